@@ -1,0 +1,165 @@
+"""``scan``, ``export``, ``show`` and ``demo``: thin wrappers over tenderwatch.scan and the store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tenderwatch.report.docrow import LEAD_NOTICE
+from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
+from tenderwatch.scan import ScanCounts, scan
+from tenderwatch.store.db import Store
+from tenderwatch.store.queries import find_document, iter_rows, summary
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DB_OPTION = click.option(
+    "--db", "db_path", default="tenderwatch.db", show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite scan store.",
+)
+
+
+def _print_summary(counts: ScanCounts, store: Store) -> None:
+    facts = summary(store)
+    click.echo("")
+    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
+    click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
+               + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
+                  if counts.failures else ""))
+    click.echo(f"in store: {facts['documents']} notices, {facts['failed']} failed, "
+               f"{facts['relevant']} relevant ({facts['relevant_listed']} with a listed party)")
+    for title, key in (("by category", "by_category"), ("by item", "by_item"), ("by provider", "by_provider")):
+        if facts[key]:
+            click.echo(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in facts[key].items()))
+    if facts["buyers"]:
+        click.echo("  buyers: " + ", ".join(facts["buyers"]))
+    if facts["intermediaries"]:
+        click.echo("  intermediaries (suppliers named): " + ", ".join(facts["intermediaries"]))
+    click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
+
+
+def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool) -> None:
+    with Store(db_path) as store:
+        show_progress = not quiet and sys.stderr.isatty()
+
+        def progress(number: int, display: str) -> None:
+            if show_progress:
+                click.echo(f"\r[{number}] {display[-70:]:<70}", nl=False, err=True)
+            elif not quiet and number % 1000 == 0:
+                click.echo(f"{number} files...", err=True)
+
+        counts = scan(paths, store, timeout=timeout, progress=progress)
+        if show_progress:
+            click.echo("", err=True)
+        _print_summary(counts, store)
+    if counts.failed:
+        sys.exit(2)
+
+
+@click.command("scan")
+@click.argument("notices", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@DB_OPTION
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds allowed per input file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def scan_cmd(notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool) -> None:
+    """Scan NOTICES (folders, files, .zip archives) into the store.
+
+    Exit code 0 when every document was read, 2 when some failed (they are stored
+    with the reason; the scan goes on).
+    """
+    _run_scan(list(notices), db_path, timeout, quiet)
+
+
+@click.command("demo")
+@DB_OPTION
+def demo_cmd(db_path: str) -> None:
+    """Scan the bundled example notices (positives and hard negatives, several formats)."""
+    click.echo(f"scanning the bundled examples in {EXAMPLES} into {db_path}")
+    _run_scan([EXAMPLES], db_path, 60.0, False)
+
+
+@click.command("export")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True)
+@click.option("--relevant-only", is_flag=True, help="Only notices marked relevant.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None:
+    """Export one row per document (with findings, evidence and control status)."""
+    try:
+        store = Store(db_path, readonly=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        rows = iter_rows(store, relevant_only)
+        if fmt == "xlsx":
+            if output == "-":
+                raise click.ClickException("xlsx needs a file: use -o FILE.xlsx")
+            count = write_xlsx(rows, output)
+        elif output == "-":
+            count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, handle)
+    if output != "-":
+        click.echo(f"wrote {count} rows to {output}", err=True)
+
+
+def _show_row(row: dict[str, Any], text: str) -> None:
+    click.echo(f"{row['path']}  [{row.get('format')}]  status: {row.get('status')}")
+    if row.get("failure"):
+        click.echo(f"  not read: {row['failure']['reason']}: {row['failure']['detail']}")
+        return
+    click.echo(f"  relevant: {'YES' if row['relevant'] else 'no'}   type: {row.get('notice_type')}"
+               f"   date: {row.get('notice_date')}   amount (CNY): {row.get('amount_cny')}")
+    click.echo("  fields:")
+    for name, fact in (row.get("fields") or {}).items():
+        if fact:
+            click.echo(f"    {name:<12} {fact['value']}   raw: {fact['raw']!r} at {fact['span']}")
+    if row.get("suppliers"):
+        click.echo(f"    {'suppliers':<12} {'; '.join(row['suppliers'])}")
+    click.echo("  findings:")
+    for f in row.get("findings") or []:
+        flag = "NEGATED " if f["negated"] else ("" if f["controlled"] else "uncontrolled ")
+        click.echo(f"    - {flag}{f['category']} {f.get('item') or ''} {f.get('provider') or ''}"
+                   f" x{f.get('quantity') or '?'} (confidence {f['confidence']})")
+        click.echo(f"      evidence {f['span']}: {f['evidence']!r}")
+        if f.get("control_status"):
+            click.echo(f"      on the notice date: {f['control_status']}")
+        if f.get("rule"):
+            click.echo(f"      rule: {f['rule']}")
+    if not row.get("findings"):
+        click.echo("    (none)")
+    for party in row.get("parties") or []:
+        click.echo(f"  party: {party['role']} {party['name']} [{party['class']}: {party['class_reason']}]")
+    for hit in row.get("screening") or []:
+        click.echo(f"  LIST HIT: {hit['name']} -> {hit.get('entry_name')} on {hit.get('list_name')}"
+                   f" ({hit.get('list_version')}, score {hit.get('score')}): {'; '.join(hit.get('reasons', []))}")
+    for review in row.get("reviews") or []:
+        click.echo(f"  review: {review['at']} {review['who']} {review['target_type']} -> {review['status']}"
+                   f" {review.get('note') or ''}")
+    if row.get("findings"):
+        click.echo(LEAD_NOTICE)
+
+
+@click.command("show")
+@DB_OPTION
+@click.argument("path")
+def show_cmd(db_path: str, path: str) -> None:
+    """Show one notice: fields with raw text and spans, findings with evidence and control status."""
+    try:
+        store = Store(db_path, readonly=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        found = find_document(store, path)
+    if found is None:
+        raise click.ClickException(f"no document {path!r} in {db_path} (use the path as scanned, or a unique suffix)")
+    _, row, text = found
+    _show_row(row, text)
+
+
+def register(group: click.Group) -> None:
+    for command in (scan_cmd, demo_cmd, export_cmd, show_cmd):
+        group.add_command(command)

@@ -1,0 +1,202 @@
+"""Records passed between the pipeline stages.
+
+The per-document pipeline is a pure function: ``bytes + path -> list[DocResult]``
+(see :mod:`tenderwatch.pipeline`). Every stage speaks in these types; the store,
+the exports and the web layer read them back.
+
+Spans: every ``start``/``end`` pair is a half-open character range in
+``TextDoc.text`` (the *source* text as read, before normalisation). Stages that
+work on the normalised text map their spans back with ``NormText.to_source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class FailReason(str, Enum):
+    """Why a document could not be read. Stored with the failed document."""
+
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    UNDECODABLE = "undecodable"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    NO_TEXT = "no_text"
+    TIMEOUT = "timeout"
+    UNSAFE_ARCHIVE = "unsafe_archive"
+    INTERNAL_ERROR = "internal_error"
+
+
+@dataclass(slots=True)
+class TextDoc:
+    """One notice as read from a file (or from one record/member of a container).
+
+    ``meta`` carries structured hints a reader could see without parsing prose:
+    keys used so far: ``title``, ``pub_date`` (raw), ``buyer``, ``agency``,
+    ``winner`` (may be several names joined by ``;``), ``budget`` (raw),
+    ``bid_amount`` (raw), ``notice_type_hint`` (raw breadcrumb / subtype text),
+    ``project_no``, ``site``, ``region``. Values are raw strings as found.
+    """
+
+    path: str
+    text: str
+    fmt: str
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ReadFailure:
+    path: str
+    reason: FailReason
+    detail: str
+    fmt: str = ""
+
+
+@dataclass(slots=True)
+class Fact:
+    """One extracted field value with where it came from.
+
+    ``raw`` is the text as written, ``value`` the cleaned value, ``start``/``end``
+    the span in the source text (``-1`` when it came from ``TextDoc.meta``).
+    """
+
+    name: str
+    raw: str
+    value: Any
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class Amount:
+    """A money amount found in a notice. ``kind`` is one of
+    ``budget``, ``ceiling`` (最高限价), ``award``, ``contract``, ``unit_price``,
+    ``fee``, ``other``. ``value_cny`` is in yuan; ``None`` when only a
+    foreign currency was given (``currency`` then says which)."""
+
+    kind: str
+    raw: str
+    value_cny: float | None
+    currency: str = "CNY"
+    value: float | None = None  # amount in ``currency``
+    tax_included: bool | None = None
+    lot: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class Lot:
+    """A 包/标段/采购包 or one project row of an intention list."""
+
+    key: str
+    title: str
+    start: int
+    end: int  # span of the lot's section in the source text
+    amounts: list[Amount] = field(default_factory=list)
+    suppliers: list[Fact] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ItemRow:
+    """One row of the 主要标的信息 / goods table."""
+
+    name: str
+    brand: str = ""
+    model: str = ""
+    quantity: str = ""
+    unit_price: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class NoticeFields:
+    notice_type: str = "other"  # tender, award, intention, single_source, contract, correction, other
+    title: Fact | None = None
+    project_no: Fact | None = None
+    notice_date: Fact | None = None  # value: "YYYY-MM-DD" (or "YYYY-MM" if no day)
+    buyer: Fact | None = None
+    agency: Fact | None = None
+    suppliers: list[Fact] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    lots: list[Lot] = field(default_factory=list)
+    items: list[ItemRow] = field(default_factory=list)
+    region: Fact | None = None
+    lang: str = "zh"
+
+
+@dataclass(slots=True)
+class Finding:
+    """A lead: one mention of controlled (or notable uncontrolled) compute.
+
+    ``category``: chip, server, cloud, ai_model, rental.
+    ``item``: canonical accelerator name (A100, H20, RTX 4090D, ...) or None.
+    ``provider``: AWS, Microsoft Azure, Google Cloud, Oracle Cloud, OpenAI,
+    Anthropic, Google, or None.
+    ``controlled``: whether the item counts toward relevance (a controlled US
+    accelerator, a system containing one, US cloud / AI model, GPU rental of a
+    controlled part). Uncontrolled and domestic parts are still reported with
+    ``controlled=False`` so a reviewer sees them.
+    ``negated``: the mention sits in a ban / exclusion clause or is not a purchase.
+    ``control_status``: what the rules said about ``item`` on the notice date,
+    with the rule's citation, e.g. "3A090.a; licence required since 2023-11-17
+    (88 FR 73458)".
+    """
+
+    category: str
+    item: str | None
+    provider: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    controlled: bool = True
+    negated: bool = False
+    quantity: int | None = None
+    control_status: str = ""
+    rule: str = ""
+    reason: str = ""  # why the detector decided (e.g. "instance type p4d.24xlarge -> 8xA100")
+
+
+@dataclass(slots=True)
+class PartyRecord:
+    """A buyer, agency or supplier named in a notice, resolved and screened.
+
+    ``key`` resolves the same party written differently across notices;
+    ``party_class`` is the state-linked class (university, cas_institute,
+    pla_unit, central_soe, local_soe, government, hospital, other) with its reason;
+    ``hits`` are restricted-list hits as dicts (list, entry, version, score, reasons).
+    """
+
+    role: str  # buyer, agency, supplier
+    name: str
+    key: str
+    party_class: str = "other"
+    class_reason: str = ""
+    start: int = -1
+    end: int = -1
+    hits: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything the pipeline learned about one document."""
+
+    path: str
+    sha256: str
+    fmt: str
+    text: str = ""
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    notice: NoticeFields | None = None
+    findings: list[Finding] = field(default_factory=list)
+    relevant: bool = False
+    amount_cny: float | None = None  # the amount the export reports (see corpus/README.md)
+    failure: ReadFailure | None = None
+    parties: list[PartyRecord] = field(default_factory=list)

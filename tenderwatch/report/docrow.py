@@ -1,0 +1,97 @@
+"""The per-document export row (JSONL/CSV/XLSX), as the evaluator and users read it.
+
+Keys and meanings follow ``corpus/README.md`` of the shared corpus: ``path``,
+``relevant``, ``categories``, ``items``, ``providers``, ``buyer``, ``suppliers``,
+``amount_cny``, ``notice_date``, ``notice_type``; plus the findings with their
+evidence, control status and rule, and, for unreadable documents, the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tenderwatch.detect import summarize
+from tenderwatch.model import DocResult, Fact, Finding
+
+LEAD_NOTICE = (
+    "A finding is a lead for review, not proof of an export-control violation: buying these items "
+    "can be lawful, and the notice may describe stock exported before the rules applied."
+)
+
+
+def _fact(fact: Fact | None) -> Any:
+    return None if fact is None else fact.value
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "category": finding.category,
+        "item": finding.item,
+        "provider": finding.provider,
+        "quantity": finding.quantity,
+        "controlled": finding.controlled,
+        "negated": finding.negated,
+        "confidence": round(finding.confidence, 3),
+        "control_status": finding.control_status,
+        "rule": finding.rule,
+        "evidence": finding.evidence,
+        "span": [finding.start, finding.end],
+        "reason": finding.reason,
+    }
+
+
+def fact_dict(fact: Fact | None) -> dict[str, Any] | None:
+    if fact is None:
+        return None
+    return {"value": fact.value, "raw": fact.raw, "span": [fact.start, fact.end]}
+
+
+def doc_row(result: DocResult) -> dict[str, Any]:
+    """Build the export row for one document."""
+    row: dict[str, Any] = {"path": result.path, "sha256": result.sha256, "format": result.fmt}
+    if result.failure is not None:
+        row.update(
+            relevant=False, categories=[], items=[], providers=[], buyer=None, suppliers=[],
+            amount_cny=None, notice_date=None, notice_type=None,
+            status="failed", failure={"reason": result.failure.reason.value, "detail": result.failure.detail},
+            findings=[], parties=[], screening=[], listed=False,
+        )
+        return row
+    notice = result.notice
+    categories, items, providers = summarize(result.findings, result.relevant)
+    suppliers: list[str] = []
+    for fact in notice.suppliers if notice else []:
+        if fact.value and fact.value not in suppliers:
+            suppliers.append(str(fact.value))
+    row.update(
+        status="ok",
+        relevant=result.relevant,
+        categories=categories,
+        items=items,
+        providers=providers,
+        buyer=_fact(notice.buyer) if notice else None,
+        suppliers=suppliers,
+        amount_cny=result.amount_cny,
+        notice_date=_fact(notice.notice_date) if notice else None,
+        notice_type=notice.notice_type if notice else None,
+        title=_fact(notice.title) if notice else None,
+        project_no=_fact(notice.project_no) if notice else None,
+        agency=_fact(notice.agency) if notice else None,
+        encoding=result.encoding,
+        fields={
+            name: fact_dict(getattr(notice, name))
+            for name in ("title", "project_no", "notice_date", "buyer", "agency")
+        } if notice else {},
+        findings=[finding_dict(f) for f in result.findings],
+        parties=[
+            {"role": p.role, "name": p.name, "key": p.key, "class": p.party_class,
+             "class_reason": p.class_reason, "span": [p.start, p.end]}
+            for p in result.parties
+        ],
+        screening=[
+            {"role": p.role, "name": p.name, **hit} for p in result.parties for hit in p.hits
+        ],
+        listed=any(p.hits for p in result.parties),
+        lead_notice=LEAD_NOTICE if result.findings else None,
+    )
+    return row

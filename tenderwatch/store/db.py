@@ -1,0 +1,196 @@
+"""Open a scan store and write scan results into it.
+
+Writes are idempotent: a document is keyed by its path; re-saving the same file
+with the same bytes and pipeline version is skipped by the caller (``file_done``),
+and re-saving changed bytes replaces that file's documents in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tenderwatch.model import DocResult
+from tenderwatch.report.docrow import doc_row
+from tenderwatch.store.schema import migrate
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """A SQLite scan store (one file). Use as a context manager or call ``close``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            if not Path(self.path).exists():
+                raise FileNotFoundError(f"no scan store at {self.path}")
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.conn)
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- scanning -----------------------------------------------------------------
+
+    def file_done(self, path: str, sha256: str, pipeline_version: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM files WHERE path = ? AND sha256 = ? AND pipeline_version = ?",
+            (path, sha256, pipeline_version),
+        ).fetchone()
+        return row is not None
+
+    def save_file(
+        self, path: str, data: bytes, sha256: str, pipeline_version: str, results: Iterable[DocResult]
+    ) -> None:
+        """Store one input file's raw bytes and all documents read from it (one transaction)."""
+        stamp = now_iso()
+        with self.conn:
+            self._put_blob(sha256, data)
+            for (doc_id,) in self.conn.execute(
+                "SELECT id FROM documents WHERE file_path = ?", (path,)
+            ).fetchall():
+                self._delete_document(doc_id)
+            for result in results:
+                self._insert_document(path, result, stamp)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO files(path, sha256, size, pipeline_version, scanned_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (path, sha256, len(data), pipeline_version, stamp),
+            )
+
+    def _put_blob(self, sha256: str, data: bytes) -> None:
+        if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():
+            return
+        packed = zlib.compress(data, 6)
+        self.conn.execute(
+            "INSERT INTO blobs(sha256, size, compression, data) VALUES (?, ?, 'zlib', ?)",
+            (sha256, len(data), packed),
+        )
+
+    def blob(self, sha256: str) -> bytes | None:
+        row = self.conn.execute("SELECT compression, data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            return None
+        return zlib.decompress(row["data"]) if row["compression"] == "zlib" else bytes(row["data"])
+
+    def _delete_document(self, doc_id: int) -> None:
+        self.conn.execute("DELETE FROM screen_hits WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM doc_parties WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM findings WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def _insert_document(self, file_path: str, result: DocResult, stamp: str) -> None:
+        row = doc_row(result)
+        notice = result.notice
+        buyer_class = next((p.party_class for p in result.parties if p.role == "buyer"), None)
+        cur = self.conn.execute(
+            "INSERT OR REPLACE INTO documents(path, file_path, sha256, format, encoding, status, fail_reason,"
+            " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
+            " region, listed, buyer_class, text, row_json, scanned_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                result.path, file_path, result.sha256, result.fmt, result.encoding,
+                row["status"],
+                result.failure.reason.value if result.failure else None,
+                result.failure.detail if result.failure else None,
+                int(result.relevant), row.get("notice_type"), row.get("title"), row.get("project_no"),
+                row.get("notice_date"), row.get("buyer"), row.get("agency"), row.get("amount_cny"),
+                notice.region.value if notice is not None and notice.region is not None else None,
+                int(bool(row.get("listed"))), buyer_class, result.text,
+                json.dumps(row, ensure_ascii=False), stamp,
+            ),
+        )
+        doc_id = cur.lastrowid
+        if notice is not None:
+            facts = [
+                (name, getattr(notice, name))
+                for name in ("title", "project_no", "notice_date", "buyer", "agency", "region")
+            ]
+            facts += [("supplier", fact) for fact in notice.suppliers]
+            self.conn.executemany(
+                'INSERT INTO facts(doc_id, name, raw, value, start, "end") VALUES (?,?,?,?,?,?)',
+                [
+                    (doc_id, name, fact.raw, None if fact.value is None else str(fact.value),
+                     fact.start, fact.end)
+                    for name, fact in facts if fact is not None
+                ]
+                + [
+                    (doc_id, f"amount:{a.kind}", a.raw, None if a.value_cny is None else str(a.value_cny),
+                     a.start, a.end)
+                    for a in notice.amounts
+                ],
+            )
+        self.conn.executemany(
+            "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
+            ' control_status, rule, evidence, start, "end", reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [
+                (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
+                 f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason)
+                for f in result.findings
+            ],
+        )
+        for party in result.parties:
+            party_id = self._party_id(party.key, party.name, party.party_class, party.class_reason)
+            self.conn.execute(
+                'INSERT INTO doc_parties(doc_id, party_id, role, name, start, "end") VALUES (?,?,?,?,?,?)',
+                (doc_id, party_id, party.role, party.name, party.start, party.end),
+            )
+            self.conn.executemany(
+                "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
+                " entry_id, entry_name, score, relation, reasons_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
+                     hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
+                     hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
+                     json.dumps(hit.get("reasons", []), ensure_ascii=False))
+                    for hit in party.hits
+                ],
+            )
+
+    def _party_id(self, key: str, name: str, party_class: str, reason: str) -> int:
+        row = self.conn.execute("SELECT id FROM parties WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        cur = self.conn.execute(
+            "INSERT INTO parties(key, name, class, class_reason) VALUES (?,?,?,?)",
+            (key, name, party_class, reason),
+        )
+        return int(cur.lastrowid or 0)
+
+    # -- runs -----------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT INTO runs(started_at, inputs) VALUES (?, ?)", (now_iso(), json.dumps(inputs))
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self.conn:
+            self.conn.execute(
+                "UPDATE runs SET finished_at = ?, counts_json = ? WHERE id = ?",
+                (now_iso(), json.dumps(counts, ensure_ascii=False), run_id),
+            )

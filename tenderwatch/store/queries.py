@@ -1,0 +1,90 @@
+"""Read-side queries over a scan store used by export, show and the summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from tenderwatch.store.db import Store
+
+
+def review_trail(store: Store, doc_id: int) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT target_type, target_id, status, previous_status, note, who, at FROM reviews"
+        " WHERE doc_id = ? ORDER BY id",
+        (doc_id,),
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def _with_reviews(store: Store, doc_id: int, row: dict[str, Any]) -> dict[str, Any]:
+    trail = review_trail(store, doc_id)
+    notice_reviews = [r for r in trail if r["target_type"] == "notice"]
+    row["review_status"] = notice_reviews[-1]["status"] if notice_reviews else None
+    row["reviews"] = trail
+    return row
+
+
+def iter_rows(store: Store, relevant_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Export rows in path order, with the review status and audit trail merged in."""
+    sql = "SELECT id, row_json FROM documents"
+    if relevant_only:
+        sql += " WHERE relevant = 1"
+    sql += " ORDER BY path"
+    for doc_id, row_json in store.conn.execute(sql).fetchall():
+        yield _with_reviews(store, doc_id, json.loads(row_json))
+
+
+def find_document(store: Store, path: str) -> tuple[int, dict[str, Any], str] | None:
+    """Find a document by its stored path, or by a unique path suffix. Returns (id, row, text)."""
+    row = store.conn.execute("SELECT id, row_json, text FROM documents WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        matches = store.conn.execute(
+            "SELECT id, row_json, text FROM documents WHERE path LIKE ? ESCAPE '\\' ORDER BY path",
+            ("%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+        ).fetchall()
+        if len(matches) != 1:
+            return None
+        row = matches[0]
+    return int(row["id"]), _with_reviews(store, int(row["id"]), json.loads(row["row_json"])), row["text"]
+
+
+def summary(store: Store) -> dict[str, Any]:
+    """Headline numbers: notices read, failed, relevant, by category, buyers, intermediaries."""
+    total, failed, relevant = store.conn.execute(
+        "SELECT COUNT(*), SUM(status = 'failed'), SUM(relevant) FROM documents"
+    ).fetchone()
+    categories: Counter[str] = Counter()
+    items: Counter[str] = Counter()
+    providers: Counter[str] = Counter()
+    buyers: Counter[str] = Counter()
+    suppliers: Counter[str] = Counter()
+    listed = 0
+    for (row_json,) in store.conn.execute("SELECT row_json FROM documents WHERE relevant = 1"):
+        row = json.loads(row_json)
+        categories.update(row.get("categories") or [])
+        items.update(row.get("items") or [])
+        providers.update(row.get("providers") or [])
+        if row.get("buyer"):
+            buyers[row["buyer"]] += 1
+        suppliers.update(row.get("suppliers") or [])
+        listed += bool(row.get("listed"))
+    reasons = dict(
+        store.conn.execute(
+            "SELECT fail_reason, COUNT(*) FROM documents WHERE status = 'failed' GROUP BY fail_reason"
+        ).fetchall()
+    )
+    return {
+        "documents": total or 0,
+        "failed": failed or 0,
+        "failure_reasons": reasons,
+        "relevant": relevant or 0,
+        "relevant_listed": listed,
+        "by_category": dict(categories.most_common()),
+        "by_item": dict(items.most_common()),
+        "by_provider": dict(providers.most_common()),
+        "buyers": dict(buyers.most_common()),
+        "intermediaries": dict(suppliers.most_common()),
+    }

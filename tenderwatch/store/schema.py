@@ -1,0 +1,197 @@
+"""The SQLite schema of a scan store, applied by numbered migrations.
+
+One file the user owns. Tables (see ARCHITECTURE.md for the full description):
+
+- ``blobs``: raw bytes of every input file, content-addressed by SHA-256 (zlib).
+- ``files``: each input file scanned, its hash and when; drives resume/re-scan.
+- ``documents``: one row per notice (a file, or ``FILE#KEY`` inside a container),
+  with the parsed fields, status (``ok``/``failed``) and the failure reason,
+  and ``row_json``: the export row as built at scan time.
+- ``facts``: each extracted field with raw text, cleaned value and source span.
+- ``findings``: each lead with evidence span, control status and rule.
+- ``parties`` / ``doc_parties``: buyers, agencies and suppliers resolved across
+  notices by a canonical key, with the names as written.
+- ``screen_hits``: restricted-list hits per party, with list version and reasons.
+- ``reviews``: the review audit trail (who, when, what changed).
+- ``notices_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over
+  document title and text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            compression TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            pipeline_version TEXT NOT NULL,
+            scanned_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            file_path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT,
+            encoding TEXT,
+            status TEXT NOT NULL,
+            fail_reason TEXT,
+            fail_detail TEXT,
+            relevant INTEGER NOT NULL DEFAULT 0,
+            notice_type TEXT,
+            title TEXT,
+            project_no TEXT,
+            notice_date TEXT,
+            buyer TEXT,
+            agency TEXT,
+            amount_cny REAL,
+            region TEXT,
+            listed INTEGER NOT NULL DEFAULT 0,
+            buyer_class TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            row_json TEXT NOT NULL,
+            scanned_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_relevant ON documents(relevant, notice_date);
+        CREATE INDEX documents_project ON documents(project_no);
+        CREATE INDEX documents_file ON documents(file_path);
+        CREATE TABLE facts (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            raw TEXT,
+            value TEXT,
+            start INTEGER,
+            "end" INTEGER
+        );
+        CREATE INDEX facts_doc ON facts(doc_id);
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            item TEXT,
+            provider TEXT,
+            quantity INTEGER,
+            controlled INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            control_status TEXT,
+            rule TEXT,
+            evidence TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            reason TEXT
+        );
+        CREATE INDEX findings_doc ON findings(doc_id);
+        CREATE INDEX findings_item ON findings(item);
+        CREATE INDEX findings_provider ON findings(provider);
+        CREATE TABLE parties (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            class TEXT,
+            class_reason TEXT
+        );
+        CREATE TABLE doc_parties (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            party_id INTEGER NOT NULL REFERENCES parties(id),
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            start INTEGER,
+            "end" INTEGER
+        );
+        CREATE INDEX doc_parties_doc ON doc_parties(doc_id);
+        CREATE INDEX doc_parties_party ON doc_parties(party_id);
+        CREATE TABLE screen_hits (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            party_id INTEGER REFERENCES parties(id),
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            list_name TEXT NOT NULL,
+            list_version TEXT,
+            list_date TEXT,
+            entry_id TEXT,
+            entry_name TEXT,
+            score REAL NOT NULL,
+            relation TEXT NOT NULL,
+            reasons_json TEXT NOT NULL
+        );
+        CREATE INDEX screen_hits_doc ON screen_hits(doc_id);
+        CREATE INDEX screen_hits_party ON screen_hits(party_id);
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            target_type TEXT NOT NULL,
+            target_id INTEGER NOT NULL,
+            doc_id INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            previous_status TEXT,
+            note TEXT,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX reviews_doc ON reviews(doc_id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            inputs TEXT NOT NULL,
+            counts_json TEXT
+        );
+        CREATE VIRTUAL TABLE notices_fts USING fts5(
+            title, text, content='documents', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO notices_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO notices_fts(notices_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        """,
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this store lacks; return the schema version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM _migrations")}
+    for version, script in MIGRATIONS:
+        if version in done:
+            continue
+        with conn:
+            for statement in _split(script):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO _migrations(version, applied_at) VALUES (?, datetime('now'))", (version,)
+            )
+    return SCHEMA_VERSION
+
+
+def _split(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain ';' inside BEGIN..END)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
