@@ -12,11 +12,11 @@ work on the normalised text map their spans back with ``NormText.to_source``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class FailReason(str, Enum):
+class FailReason(StrEnum):
     """Why a document could not be read. Stored with the failed document."""
 
     EMPTY = "empty"

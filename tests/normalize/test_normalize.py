@@ -1,0 +1,51 @@
+"""Normalisation keeps a faithful map back to the source characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderwatch.normalize import normalize
+
+CASES = [
+    # (source, normalised text)
+    ("采购人：清华大学", "采购人:清华大学"),
+    ("Ａ１００ 显卡８块", "A100 显卡8块"),
+    ("輝達伺服器採購", "辉达伺服器采购"),
+    ("电竞云网咖 算 力 服务", "电竞云网咖算力服务"),
+    ("名 称：示例大学", "名称:示例大学"),
+    ("H 100 与 RTX 4090 D", "H 100 与 RTX 4090 D"),
+    ("第①包", "第1包"),
+    ("plain ascii A100", "plain ascii A100"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_normalised_text(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+@pytest.mark.parametrize("source", [case[0] for case in CASES])
+def test_every_normalised_char_maps_back(source: str) -> None:
+    norm = normalize(source)
+    for index, char in enumerate(norm.text):
+        start, end = norm.to_source(index, index + 1)
+        assert 0 <= start < end <= len(source)
+        original = source[start:end]
+        assert normalize(original).text.strip() == char.strip() or char in normalize(original).text
+
+
+def test_span_of_a_word_maps_to_its_source_span() -> None:
+    source = "本项目采购ＮＶＩＤＩＡ Ａ１００ 40GB 显卡"
+    norm = normalize(source)
+    begin = norm.text.index("A100")
+    start, end = norm.to_source(begin, begin + 4)
+    assert source[start:end] == "Ａ１００"
+
+
+def test_spaced_word_span_covers_the_spaces() -> None:
+    source = "提供 算 力 服务"
+    norm = normalize(source)
+    begin = norm.text.index("算力服务")
+    start, end = norm.to_source(begin, begin + 4)
+    assert source[start:end] == "算 力 服务"
