@@ -1,0 +1,29 @@
+"""READ stage: file bytes -> ``TextDoc`` records (or ``ReadFailure`` with a reason).
+
+Public API::
+
+    read_bytes(data, path, limits=None) -> list[TextDoc | ReadFailure]
+    collect(roots) -> Iterator[tuple[Path, str]]        # (file on disk, display path)
+    Limits                                               # size / page / archive / time bounds
+    GuardedReader(limits, timeout).read(data, path)      # hard timeout for PDF/Office/zip
+
+Module map: ``core`` (sniff + dispatch, never raises), ``sniff`` (magic bytes),
+``decode`` (BOM / UTF-8 / declared charset / GB18030-vs-Big5 / detector),
+``html`` + ``htmltext`` + ``templates`` (selectolax; page templates and label
+vocabulary in ``data/read/html_templates.yaml``), ``scripttext`` (JS-rendered
+pages), ``mhtml``, ``pdf`` (pypdfium2), ``docx`` (python-docx), ``xlsx``
+(openpyxl), ``records`` (JSON/JSONL exports; field map in
+``data/read/record_fields.yaml``), ``archive`` (zip), ``collect``, ``guard``.
+
+Container paths: a record or member is ``PATH#KEY`` (nested zips:
+``a.zip#inner.zip#doc.html``).
+"""
+
+from __future__ import annotations
+
+from .collect import collect
+from .core import read_bytes
+from .guard import GuardedReader
+from .limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["DEFAULT_LIMITS", "GuardedReader", "Limits", "collect", "read_bytes"]

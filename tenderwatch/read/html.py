@@ -1,0 +1,249 @@
+"""HTML notice pages -> TextDoc.
+
+Recognised templates (``data/read/html_templates.yaml``) give title, summary
+table and body, in that order; any other page gives its whole <body> minus
+page chrome. Nothing in the page is executed: scripts are dropped unread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .decode import decode_bytes, normalize_newlines
+from .htmltext import mark_layout, node_text, plain
+from .scripttext import script_strings
+from .templates import HtmlVocab, Template, html_vocab
+
+log = logging.getLogger(__name__)
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+MAX_CHROME_CHECKS = 200
+MAX_TITLE_CANDIDATES = 50
+MIN_PAGE_TEXT = 200  # characters of page text below which <script> strings are searched
+_LABEL_TAIL = re.compile(r"[\s:：]+$")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Charset named in a <meta> tag within the first 4 KB, if any."""
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _first(tree: Any, selectors: tuple[str, ...]) -> str:
+    for sel in selectors:
+        node = tree.css_first(sel)
+        if node is None:
+            continue
+        value = (node.attributes.get("content") or "").strip() if node.tag == "meta" else plain(node)
+        if value:
+            return value
+    return ""
+
+
+_TITLE_SEP = re.compile(r"\s*(?:\s-\s|[-_|｜–—]{1,2})\s*")
+_HEADINGS = "h1,h2,h3,h4"
+
+
+def _guess_title(tree: Any, vocab: HtmlVocab, head_title: str) -> str:
+    """Title of a page that matches no template.
+
+    Candidates are headings and title-like elements; the one that matches the
+    <title> tag (sites write "notice title - site name") wins, else the first
+    that holds a notice word, else the longest piece of the <title> tag.
+    """
+    pieces = [p for p in _TITLE_SEP.split(head_title) if p]
+    head_main = max(pieces, key=len) if pieces else ""
+    first_worded = ""
+    for node in tree.css(",".join(vocab.generic.get("title", ())))[:MAX_TITLE_CANDIDATES]:
+        heading = node.css_first(_HEADINGS) if node.tag not in ("h1", "h2", "h3", "h4") else None
+        text = plain(heading if heading is not None else node)
+        if not 4 <= len(text) <= 200:
+            continue
+        lowered = text.lower()
+        if not any(w in lowered for w in vocab.title_words):
+            continue
+        if len(head_main) >= 4 and (
+            head_main in text or (text in head_title and 2 * len(text) >= len(head_main))
+        ):
+            return text
+        first_worded = first_worded or text
+    return first_worded or head_main
+
+
+_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_EN_DATE = r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+
+
+@lru_cache(maxsize=1)
+def _pub_date_re() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in html_vocab().pub_date_labels)
+    return re.compile(rf"(?:{labels})\s*[：:]?\s*({_DATE}|{_EN_DATE})")
+
+
+def pub_date_in_text(text: str) -> str:
+    """Raw publication time from an info line near the top of the text."""
+    m = _pub_date_re().search(text[:3000])
+    return m.group(1).strip() if m else ""
+
+
+def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
+    """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
+    and ``label：<u>value</u>`` cells (Shandong NoticeDetail)."""
+    for cell in tree.css("td.title, th"):
+        key = vocab.labels.get(_LABEL_TAIL.sub("", plain(cell)))
+        if key is None or key in meta:
+            continue
+        nxt = cell.next
+        while nxt is not None and not nxt.is_element_node:
+            nxt = nxt.next
+        if nxt is not None and nxt.tag == "td" and "title" not in (nxt.attributes.get("class") or "").split():
+            value = plain(nxt)
+            if value:
+                meta[key] = value
+    labels: dict[int, str] = {}
+    for u in tree.css("td > u"):
+        parent = u.parent
+        if parent is None:
+            continue
+        label = labels.get(parent.mem_id)
+        if label is None:
+            label = plain(parent)[:40].split("：", 1)[0].split(":", 1)[0].strip()
+            labels[parent.mem_id] = label
+        key = vocab.labels.get(label)
+        value = plain(u)
+        if key is not None and value:
+            _add(meta, key, value)
+
+
+def _add(meta: dict[str, str], key: str, value: str) -> None:
+    """Add a value; repeated winners / amounts are joined with ``;``."""
+    if key not in meta:
+        meta[key] = value
+    elif key in ("winner", "bid_amount") and value not in meta[key].split(";"):
+        meta[key] += ";" + value
+
+
+def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
+    for cls, key in vocab.bookmarks.items():
+        for node in tree.css("." + cls):
+            value = plain(node)
+            if value:
+                if key in ("winner", "bid_amount"):
+                    _add(meta, key, value)
+                elif key not in meta:
+                    meta[key] = value
+
+
+def _strip_chrome(body: Any, vocab: HtmlVocab, full_len: int) -> None:
+    """Remove page chrome in place. An element holding most of the page's text
+    is never removed, whatever its class (some sites wrap the notice in ``div.top``)."""
+    doomed = list(body.css(",".join(vocab.chrome_tags))) if vocab.chrome_tags else []
+    for node in body.css("[class],[id]"):
+        attrs = node.attributes
+        names = (attrs.get("class") or "").split()
+        ident = attrs.get("id")
+        if ident:
+            names.append(ident)
+        if any(n in vocab.chrome_names for n in names):
+            doomed.append(node)
+    for checked, node in enumerate(doomed):
+        try:
+            # Size check bounded: nested chrome candidates would make it quadratic.
+            if checked < MAX_CHROME_CHECKS and len(plain(node)) > 0.5 * full_len:
+                continue
+            node.decompose()
+        except Exception:  # already removed with an ancestor
+            log.debug("chrome node already gone")
+
+
+def _template_text(tree: Any, tpl: Template) -> list[str] | None:
+    """Summary then body text; ``None`` when the body is missing or empty
+    (the page is then read as a generic page)."""
+    parts = [node_text(node) for sel in tpl.summary for node in tree.css(sel)]
+    body = [node_text(node) for sel in tpl.body for node in tree.css(sel)]
+    if not any(body):
+        return None
+    body_ids = {b.mem_id for sel in tpl.body for b in tree.css(sel)}
+    attachments = [
+        node_text(node)
+        for sel in tpl.attachments
+        for node in tree.css(sel)
+        if not _inside(node, body_ids)  # already in the body text
+    ]
+    return parts + body + attachments
+
+
+def _inside(node: Any, ancestor_ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ancestor_ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def extract_html(text: str) -> tuple[str, dict[str, str]]:
+    """Parse decoded HTML; return ``(text, meta)``."""
+    vocab = html_vocab()
+    tree = LexborHTMLParser(text)
+    meta: dict[str, str] = {}
+    tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
+    # Meta from <head> before it is dropped.
+    article_title = _first(tree, ("meta[name=ArticleTitle]",))
+    head_title = _first(tree, ("title",))
+    head_date = _first(tree, vocab.generic.get("pub_date", ()))
+    site = _first(tree, vocab.generic.get("site", ()))
+    if site:
+        meta["site"] = site
+    if tpl is None:
+        title = article_title or _guess_title(tree, vocab, head_title)
+    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in tree.css("script")]
+    mark_layout(tree)
+    _bookmark_meta(tree, vocab, meta)
+    _label_meta(tree, vocab, meta)
+    parts: list[str] = []
+    if tpl is not None:
+        title = _first(tree, tpl.title) or article_title or head_title
+        pub = _first(tree, tpl.pub_date) or head_date
+        crumb = _first(tree, tpl.breadcrumb)
+        body_parts = _template_text(tree, tpl)
+        if body_parts is not None:
+            meta["template"] = tpl.name
+            parts = [title, pub, *body_parts]
+    else:
+        pub = head_date
+        crumb = _first(tree, vocab.generic.get("breadcrumb", ()))
+    if not parts:
+        title = title or article_title or head_title
+        body = tree.body if tree.body is not None else tree.root
+        _strip_chrome(body, vocab, len(plain(body)))
+        parts = [node_text(body)]
+        if title and title not in parts[0][:2000]:
+            parts.insert(0, title)
+    out = "\n".join(p for p in parts if p)
+    if len(out) - len(title) < MIN_PAGE_TEXT and scripts:
+        # Nearly empty page: the notice may be rendered by JavaScript from a string in a <script>.
+        from_js = script_strings(scripts, lambda h: extract_html(h)[0])
+        if from_js:
+            meta["from_script"] = "true"
+            out = "\n".join(p for p in (out, from_js) if p)
+    if title:
+        meta["title"] = title
+    pub = pub or meta.get("pub_date", "") or pub_date_in_text(out)
+    if pub:
+        meta["pub_date"] = pub
+    if crumb:
+        meta["notice_type_hint"] = crumb
+    return normalize_newlines(out), meta
+
+
+def read_html_bytes(data: bytes) -> tuple[str, str, dict[str, str]]:
+    """Decode and extract; return ``(text, encoding, meta)``."""
+    decoded, encoding = decode_bytes(data, declared_charset(data))
+    text, meta = extract_html(decoded)
+    return text, encoding, meta

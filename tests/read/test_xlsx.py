@@ -1,0 +1,51 @@
+"""XLSX 采购意向 lists: one document per workbook, rows as tab-separated lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+
+from tenderwatch.model import FailReason, ReadFailure
+from tenderwatch.read import read_bytes
+
+from .builders import one_doc
+
+
+def build_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "意向"
+    ws.append(["采购项目名称", "采购需求概况", "预算金额（万元）", "预计采购时间"])
+    ws.append(["GPU服务器采购", "采购8卡H20服务器2台", 560.0, dt.datetime(2025, 3, 1)])
+    ws.append([None, None, None, None])
+    ws.append(["云服务", None, 12.5, "2025年06月"])
+    second = wb.create_sheet("说明")
+    second["B2"] = "以上为意向，以采购公告为准"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_xlsx_rows_and_sheets() -> None:
+    doc = one_doc(read_bytes(build_xlsx(), "intent.xlsx"))
+    assert doc.fmt == "xlsx"
+    assert doc.text.split("\n") == [
+        "[意向]",
+        "采购项目名称\t采购需求概况\t预算金额（万元）\t预计采购时间",
+        "GPU服务器采购\t采购8卡H20服务器2台\t560\t2025-03-01",
+        "云服务\t\t12.5\t2025年06月",
+        "[说明]",
+        "\t以上为意向，以采购公告为准",
+    ]
+    assert doc.path == "intent.xlsx"
+
+
+def test_empty_workbook_is_no_text() -> None:
+    buf = io.BytesIO()
+    openpyxl.Workbook().save(buf)
+    results = read_bytes(buf.getvalue(), "empty.xlsx")
+    assert len(results) == 1
+    fail = results[0]
+    assert isinstance(fail, ReadFailure) and fail.reason is FailReason.NO_TEXT
