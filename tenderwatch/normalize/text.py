@@ -26,8 +26,10 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _INNER_SPACE = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]{{1,2}}(?=[{_CJK}])")
 # Characters that NFKC maps to a different text; computed lazily per character.
 _NFKC_CACHE: dict[str, str] = {}
-# Traditional characters that OpenCC would change: only run OpenCC when one is present.
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters that are also correct simplified Chinese and that OpenCC's t2s would
+# still change, breaking names: 昇腾 (Huawei Ascend) must not become 升腾.
+_KEEP = frozenset("昇")
 
 
 @lru_cache(maxsize=1)
@@ -100,9 +102,11 @@ def _t2s(text: str) -> str:
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
+        if any(ch in text for ch in _KEEP):
+            converted = "".join(o if o in _KEEP else c for o, c in zip(text, converted, strict=True))
         return converted
     conv = _converter()
-    return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in text)
+    return "".join(c if len(c := conv.convert(ch)) == 1 and ch not in _KEEP else ch for ch in text)
 
 
 def normalize(text: str) -> NormText:

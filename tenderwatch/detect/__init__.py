@@ -1,0 +1,80 @@
+"""Detect stage: find leads for export-controlled US compute in one notice.
+
+``detect`` runs one Aho-Corasick pass over the lowercased normalised text
+(:mod:`.anchors`), then checks only the context around each anchor: named
+accelerators and GPU systems (:mod:`.chips`), US clouds and instance types
+(:mod:`.cloud`), US AI services (:mod:`.models`), figure-only specs
+(:mod:`.specs`), then document-level consolidation (:mod:`.post`: cloud
+capacity, rental). Each finding carries the control status on the notice date
+(:mod:`.rules`). The vocabulary lives in ``tenderwatch/data/detect``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from tenderwatch.detect.anchors import find_anchors
+from tenderwatch.detect.chips import chip_findings, system_findings, title_category
+from tenderwatch.detect.cloud import instance_findings, provider_findings
+from tenderwatch.detect.decide import decide, summarize
+from tenderwatch.detect.models import model_findings
+from tenderwatch.detect.post import consolidate
+from tenderwatch.detect.rules import clean_date
+from tenderwatch.detect.scan import Scan
+from tenderwatch.detect.specs import spec_findings
+from tenderwatch.model import Finding, NoticeFields, TextDoc
+from tenderwatch.normalize import NormText, normalize
+
+log = logging.getLogger(__name__)
+
+_FALLBACK_DATE = re.compile(r"(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def notice_date(doc: TextDoc, norm: NormText, notice: NoticeFields | None) -> str | None:
+    """The notice date for the control status: parsed field, else reader meta, else first date."""
+    if notice is not None and notice.notice_date is not None:
+        parsed = clean_date(notice.notice_date.value)
+        if parsed:
+            return parsed
+    for raw in (doc.meta.get("pub_date", ""), norm.text[:4000]):
+        match = _FALLBACK_DATE.search(raw)
+        if match is not None:
+            year, month, day = match.groups()
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                return f"{year}-{int(month):02d}-{int(day):02d}"
+    return None
+
+
+def normalize_title(title: str) -> str:
+    return normalize(title[:300]).text
+
+
+def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
+    """All leads in one notice (live and negated), in text order."""
+    low = norm.text.lower()
+    anchors = find_anchors(low)
+    if not anchors:
+        return []
+    scan = Scan(doc, norm, low, None)
+    scan.date = notice_date(doc, norm, notice)
+    title = notice.title.value if notice is not None and notice.title is not None else doc.meta.get("title")
+    if isinstance(title, str) and title:
+        scan.title = normalize_title(title).lower()
+        scan.title_category = title_category(scan.title)
+    chips = chip_findings(scan, anchors)
+    findings = list(chips)
+    findings += system_findings(scan, anchors, chips)
+    models, model_spans = model_findings(scan, anchors)
+    findings += models
+    findings += provider_findings(scan, anchors, model_spans)
+    findings += instance_findings(scan, anchors)
+    if not any(not f.negated and f.item for f in chips):
+        findings += spec_findings(scan, anchors)
+    consolidate(scan, findings)
+    findings.sort(key=lambda f: (f.start, f.end))
+    log.debug("%s: %d findings", doc.path, len(findings))
+    return findings
+
+
+__all__ = ["decide", "detect", "summarize"]

@@ -1,0 +1,72 @@
+"""One multi-pattern pass (Aho-Corasick) over the lowercased text to find anchors.
+
+The automaton is built once from the vocabulary files. Each anchor literal maps to
+the vocabulary entries that may start there: ``("chip", "A100")``,
+``("cloud", "AWS")``, ``("instance", 3)``, ``("service", "Claude")``,
+``("system", "NVIDIA HGX")``, ``("spec", "tflops")``. The detectors then run
+their precise regex only at those positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from tenderwatch.detect.vocab import vocab
+
+Target = tuple[str, str]
+
+
+@dataclass(slots=True, frozen=True)
+class Anchor:
+    start: int
+    end: int
+    literal: str
+    targets: tuple[Target, ...]
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    v = vocab()
+    table: dict[str, list[Target]] = {}
+
+    def add(literal: str, target: Target) -> None:
+        literal = literal.lower()
+        bucket = table.setdefault(literal, [])
+        if target not in bucket:
+            bucket.append(target)
+
+    for acc in v.accelerators.values():
+        for literal in acc.anchors:
+            add(literal, ("chip", acc.canonical))
+    for system in v.systems:
+        for literal in system.anchors:
+            add(literal, ("system", system.name))
+    for provider in v.providers:
+        for literal in provider.anchors:
+            add(literal, ("cloud", provider.provider))
+    for service in v.services:
+        for literal in service.anchors:
+            add(literal, ("service", service.name))
+    for index, inst in enumerate(v.instances):
+        for literal in inst.anchors:
+            add(literal, ("instance", str(index)))
+    for literal in v.lex("spec_units").words:
+        add(literal, ("spec", literal))
+    auto = ahocorasick.Automaton()
+    for literal, targets in table.items():
+        auto.add_word(literal, (literal, tuple(targets)))
+    auto.make_automaton()
+    return auto
+
+
+def find_anchors(low: str) -> list[Anchor]:
+    """All anchor occurrences in ``low`` (lowercased normalised text), by start position."""
+    out: list[Anchor] = []
+    for end_index, (literal, targets) in automaton().iter(low):
+        end = end_index + 1
+        out.append(Anchor(end - len(literal), end, literal, targets))
+    out.sort(key=lambda a: (a.start, -a.end))
+    return out

@@ -1,0 +1,213 @@
+"""Local context checks around an anchor: boundaries, identifiers, rooms, ban clauses.
+
+All functions work on ``low``, the lowercased normalised text, and on half-open
+spans into it. They look only at a few dozen characters around the anchor, so the
+cost stays proportional to the number of anchors, not to the text length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderwatch.detect.vocab import vocab
+
+# Clause delimiters: a ban clause reaches from its trigger to the next of these.
+_SEG_DELIMS = "，,。；;\n!?！？"
+_LINE_DELIMS = "\n"
+_RUN_CHARS = re.compile(r"[a-z0-9_\-./]")
+_LEFT_PREFIX_OK = re.compile(r"^(?:rtx|geforce|tesla|nvidia|hgx|dgx|instinct|amd|\d{1,3}x|x)$")
+_RIGHT_SUFFIX_OK = re.compile(r"^(?:sxm\d?|pcie|nvl|gpu|\d{1,3}gb?|g|x\d{1,2})$")
+_SPLIT = re.compile(r"[-_/.]")
+# Brand words between a prefix negation and the model: "非RTX 4090D", "非 NVIDIA H20".
+_BRAND_TAIL = re.compile(r"(?:(?:nvidia|英伟达|geforce|rtx|tesla|amd|instinct|intel|英特尔)[ ()（）]*)+$")
+# "不得少于8块H100" is a quantity floor, not a ban.
+_NOT_A_BAN = re.compile(r"^ ?(?:低于|少于|小于|超过|高于|晚于|早于|大于|短于|劣于|多于"
+                        r"|less|more|later|earlier|fewer|lower|higher|exceed|only|limited"
+                        r"|型号|产品|方案|品牌|为)")  # "替代型号：A800" names an allowed substitute
+# A ban trigger governs the product list that follows it, not a whole long sentence.
+_BAN_REACH = 60
+_QUANTITY = re.compile(r"\d+ ?(?:块|张|颗|卡|片|个|台|套|pcs)")
+# "除英伟达A100外" (except ... ): the item is excluded
+_EXCEPT_BEFORE = re.compile(r"除(?:了)?[^，。；\n]{0,30}$")
+_EXCEPT_AFTER = re.compile(r"[^，。；\n]{0,30}?(?:以)?外")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
+
+
+def is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def line_bounds(low: str, pos: int) -> tuple[int, int]:
+    start = low.rfind("\n", 0, pos) + 1
+    end = low.find("\n", pos)
+    return start, len(low) if end < 0 else end
+
+
+def segment_bounds(low: str, start: int, end: int, limit: int = 160) -> tuple[int, int]:
+    """The clause around [start, end): between the nearest delimiters (bounded by ``limit``)."""
+    return span_between(low, start, end, _SEG_DELIMS, limit)
+
+
+def span_between(text: str, start: int, end: int, stops: str, limit: int) -> tuple[int, int]:
+    """[left, right) around [start, end) up to the nearest ``stops`` characters, at most ``limit`` away."""
+    floor = max(0, start - limit)
+    left = max(text.rfind(ch, floor, start) for ch in stops) + 1
+    left = max(left, floor)
+    ceiling = min(len(text), end + limit)
+    right = ceiling
+    for ch in stops:
+        found = text.find(ch, end, ceiling)
+        if 0 <= found < right:
+            right = found
+    return left, right
+
+
+def window(low: str, start: int, end: int, width: int, same_line: bool = True) -> str:
+    """Text within ``width`` characters of the span, cut at line ends when ``same_line``."""
+    left, right = max(0, start - width), min(len(low), end + width)
+    if same_line:
+        line_start, line_end = line_bounds(low, start)
+        left, right = max(left, line_start), min(right, line_end)
+    return low[left:right]
+
+
+def boundaries_ok(low: str, start: int, end: int) -> bool:
+    """The token is not glued to other ASCII letters/digits (A1003, 84090356, 2024090167)."""
+    if start > 0 and is_ascii_alnum(low[start - 1]):
+        left = start
+        while left > 0 and is_ascii_alnum(low[left - 1]):
+            left -= 1
+        if not _LEFT_PREFIX_OK.match(low[left:start]):
+            return False
+    if end < len(low) and is_ascii_alnum(low[end]):
+        right = end
+        while right < len(low) and is_ascii_alnum(low[right]):
+            right += 1
+        if not _RIGHT_SUFFIX_OK.match(low[end:right]):
+            return False
+    return True
+
+
+def inside_identifier(low: str, start: int, end: int) -> bool:
+    """The token is one segment of an ID, UUID, URL, part or project number.
+
+    The run of ``[a-z0-9_-./]`` around the token is split on ``-_/.``; any other
+    segment that is not a known model suffix (SXM4, 80GB, PCIE ...) marks an identifier:
+    ``ZJHX-A1003``, ``YHJY-2024-4090``, ``MI300-DN200-E2``, ``...-a100-...`` in a UUID.
+    """
+    left = start
+    while left > 0 and _RUN_CHARS.match(low[left - 1]):
+        left -= 1
+    right = end
+    while right < len(low) and _RUN_CHARS.match(low[right]):
+        right += 1
+    if left == start and right == end:
+        return False
+    run = low[left:right]
+    if "://" in run or "www." in run or ".com" in run or ".cn" in run:
+        return True
+    ok = vocab().lex("id_segments_ok")
+    model = vocab().any_chip
+    before = [s for s in _SPLIT.split(low[left:start]) if s]
+    after = [s for s in _SPLIT.split(low[end:right]) if s]
+    # The segment glued to the token (e.g. "rtx" in "rtx4090") was judged by boundaries_ok.
+    if before and low[start - 1] not in "-_/.":
+        before = before[:-1]
+    if after and low[end] not in "-_/.":
+        after = after[1:]
+    return any(ok.search(seg) is None and model.fullmatch(seg) is None for seg in before + after)
+
+
+def ban_clause(low: str, start: int, end: int) -> str | None:
+    """The ban/exclusion trigger governing the mention, or None."""
+    lists = vocab().lists
+    seg_start, seg_end = segment_bounds(low, start, end)
+    english = english_sentence_start(low, start)
+    if english is not None:
+        en_before = low[english:start]
+        for match in lists["negation_before_en"].regex.finditer(en_before) if lists["negation_before_en"].regex else ():
+            if not _NOT_A_BAN.match(en_before[match.end():]):
+                return match.group(0)
+    before = low[max(seg_start, start - _BAN_REACH):start]
+    triggers = lists["negation_before"].regex
+    if triggers is not None:
+        for match in triggers.finditer(before):
+            if not _NOT_A_BAN.match(before[match.end():]):
+                return match.group(0)
+    prefix = _BRAND_TAIL.sub("", low[max(seg_start, start - 16):start]).rstrip()[-4:]
+    hit = lists["negation_prefix"].search(prefix)
+    if hit is not None and prefix.endswith(hit.group(0)):
+        return hit.group(0)
+    after = lists["negation_after"].search(low[end:seg_end])
+    if after is not None:
+        return after.group(0)
+    if _EXCEPT_BEFORE.search(low, seg_start, start) and _EXCEPT_AFTER.match(low, end, seg_end):
+        return "除…外"
+    return None
+
+
+def code_quoted(low: str, start: int, end: int) -> bool:
+    """`A100` in Markdown: the word is mentioned (documentation), not bought."""
+    return low[start - 1:start] == "`" and low[end:end + 1] == "`"
+
+
+def english_sentence_start(low: str, start: int, limit: int = 300) -> int | None:
+    """Start of the sentence around ``start`` when the text before it is English, else None."""
+    floor = max(0, start - limit)
+    line_start = low.rfind("\n", floor, start) + 1 or floor
+    near = low[max(line_start, start - 60):start]
+    if _CJK.search(near) is not None or sum(c.isalpha() for c in near) < 8:
+        return None
+    sentence_start = line_start
+    for match in _SENTENCE_END.finditer(low, line_start, start):
+        sentence_start = match.end()
+    return sentence_start
+
+
+def comparison(low: str, start: int) -> str | None:
+    """A benchmark comparison right before the token ("性能不低于A100")."""
+    seg_start, _ = segment_bounds(low, start, start)
+    near = low[max(seg_start, start - 14):start]
+    hit = vocab().lex("comparison_before").search(near)
+    if hit is None or _QUANTITY.search(near, hit.end()) is not None:  # "不低于8块A100" is a count
+        return None
+    return hit.group(0)
+
+
+def comparison_after(low: str, end: int) -> str | None:
+    """"以A100为基准", "达到H100水平": the model is the yardstick."""
+    hit = vocab().lex("comparison_after").search(low[end:end + 8])
+    return hit.group(0) if hit is not None else None
+
+
+def room_number(low: str, start: int, end: int) -> bool:
+    """H100报告厅, 理科楼H100, H20会议室, L4层, L40号机柜, H100、H102实验室."""
+    lists = vocab().lists
+    if lists["room_after"].search(low[end:end + 40]) is not None:
+        return True
+    return lists["room_before"].search(low[max(0, start - 4):start]) is not None
+
+
+def existing_before(low: str, start: int, name: str = "existing_chip", width: int = 12) -> str | None:
+    """An 'already owned / compatible with' word right before the token, in the same clause."""
+    seg_start, _ = segment_bounds(low, start, start)
+    hit = vocab().lex(name).search(low[max(seg_start, start - width):start])
+    return hit.group(0) if hit is not None else None
+
+
+def near_words(low: str, start: int, end: int, name: str, width: int, same_line: bool = True) -> str | None:
+    hit = vocab().lex(name).search(window(low, start, end, width, same_line))
+    return hit.group(0) if hit is not None else None
+
+
+def segment_has(low: str, start: int, end: int, name: str) -> str | None:
+    seg_start, seg_end = segment_bounds(low, start, end)
+    hit = vocab().lex(name).search(low[seg_start:seg_end])
+    return hit.group(0) if hit is not None else None
+
+
+def line_has(low: str, pos: int, name: str, width: int = 120) -> str | None:
+    """A word of list ``name`` on the same line, at most ``width`` characters away."""
+    hit = vocab().lex(name).search(window(low, pos, pos, width))
+    return hit.group(0) if hit is not None else None
