@@ -76,7 +76,8 @@ class Fact:
 class Amount:
     """A money amount found in a notice. ``kind`` is one of
     ``budget``, ``ceiling`` (最高限价), ``award``, ``contract``, ``unit_price``,
-    ``fee``, ``other``. ``value_cny`` is in yuan; ``None`` when only a
+    ``fee``, ``bid`` (a price in a bidder list), ``corrected`` (the new value in a
+    correction), ``other``. ``value_cny`` is in yuan; ``None`` when only a
     foreign currency was given (``currency`` then says which)."""
 
     kind: str

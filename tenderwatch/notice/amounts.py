@@ -1,0 +1,181 @@
+"""Money in notices: numbers with 元/万元/亿元, ¥ and 人民币 prefixes, 人民币大写, foreign currency.
+
+``parse_money(text, default_unit)`` reads every amount in a short value string;
+``find_money(text)`` finds unit-bearing amounts anywhere in a longer text. A rate
+(下浮率 5%, 折扣率, 费率) or a fee rule is never returned as money.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from tenderwatch.notice.labels import vocab
+
+log = logging.getLogger(__name__)
+
+_NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+"
+_CUR = r"¥|RMB|CNY|人民币|USD|US\$|HK\$|HKD|EUR|€|GBP|£|JPY"
+_UNIT = (r"亿元|百万元|万元|千元|元|万美元|万港元|万欧元|(?:万|亿)(?=[,;，；。()、]|\s*$|\s*\n)"
+         r"|美元|美金|港元|港币|欧元|英镑|日元")
+_MONEY = re.compile(
+    rf"(?P<cur>{_CUR})?\s*(?P<num>{_NUM})\s*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>\s*%)?"
+)
+# Whole-text passes must start with a literal to be fast: amounts led by a currency
+# marker are found forwards, amounts followed by a unit are found on the reversed
+# text (the unit, reversed, leads the pattern).
+_LEADING_CUR = re.compile(
+    rf"(?P<cur>{_CUR})[ \t]*(?P<num>{_NUM})[ \t]*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>[ \t]*%)?"
+)
+_REV_UNIT = re.compile(r"(?P<u>[)元金币镑万亿][元万美港欧百亿千日(]{0,3})[ \t]*(?P<num>\d[\d,.]*)")
+_UNITS_AFTER = frozenset({"元", "万元", "亿元", "千元", "百万元", "(万元)", "(元)", "美元", "美金", "港元", "港币",
+                          "欧元", "英镑", "日元", "万美元", "万港元", "万欧元", "万", "亿"})
+_BARE_END = frozenset(",;，；。()、\n")
+_CAPITAL = re.compile(
+    r"(?P<num>[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}(?:[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?|[元圆]整?))"
+)
+_FOREIGN = {"USD", "US$", "美元", "美金", "HK$", "HKD", "港元", "港币", "EUR", "€", "欧元", "GBP", "£", "英镑",
+            "JPY", "日元"}
+
+
+@dataclass(slots=True)
+class Money:
+    value: float  # in ``currency`` units (yuan for CNY)
+    currency: str
+    start: int  # span in the text given to the finder
+    end: int
+    explicit: bool  # a unit or currency marker was written next to the number
+
+
+def _currency(marker: str | None) -> str:
+    if not marker:
+        return "CNY"
+    return vocab().currencies.get(marker, "CNY")
+
+
+def capital_to_number(raw: str) -> float | None:
+    """``"贰拾万元整"`` -> 200000.0; ``None`` when it is not a 大写 amount."""
+    body = raw.replace("圆", "元").rstrip("整正")
+    jiao = fen = 0
+    if "元" in body:
+        yuan_part, _, rest = body.partition("元")
+        m = re.match(r"(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?$", rest)
+        if m is None:
+            return None
+        digits = "零壹贰叁肆伍陆柒捌玖"
+        jiao = digits.index(m.group(1)) if m.group(1) else 0
+        fen = digits.index(m.group(2)) if m.group(2) else 0
+    else:
+        yuan_part = body
+    if not yuan_part:
+        return None
+    try:
+        number = float(cn2an.cn2an(yuan_part, "normal"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        log.debug("not a capital amount: %r", raw)
+        return None
+    return number + jiao / 10 + fen / 100
+
+
+def _number(match: re.Match[str], default_unit: str | None) -> Money | None:
+    if match.group("pct"):
+        return None
+    cur = match.group("cur")
+    unit = match.group("unit") or match.group("pu")
+    try:
+        number = float(match.group("num").replace(",", ""))
+    except ValueError:
+        return None
+    explicit = bool(cur or unit)
+    if not explicit and default_unit is None:
+        return None
+    unit = unit or default_unit or "元"
+    if unit.startswith("万") and unit[1:] in _FOREIGN:
+        number = round(number * 10000, 2)
+        unit = unit[1:]
+    if unit in _FOREIGN or (cur in _FOREIGN if cur else False):
+        code = _currency(unit if unit in _FOREIGN else cur)
+        return Money(number, code, match.start(), match.end(), True)
+    factor = vocab().unit_factor.get(unit, 1.0)
+    return Money(round(number * factor, 2), "CNY", match.start(), match.end(), explicit)
+
+
+def find_money(text: str, default_unit: str | None = None) -> list[Money]:
+    """Every amount in ``text``; bare numbers count only when ``default_unit`` is given."""
+    out: list[Money] = []
+    if "元" in text or "圆" in text:
+        for m in _CAPITAL.finditer(text):
+            value = capital_to_number(m.group("num"))
+            if value is not None and value > 0:
+                out.append(Money(value, "CNY", m.start(), m.end(), True))
+    if default_unit is not None:
+        for m in _MONEY.finditer(text):
+            if out and any(o.start <= m.start() < o.end for o in out):
+                continue
+            money = _number(m, default_unit)
+            if money is not None:
+                out.append(money)
+        out.sort(key=lambda item: item.start)
+        return out
+    for m in _LEADING_CUR.finditer(text):
+        if out and any(o.start <= m.start() < o.end for o in out):
+            continue
+        money = _number(m, None)
+        if money is not None:
+            out.append(money)
+    _reversed_units(text, out)
+    out.sort(key=lambda item: item.start)
+    return out
+
+
+def _reversed_units(text: str, out: list[Money]) -> None:
+    """Amounts followed by a unit (``261.8万元``, ``65.00(万元)``, ``12,000美元``)."""
+    n = len(text)
+    taken = [(o.start, o.end) for o in out]
+    for m in _REV_UNIT.finditer(text[::-1]):
+        written = m.group("num")[::-1]
+        raw = written.lstrip(",.")
+        start, end = n - m.end() + len(written) - len(raw), n - m.start()
+        if start > 0 and text[start - 1].isdigit():
+            continue
+        try:
+            number = float(raw.replace(",", ""))
+        except ValueError:
+            continue
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        unit = m.group("u")[::-1]
+        if unit not in _UNITS_AFTER:
+            continue
+        if unit in ("万", "亿") and end < n and text[end] not in _BARE_END:
+            continue
+        unit = unit.strip("()")
+        if unit.startswith("万") and unit[1:] in _FOREIGN:
+            number = round(number * 10000, 2)
+            unit = unit[1:]
+        if unit in _FOREIGN:
+            out.append(Money(number, _currency(unit), start, end, True))
+        else:
+            out.append(Money(round(number * vocab().unit_factor.get(unit, 1.0), 2), "CNY", start, end, True))
+
+
+def is_rate(text: str) -> bool:
+    """The value is a rate or a fee rule (下浮率 5%, 按…收费标准的49%计取), not money."""
+    return bool(vocab().rate.search(text)) and not _has_unit(text)
+
+
+def _has_unit(text: str) -> bool:
+    return any(m.explicit for m in find_money(text))
+
+
+def tax_flag(context: str) -> bool | None:
+    """``False`` for 不含税, ``True`` for 含税, ``None`` when not said."""
+    v = vocab()
+    if v.tax_excluded.search(context):
+        return False
+    if v.tax_included.search(context):
+        return True
+    return None

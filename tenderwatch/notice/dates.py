@@ -1,0 +1,68 @@
+"""Dates as notices write them: 2021年10月27日, 2025/5/20, 2025-05-27 20:20,
+二〇二四年三月五日, "17 September 2024". Values are ``YYYY-MM-DD`` (``YYYY-MM`` without a day)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_MONTHS = {name: n for n, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?"
+    r"|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
+    r"|(?P<cy>[〇零○一二三四五六七八九Oo]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
+    r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
+    r"|(?P<ed>\d{1,2})\s+(?P<em>[A-Za-z]{3,9})\.?,?\s+(?P<ey>(?:19|20)\d{2})"
+    r"|(?P<em2>[A-Za-z]{3,9})\.?\s+(?P<ed2>\d{1,2}),?\s+(?P<ey2>(?:19|20)\d{2})"
+)
+
+
+def _cn_number(text: str) -> int:
+    """一..三十一 -> int."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def _valid(y: int, m: int, d: int | None) -> str | None:
+    if not 1990 <= y <= 2100 or not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def date_value(match: re.Match[str]) -> str | None:
+    """The ``YYYY-MM-DD`` value of a ``DATE`` match (None when impossible)."""
+    g = match.group
+    if g("y"):
+        if g("m1"):
+            return _valid(int(g("y")), int(g("m1")), int(g("d1")) if g("d1") else None)
+        return _valid(int(g("y")), int(g("m2")), int(g("d2")))
+    if g("cy"):
+        year = int("".join(str(_CN_DIGIT.get(c, 0)) for c in g("cy")))
+        return _valid(year, _cn_number(g("cm")), _cn_number(g("cd")) if g("cd") else None)
+    if g("ey"):
+        month = _MONTHS.get(g("em").lower())
+        return _valid(int(g("ey")), month, int(g("ed"))) if month else None
+    month = _MONTHS.get(g("em2").lower())
+    return _valid(int(g("ey2")), month, int(g("ed2"))) if month else None
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD`` (or ``YYYY-MM``), else None."""
+    for match in DATE.finditer(text):
+        value = date_value(match)
+        if value:
+            return value
+    return None

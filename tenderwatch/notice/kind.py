@@ -1,0 +1,63 @@
+"""Notice type and title.
+
+The type comes from the title first (``…中标结果公告``, ``…采购意向``), then from the
+reader's breadcrumb / subtype hint, then from body cues (a 中标（成交）信息 section,
+获取招标文件). Cues are data: ``data/notice/kinds.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderwatch.notice.labels import vocab
+
+_TITLE_CUE = re.compile(r"公告|公示|意向|通知|结果|邀请|(?i:invitation|tender|quotation|notice)")
+_TITLE_END = re.compile(r"(?:公告|公示|意向|通知|结果|邀请[书函]?)\s*(?:\([^()]{0,16}\))?$")
+_LABELLED = re.compile(r"[:：]\s*\S")
+_SITE_TAIL = re.compile(r"\s*[-_|｜]\s*[^-_|｜]{2,30}$")
+
+
+def kind_of(text: str) -> str | None:
+    """The notice type a short text (title, breadcrumb) names, else None."""
+    for kind, pattern in vocab().kind_rules:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def notice_kind(title: str, hint: str, body: str) -> str:
+    """tender, award, intention, single_source, contract, correction or other."""
+    for text in (title, hint):
+        if text:
+            found = kind_of(text)
+            if found:
+                return found
+    for kind, pattern in vocab().body_rules:
+        if pattern.search(body):
+            return kind
+    return "other"
+
+
+def clean_title(title: str) -> str:
+    """Drop a trailing site name (``…公告-湖南省政府采购网``)."""
+    cut = _SITE_TAIL.sub("", title).strip()
+    return cut if len(cut) >= 6 else title.strip()
+
+
+def guess_title(text: str, lines: list[tuple[int, int]], limit: int = 40) -> tuple[int, int] | None:
+    """Span of the first early line that reads like a notice title."""
+    for start, end in lines[:limit]:
+        line = text[start:end]
+        if 6 <= len(line) <= 120 and "\t" not in line and _TITLE_END.search(line) and not _LABELLED.search(line):
+            return start, end
+    for n, (start, end) in enumerate(lines[:limit]):
+        line = text[start:end]
+        if not 6 <= len(line) <= 120 or "\t" in line or _LABELLED.search(line):
+            continue
+        if _TITLE_CUE.search(line):
+            return start, end
+        if n + 1 < len(lines):  # a title wrapped over two lines (PDF): "…中标结" + "果公告"
+            nstart, nend = lines[n + 1]
+            if nend - nstart <= 12 and _TITLE_CUE.search(line + text[nstart:nend]):
+                return start, nend
+    return lines[0] if lines else None

@@ -1,0 +1,117 @@
+"""Load the notice vocabulary (``tenderwatch/data/notice/*.yaml|csv``) once.
+
+Everything a rule needs to recognise (field labels, table columns, notice-type
+cues, amount units, organisation forms) is data with a source; this module turns
+it into lookup tables and compiled regular expressions.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+AMOUNT_FIELDS = frozenset({"budget", "ceiling", "award", "contract", "fee", "unit_price", "bid", "total"})
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file is malformed."""
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> tuple[str, str]:
+    """``"中标(成交)金额"`` -> (``"中标金额"``, ``"成交"``): the lookup key and the bracket text."""
+    inner = " ".join(m.group(0)[1:-1] for m in _PAREN.finditer(text)) if "(" in text else ""
+    key = _PAREN.sub("", text) if inner or "(" in text else text
+    return key.replace(" ", "").replace("　", "").strip(":：.、"), inner
+
+
+@dataclass(slots=True, frozen=True)
+class Vocab:
+    labels: dict[str, tuple[str, int]]  # key -> (field, rank)
+    columns: dict[str, str]  # key -> role
+    sections: dict[str, re.Pattern[str]]  # bidders/fee/award -> pattern
+    contact: dict[str, str]  # header key -> field ("buyer", "agency", "supplier", "none")
+    kind_rules: tuple[tuple[str, re.Pattern[str]], ...]
+    body_rules: tuple[tuple[str, re.Pattern[str]], ...]
+    unit_factor: dict[str, float]
+    currencies: dict[str, str]  # marker -> ISO code
+    rate: re.Pattern[str]
+    tax_included: re.Pattern[str]
+    tax_excluded: re.Pattern[str]
+    org_forms: tuple[str, ...]  # longest first
+    company_forms: tuple[str, ...]
+    written: tuple[str, ...] = ()  # labels as written (NFKC), longest first
+    offices: tuple[str, ...] = ()  # purchasing-office suffixes (采购中心, 招标办公室, 董事会 ...)
+    written_set: frozenset[str] = frozenset()
+    section_re: re.Pattern[str] = re.compile("$^")  # one pattern, a named group per section kind
+
+
+def _load_yaml(name: str) -> dict[str, Any]:
+    text = resources.files("tenderwatch").joinpath("data", "notice", name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(words))
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    """The notice vocabulary (loaded once per process)."""
+    lab = _load_yaml("labels.yaml")
+    labels: dict[str, tuple[str, int]] = {}
+    written: set[str] = set()
+    for field_name, spec in lab["fields"].items():
+        if "source" not in spec:
+            raise VocabularyError(f"labels.yaml: field {field_name} has no source")
+        for entry in spec["labels"]:
+            label = unicodedata.normalize("NFKC", str(entry["label"]))
+            key, _ = label_key(label)
+            labels[key] = (field_name, int(entry.get("rank", 5)))
+            if field_name != "name":
+                written.add(label)
+    sections = {name: _alternation(spec["patterns"]) for name, spec in lab["sections"].items()}
+    section_re = re.compile("|".join(f"(?P<{name}>{'|'.join(lab['sections'][name]['patterns'])})"
+                                     for name in ("bidders", "fee", "award")))
+    contact: dict[str, str] = {}
+    for field_name, heads in lab["contact_blocks"].items():
+        if field_name == "source":
+            continue
+        for head in heads:
+            contact[label_key(head)[0]] = field_name
+    col = _load_yaml("columns.yaml")
+    columns: dict[str, str] = {}
+    for role, words in col["columns"].items():
+        for word in words:
+            columns.setdefault(label_key(str(word))[0], role)
+    kinds = _load_yaml("kinds.yaml")
+    kind_rules = tuple((r["type"], _alternation(r["patterns"])) for r in kinds["rules"])
+    body_rules = tuple((r["type"], _alternation(r["patterns"])) for r in kinds["body_rules"])
+    units = _load_yaml("units.yaml")
+    unit_factor = {str(u["unit"]): float(u["factor"]) for u in units["units"]}
+    currencies = {str(m): str(c["code"]) for c in units["currencies"] for m in c["markers"]}
+    rate = _alternation([re.escape(m) for m in units["rate_markers"]])
+    tax_in = _alternation(units["tax"]["included"])
+    tax_ex = _alternation(units["tax"]["excluded"])
+    ref = resources.files("tenderwatch").joinpath("data", "notice", "org_forms.csv")
+    with ref.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    if any(not row.get("source") for row in rows):
+        raise VocabularyError("org_forms.csv: every form needs a source")
+    offices = tuple(sorted((r["form"] for r in rows if r["kind"] == "office"), key=len, reverse=True))
+    forms = tuple(sorted((r["form"] for r in rows if r["kind"] != "office"), key=len, reverse=True))
+    company = tuple(sorted((r["form"] for r in rows if r["kind"] == "company"), key=len, reverse=True))
+    return Vocab(labels, columns, sections, contact, kind_rules, body_rules, unit_factor, currencies,
+                 rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=len, reverse=True)), offices,
+                 frozenset(written), section_re)

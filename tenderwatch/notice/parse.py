@@ -1,0 +1,228 @@
+"""``parse_notice``: read the fields of one notice from its normalised text.
+
+Reader hints in ``doc.meta`` (crawl exports, page templates) win over prose; a
+fact from ``meta`` has span ``-1``. Every other fact, amount, lot and item row
+carries its span in ``doc.text`` (mapped through ``NormText.to_source``) and the
+raw text as written there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left
+
+from tenderwatch.model import Amount, Fact, ItemRow, Lot, NoticeFields, TextDoc
+from tenderwatch.normalize import NormText, normalize
+from tenderwatch.notice import parties
+from tenderwatch.notice.amounts import find_money, tax_flag
+from tenderwatch.notice.dates import DATE, date_value, parse_date
+from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
+from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
+from tenderwatch.notice.money import collect
+from tenderwatch.notice.scan import Scan, scan_text
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DEADLINE = re.compile(r"截止|开标|获取|递交|提交|期限|至|Closing|closing|deadline")
+_KIND = {"corrected": "other"}
+
+
+class _Src:
+    """Map normalised spans to source spans and raw text."""
+
+    __slots__ = ("doc", "norm")
+
+    def __init__(self, doc: TextDoc, norm: NormText) -> None:
+        self.doc = doc
+        self.norm = norm
+
+    def fact(self, name: str, value: object, start: int, end: int) -> Fact:
+        s, e = self.norm.to_source(start, end)
+        return Fact(name, self.doc.text[s:e], value, s, e)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.to_source(start, end)
+
+
+def _norm_meta(doc: TextDoc) -> dict[str, str]:
+    """All reader hints normalised in one call (NFKC, traditional -> simplified)."""
+    keys = [k for k, v in doc.meta.items() if v and "\n" not in v]
+    if not keys:
+        return {}
+    joined = normalize("\n".join(doc.meta[k] for k in keys)).text.split("\n")
+    if len(joined) != len(keys):
+        return {k: normalize(doc.meta[k]).text for k in keys}
+    return dict(zip(keys, joined, strict=True))
+
+
+def _meta_fact(doc: TextDoc, meta: dict[str, str], key: str, name: str) -> Fact | None:
+    raw = (doc.meta.get(key) or "").strip()
+    if not raw:
+        return None
+    return Fact(name, raw, (meta.get(key) or raw).strip())
+
+
+def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | None:
+    raw = doc.meta.get("pub_date", "")
+    if raw:
+        value = parse_date(meta.get("pub_date", raw))
+        if value is None and raw.strip().isdigit() and len(raw.strip()) in (10, 13):
+            from datetime import datetime, timedelta, timezone
+
+            stamp = int(raw.strip()) / (1000 if len(raw.strip()) == 13 else 1)
+            value = datetime.fromtimestamp(stamp, timezone(timedelta(hours=8))).date().isoformat()
+        if value:
+            return Fact("notice_date", raw, value)
+    dated = [p for p in scan.pairs if p.field == "date"]
+    dated.sort(key=lambda p: p.rank)
+    for pair in dated:
+        m = DATE.search(pair.value)
+        if m and (value := date_value(m)) and len(value) == 10:
+            return src.fact("notice_date", value, pair.start + m.start(), pair.start + m.end())
+    text = scan.text
+    for start, end in scan.lines[:25]:  # a date heading the notice: "2021年10月27日 15:20 来源:…"
+        m = DATE.match(text, start, end)
+        if m and (value := date_value(m)) and len(value) == 10:
+            return src.fact("notice_date", value, m.start(), m.end())
+    for start, end in reversed(scan.lines[-15:]):  # the date under the signature
+        m = DATE.match(text, start, end)
+        if m and m.end() >= end - 1 and (value := date_value(m)) and len(value) == 10:
+            return src.fact("notice_date", value, m.start(), m.end())
+    for m in DATE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _DEADLINE.search(text, line_start, m.start()):
+            continue
+        value = date_value(m)
+        if value and len(value) == 10:
+            return src.fact("notice_date", value, m.start(), m.end())
+    return None
+
+
+def _title(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | None:
+    fact = _meta_fact(doc, meta, "title", "title")
+    if fact is not None:
+        fact.value = clean_title(str(fact.value))
+        return fact
+    span = guess_title(scan.text, scan.lines)
+    if span is None:
+        return None
+    return src.fact("title", clean_title(scan.text[span[0]:span[1]]), *span)
+
+
+def _party_fact(src: _Src, name: str, found: tuple[str, int, int] | None) -> Fact | None:
+    if found is None:
+        return None
+    return src.fact(name, found[0], found[1], found[2])
+
+
+def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None) -> Fact | None:
+    fact = _meta_fact(doc, meta, "buyer", "buyer")
+    if fact is not None:
+        fact.value = parties.clean_name(str(fact.value)) or fact.value
+        return fact
+    found = parties.buyer(scan)
+    if found is not None:
+        return _party_fact(src, "buyer", found)
+    heads = [meta.get("title", "")] + [scan.text[s:e] for s, e in scan.lines[:2]]
+    for head in heads:
+        org = parties.site_org(head)
+        if org:
+            at = scan.text.find(org)
+            return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
+    for found_org in (parties.prose_buyer(scan.text), parties.signature_org(scan.text, scan.lines),
+                      parties.contact_org(scan.text)):
+        if found_org is not None:
+            org, at = found_org
+            return src.fact("buyer", org, at, at + len(org))
+    if title is not None and _CJK.search(str(title.value)):
+        prefix = parties.org_prefix(str(title.value))
+        if prefix:
+            at = scan.text.find(prefix)
+            if at >= 0:
+                return src.fact("buyer", prefix, at, at + len(prefix))
+            return Fact("buyer", prefix, prefix, title.start, title.end)
+    english = parties.english_buyer(scan.text)
+    if english is not None:
+        return src.fact("buyer", english[0], english[1], english[2])
+    return None
+
+
+def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
+    """Parse one notice. Never raises for odd text: missing fields stay ``None``/empty."""
+    src = _Src(doc, norm)
+    meta = _norm_meta(doc)
+    scan = scan_text(norm.text)
+    notice = NoticeFields()
+    notice.lang = "zh" if _CJK.search(norm.text[:4000]) else "en"
+    notice.title = _title(scan, src, doc, meta)
+    title_text = str(notice.title.value) if notice.title else ""
+    notice.notice_type = notice_kind(title_text, meta.get("notice_type_hint", ""), norm.text)
+    notice.notice_date = _date(scan, src, doc, meta)
+    notice.buyer = _buyer(scan, src, doc, meta, notice.title)
+    notice.agency = _meta_fact(doc, meta, "agency", "agency") or _party_fact(src, "agency", parties.agency(scan))
+    notice.project_no = _meta_fact(doc, meta, "project_no", "project_no")
+    if notice.project_no is None:
+        for pair in sorted((p for p in scan.pairs if p.field == "project_no"), key=lambda p: p.rank):
+            value = pair.value.split()[0] if pair.value.split() else ""
+            if 3 <= len(value) <= 60:
+                notice.project_no = src.fact("project_no", value, pair.start, pair.start + len(value))
+                break
+    spans = find_lots(scan, notice.notice_type == "intention")
+    _suppliers(notice, scan, src, doc, meta, spans)
+    _amounts(notice, scan, src, doc, meta, spans)
+    for lot in notice.lots:
+        lot.suppliers = [f for f in notice.suppliers if lot.start <= f.start < lot.end]
+    for row, start, end in item_rows(scan):
+        s, e = src.span(start, end)
+        notice.items.append(ItemRow(row.name, row.brand, row.model, row.quantity, row.unit_price, s, e))
+    return notice
+
+
+def _suppliers(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str],
+               spans: list[LotSpan]) -> None:
+    raw_winners = [w.strip() for w in re.split(r"[;；]", doc.meta.get("winner", "")) if w.strip()]
+    if raw_winners:
+        clean = [w.strip() for w in re.split(r"[;；]", meta.get("winner", "")) if w.strip()]
+        if len(clean) != len(raw_winners):
+            clean = raw_winners
+        notice.suppliers = [Fact("supplier", w, c) for w, c in zip(raw_winners, clean, strict=True)]
+        return
+    if notice.notice_type in ("tender", "intention"):
+        return
+    others = {str(f.value) for f in (notice.buyer, notice.agency) if f is not None}
+    found = parties.suppliers(scan, strict=notice.notice_type not in ("award", "contract"))
+    found += parties.lot_winners(scan.text, [(lot.start, lot.title) for lot in spans if lot.table is None])
+    seen: set[str] = set()
+    for name, start, end in sorted(found, key=lambda item: item[1]):
+        if name not in others and name not in seen:
+            seen.add(name)
+            notice.suppliers.append(src.fact("supplier", name, start, end))
+
+
+def _amounts(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str],
+             spans: list[LotSpan]) -> None:
+    for key, kind in (("budget", "budget"), ("bid_amount", "award")):
+        raw = doc.meta.get(key, "").strip()
+        if raw:
+            for money in find_money(meta.get(key, raw), "元")[:1]:
+                cny = money.value if money.currency == "CNY" else None
+                notice.amounts.append(Amount(kind, raw, cny, money.currency, money.value, tax_flag(raw)))
+    found = collect(scan)
+    for item in found:
+        s, e = src.span(item.start, item.end)
+        notice.amounts.append(Amount(item.kind, doc.text[s:e], item.value_cny, item.currency, item.value,
+                                     item.tax, None, s, e))
+    if not spans:
+        return
+    # each amount belongs to the innermost lot that holds it (lots are sorted by start)
+    located = sorted((a for a in notice.amounts if a.start >= 0), key=lambda a: a.start)
+    starts = [a.start for a in located]
+    for lot in spans:
+        s, e = src.span(lot.start, lot.end)
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        inside = [a for a in located[lo:hi] if a.end <= e]
+        for amount in inside:
+            amount.lot = lot.key
+        notice.lots.append(Lot(lot.key, lot.title, s, e, inside))

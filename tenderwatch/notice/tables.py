@@ -1,0 +1,92 @@
+"""Tab-separated tables: a header row of known column names, then data rows.
+
+Column names are data (``data/notice/columns.yaml``); the bracket text of a
+header (``单价（元）``, ``预算金额（万元）``) is kept as the column's unit hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tenderwatch.notice.labels import Vocab, label_key
+
+_NUM_START = frozenset("一二三四五六七八九十(0123456789 ")
+_NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?\s*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?\s*")
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Table:
+    roles: list[str]
+    hints: list[str]
+    keys: list[str]
+    rows: list[list[Cell]]
+    spans: list[tuple[int, int]]  # span of each data row
+    section: str
+    start: int  # position of the header row
+
+
+def cells_of(text: str, start: int, end: int) -> list[Cell]:
+    out = []
+    at = start
+    for raw in text[start:end].split("\t"):
+        stripped = raw.strip()
+        if stripped:
+            lead = at + (len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0)
+            out.append(Cell(stripped, lead, lead + len(stripped)))
+        at += len(raw) + 1
+    return out
+
+
+@lru_cache(maxsize=16384)
+def cell_key(text: str) -> tuple[str, str]:
+    if text[0] in _NUM_START:
+        text = _NUMBERING.sub("", text, count=1)
+    return label_key(text.rstrip(":： "))
+
+
+def is_header(v: Vocab, cells: list[Cell]) -> bool:
+    if len(cells) < 2:
+        return False
+    known = 0
+    for cell in cells:
+        if len(cell.text) > 24:
+            return False
+    for cell in cells:
+        if cell_key(cell.text)[0] in v.columns:
+            known += 1
+    return known >= 2 and known >= 0.5 * len(cells)
+
+
+def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[int, int]], index: int,
+               section: str) -> tuple[Table, int]:
+    """Read the data rows that follow ``tab_lines[index]``; returns the table and the rows used."""
+    keys, hints, roles = [], [], []
+    for cell in header:
+        key, hint = cell_key(cell.text)
+        keys.append(key)
+        hints.append(hint)
+        roles.append(v.columns.get(key, "other"))
+    table = Table(roles, hints, keys, [], [], section, tab_lines[index][0])
+    previous_end = tab_lines[index][1]
+    j = index + 1
+    while j < len(tab_lines):
+        start, end = tab_lines[j]
+        if text[previous_end:start].strip():  # a non-table line in between ends the table
+            break
+        cells = cells_of(text, start, end)
+        if is_header(v, cells):
+            break
+        table.rows.append(cells)
+        table.spans.append((start, end))
+        previous_end = end
+        j += 1
+    return table, j - index - 1
