@@ -2,7 +2,8 @@
 
 Three steps, each of which may change the text:
 
-1. NFKC (full-width ``Ａ１００`` -> ``A100``, ``（`` -> ``(``, ``：`` -> ``:``);
+1. NFKC, character for character (full-width ``Ａ１００`` -> ``A100``, ``（`` -> ``(``,
+   ``：`` -> ``:``; characters NFKC would expand into several are kept);
 2. traditional -> simplified Chinese (OpenCC ``t2s``);
 3. spacing inside words: a run of at most two spaces between two CJK characters
    is removed (``算 力 服务`` -> ``算力服务``, ``名 称`` -> ``名称``). Tabs and newlines,
@@ -24,8 +25,6 @@ import opencc
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _INNER_SPACE = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]{{1,2}}(?=[{_CJK}])")
-# Characters that NFKC maps to a different text; computed lazily per character.
-_NFKC_CACHE: dict[str, str] = {}
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Characters that are also correct simplified Chinese and that OpenCC's t2s would
 # still change, breaking names: 昇腾 (Huawei Ascend) must not become 升腾.
@@ -61,44 +60,59 @@ class NormText:
         return self.starts[start], self.ends[last]
 
 
-def _nfkc_char(ch: str) -> str:
-    mapped = _NFKC_CACHE.get(ch)
-    if mapped is None:
-        mapped = unicodedata.normalize("NFKC", ch)
-        _NFKC_CACHE[ch] = mapped
-    return mapped
+@lru_cache(maxsize=1)
+def _nfkc_table() -> dict[int, str]:
+    """Every BMP character that NFKC maps to one other character.
 
-
-def _nfkc(text: str) -> tuple[str, list[int] | None, list[int] | None]:
-    """NFKC per character. Returns identity maps (None) when lengths are kept."""
+    Characters that NFKC expands into several (``…`` -> ``...``, ``㎡`` -> ``m2``) are
+    left as they are: no detection depends on them, and keeping lengths equal keeps
+    the source map the identity on the fast path.
+    """
     table: dict[int, str] = {}
-    expands = False
-    for ch in set(text):
-        if ch < "\x80":
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
             continue
-        mapped = _nfkc_char(ch)
-        if mapped != ch:
-            table[ord(ch)] = mapped
-            if len(mapped) != 1:
-                expands = True
-    if not table:
-        return text, None, None
-    if not expands:
-        return text.translate(table), None, None
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, ch in enumerate(text):
-        mapped = table.get(ord(ch), ch)
-        parts.append(mapped)
-        starts.extend([index] * len(mapped))
-        ends.extend([index + 1] * len(mapped))
-    return "".join(parts), starts, ends
+        char = chr(code)
+        mapped = unicodedata.normalize("NFKC", char)
+        if mapped != char and len(mapped) == 1:
+            table[code] = mapped
+    return table
+
+
+@lru_cache(maxsize=1)
+def _nfkc_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_nfkc_table())) + "]")
+
+
+def _nfkc_replace(match: re.Match[str]) -> str:
+    return _nfkc_table()[ord(match.group())]
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, one character to one character (see ``_nfkc_table``).
+
+    One regex pass finds the characters to map (a compiled character class is
+    several times faster than ``unicodedata.normalize`` or ``str.translate``).
+    """
+    return _nfkc_pattern().sub(_nfkc_replace, text)
+
+
+@lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    """Characters that t2s changes on their own: a text without any is left alone."""
+    chars = "".join(chr(code) for code in range(0x3400, 0xA000)) + "".join(
+        chr(code) for code in range(0xF900, 0xFB00)
+    )
+    converted = _converter().convert(chars)
+    if len(converted) != len(chars):  # pragma: no cover - OpenCC changed its tables
+        return _HAS_NON_ASCII
+    changed = sorted({a for a, b in zip(chars, converted, strict=True) if a != b})
+    return re.compile("[" + "".join(re.escape(ch) for ch in changed) + "]")
 
 
 def _t2s(text: str) -> str:
     """Traditional -> simplified, keeping the length (char-wise when phrases change it)."""
-    if not _HAS_NON_ASCII.search(text):
+    if not _traditional_pattern().search(text):
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
@@ -111,14 +125,12 @@ def _t2s(text: str) -> str:
 
 def normalize(text: str) -> NormText:
     """Normalise ``text``; see the module docstring for the steps."""
-    nfkc, starts, ends = _nfkc(text)
-    simplified = _t2s(nfkc)
+    simplified = _t2s(_nfkc(text))
     deletions = [m.span() for m in _INNER_SPACE.finditer(simplified)]
     if not deletions:
-        return NormText(simplified, len(text), starts, ends)
-    if starts is None or ends is None:
-        starts = list(range(len(simplified)))
-        ends = list(range(1, len(simplified) + 1))
+        return NormText(simplified, len(text))
+    starts = list(range(len(simplified)))
+    ends = list(range(1, len(simplified) + 1))
     out_text: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
