@@ -1,0 +1,115 @@
+"""Screening speed against the full bundled lists (not a test).
+
+    .venv/bin/python benchmarks/bench_screen.py [--names 20000] [--brute 300]
+
+Reports, on one core: screenings per second and p50/p99 latency per name for
+(a) tenderwatch's indexed screener on distinct names (no normalisation cache hits),
+(b) the same names again (warm cache, as when a scan sees the same parties repeatedly),
+(c) a rapidfuzz brute-force scan (process.extractOne, WRatio) over all list names.
+Query names are synthetic but shaped like tender parties: Chinese company / university /
+hospital / government names (most not listed), list names and their Chinese forms (hits),
+and English company names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
+from tenderwatch.screen import get_screener
+from tenderwatch.screen.normalize import analyse
+
+PLACES = ["北京", "上海", "天津", "重庆", "深圳市", "广州市", "杭州市", "南京", "成都市", "武汉市", "西安", "合肥市", "长沙",
+          "济南", "郑州", "苏州", "无锡", "厦门", "青岛", "大连", "沈阳", "哈尔滨", "昆明", "贵阳", "兰州", "南宁"]
+CHARS = "华信达安恒泰中科瑞康宏远创新智通讯电子天宇星辰博晟鑫源盛腾飞龙凤祥和嘉誉德正佳明光云海山川金石东方南北"
+TRADES = ["科技", "信息技术", "电子科技", "网络科技", "智能科技", "数据科技", "计算机系统", "软件", "通信设备", "贸易", "设备"]
+FORMS = ["有限公司", "股份有限公司", "有限责任公司", "集团有限公司"]
+INSTS = ["大学", "理工大学", "师范大学", "医科大学", "职业技术学院", "人民医院", "中医院", "第一中学", "教育局",
+         "公共资源交易中心", "人民政府", "财政局", "疾病预防控制中心"]
+EN = ["Global", "Pacific", "Star", "Dragon", "Union", "Bright", "Smart", "Data", "Cloud", "Micro", "Tech", "Trade"]
+EN_TAIL = ["Technology Co., Ltd.", "Electronics Limited", "Trading Company", "Systems Inc.", "Holdings Limited"]
+
+
+def synthetic_names(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    screener = get_screener()
+    listed = [name.raw for name in screener.ref_name]
+    out: set[str] = set()
+    while len(out) < n:
+        r = rng.random()
+        if r < 0.55:
+            out.add(rng.choice(PLACES) + "".join(rng.sample(CHARS, 2)) + rng.choice(TRADES) + rng.choice(FORMS))
+        elif r < 0.80:
+            out.add(rng.choice(PLACES) + "".join(rng.sample(CHARS, rng.randint(0, 2))) + rng.choice(INSTS))
+        elif r < 0.90:
+            out.add(" ".join(rng.sample(EN, 2)) + " " + rng.choice(EN_TAIL) + f" {rng.randint(1, 999)}")
+        else:
+            out.add(rng.choice(listed))
+    names = list(out)
+    rng.shuffle(names)
+    return names
+
+
+def timed(fn: Callable[[str], object], names: list[str]) -> tuple[float, float, list[float], list[float]]:
+    """(wall seconds, CPU seconds, per-name wall latencies, per-name CPU times)."""
+    lat: list[float] = []
+    cpu: list[float] = []
+    t0, c0 = time.perf_counter(), time.thread_time()
+    for name in names:
+        t, c = time.perf_counter(), time.thread_time()
+        fn(name)
+        cpu.append(time.thread_time() - c)
+        lat.append(time.perf_counter() - t)
+    return time.perf_counter() - t0, time.thread_time() - c0, lat, cpu
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def report(label: str, result: tuple[float, float, list[float], list[float]]) -> None:
+    wall, cpu, lat, cpu_lat = result
+    n = len(lat)
+    print(f"{label:<46} {n / wall:>9,.0f} names/s wall {n / cpu:>9,.0f} names/s CPU   "
+          f"p50 {statistics.median(lat) * 1e6:>7.1f} us  p99 {_p(lat, 0.99) * 1e6:>8.1f} us wall "
+          f"(p99 CPU {_p(cpu_lat, 0.99) * 1e6:>7.1f} us)  n={n}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--names", type=int, default=20000)
+    parser.add_argument("--brute", type=int, default=300, help="names for the brute-force scan (slow)")
+    args = parser.parse_args()
+    print(f"load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    t = time.perf_counter()
+    screener = get_screener()
+    print(f"loaded {len(screener.entries):,} entries / {len(screener.ref_name):,} names from "
+          f"{len(screener.versions)} lists in {time.perf_counter() - t:.2f} s")
+    names = synthetic_names(args.names)
+    analyse.cache_clear()
+    screener._results.clear()
+    report("tenderwatch screen, distinct names (cold)", timed(screener.screen, names))
+    hits = sum(1 for n in names if screener.screen(n))
+    no_hit = [n for n in names if not screener.screen(n)]
+    analyse.cache_clear()
+    screener._results.clear()
+    report("  the same run, names with no hit only", timed(screener.screen, no_hit))
+    report("tenderwatch screen, same names again (cached)", timed(screener.screen, names))
+    print(f"names with at least one hit: {hits:,} of {len(names):,}")
+    choices = [n.key for n in screener.ref_name]
+    subset = names[: args.brute]
+    report(f"rapidfuzz brute force, {len(choices):,} names", timed(
+        lambda q: process.extractOne(analyse(q).key, choices, scorer=fuzz.WRatio, score_cutoff=85), subset))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Compare two organisation names: a score in [0, 1], a decision and the reasons.
+
+``compare(query, listed)`` is directional: when the QUERY is a school, lab, campus or branch of
+the LISTED organisation the relation is ``part_of`` (a match); the other way round (the notice
+names the whole university, the list only one of its centres) it is not.
+
+Decision: ``match`` when ``score >= threshold`` (``settings.yaml``; default 0.80).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from stdnum.cn import uscc
+
+from tenderwatch.screen.aliases import alias_table
+from tenderwatch.screen.crossscript import compare_cross
+from tenderwatch.screen.latin import compare_latin
+from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts
+from tenderwatch.screen.subunit import latin_part_of, zh_parents
+from tenderwatch.screen.vocab import vocab
+from tenderwatch.screen.zhcompare import compare_zh
+
+
+@dataclass(slots=True)
+class Comparison:
+    score: float
+    match: bool
+    relation: str = "none"  # "match" | "part_of" | "none"
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "match": self.match, "relation": self.relation,
+                "reasons": list(self.reasons)}
+
+
+def _place_names(name: Name) -> set[str]:
+    places = vocab().places_zh
+    out: set[str] = set()
+    for q in name.qualifiers:
+        out.update(places.get(q, [q]))
+    return out
+
+
+def _qualifier_adjust(q: Name, c: Name, score: float, relation: str, reasons: list[str]) -> tuple[float, str]:
+    """Place qualifiers such as (上海) / (Schweiz): different on both sides -> different entities."""
+    qp, cp = _place_names(q), _place_names(c)
+    if qp and cp and not qp & cp:
+        reasons.append(f"different place qualifiers ({', '.join(sorted(q.qualifiers))} vs {', '.join(sorted(c.qualifiers))})")
+        return min(score, 0.3), "none"
+    s = vocab().settings
+    if qp and not cp:
+        if q.key.endswith(("大学", "学院")) or {"university", "college", "institute"} & set(q.tokens):
+            reasons.append(f"campus ({', '.join(q.qualifiers)}) of the listed institution")
+            return min(score, s.score_part_of), "part_of"
+        reasons.append(f"place qualifier ({', '.join(q.qualifiers)}) only in the query: may be a regional entity")
+        return min(score, s.score_one_sided_place), relation
+    if cp and not qp:
+        reasons.append(f"place qualifier ({', '.join(c.qualifiers)}) only in the listed name")
+        return min(score, s.score_one_sided_place), relation
+    return score, relation
+
+
+def _direct(q: Name, c: Name) -> tuple[float, list[str]]:
+    if q.script == c.script and q.key == c.key:
+        return vocab().settings.score_exact, ["equal after normalisation", *q.notes, *c.notes]
+    if q.script == "zh" and c.script == "zh":
+        return compare_zh(q, c)
+    if q.script == "latin" and c.script == "latin":
+        return compare_latin(q, c)
+    if q.script == "zh":
+        return compare_cross(q, c)
+    return compare_cross(c, q)
+
+
+def _finish(score: float, relation: str, reasons: list[str]) -> Comparison:
+    threshold = vocab().settings.threshold
+    score = max(0.0, min(1.0, score))
+    match = score >= threshold
+    if not match:
+        relation = "none"
+    elif relation == "none":
+        relation = "match"
+    return Comparison(round(score, 4), match, relation, reasons)
+
+
+def compare_names(q: Name, c: Name, allow_subunit: bool = True) -> Comparison:
+    """Compare two analysed names (the screener calls this on candidates only)."""
+    s = vocab().settings
+    if q.script == "empty" or c.script == "empty":
+        return Comparison(0.0, False, "none", ["empty name"])
+    table = alias_table()
+    qa, ca = table.ids(q), table.ids(c)
+    relation = "none"
+    if qa & ca and not (q.script == c.script and q.key == c.key):
+        ident = sorted(qa & ca)[0]
+        entry = table.entries[ident]
+        reasons = [f"alias table: both are '{entry.names[0]}' ({ident}; source: {entry.source})"]
+        score, relation = _qualifier_adjust(q, c, s.score_alias, "match", reasons)
+        return _finish(score, relation, reasons)
+    score, reasons = _direct(q, c)
+    if score < s.threshold and (qa or ca):
+        # the other names of the alias entry, same script as the name they stand in for
+        expansions = [(i, c, n) for i in qa for n in table.names[i] if n.script == c.script] + [
+            (i, q, n) for i in ca for n in table.names[i] if n.script == q.script
+        ]
+        for ident, other, own in expansions:
+            alt_score, alt_reasons = _direct(own, other) if other is c else _direct(other, own)
+            if alt_score > score:
+                score = alt_score
+                reasons = [f"via alias table '{own.raw}' ({ident}; source: {table.entries[ident].source})",
+                           *alt_reasons]
+    if qa and ca and not qa & ca:  # two known, different organisations: final (an independent college is not a school)
+        return _finish(min(score, s.score_different_alias), "none",
+                       [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])
+    if score >= s.threshold:
+        score, relation = _qualifier_adjust(q, c, score, "match", reasons)
+    if score < s.threshold and allow_subunit:
+        sub = _subunit(q, c)
+        if sub is not None:
+            return sub
+    return _finish(score, relation, reasons)
+
+
+def _subunit(q: Name, c: Name) -> Comparison | None:
+    s = vocab().settings
+    if q.script == "zh":
+        for parent, remainder in zh_parents(q):
+            res = compare_names(parent, c, allow_subunit=False)
+            if res.match:
+                return _finish(min(res.score, s.score_part_of), "part_of",
+                               [f"'{remainder}' is a subunit of '{parent.raw}'", *res.reasons])
+    elif q.script == "latin" and c.script == "latin":
+        extra = latin_part_of(q, c)
+        if extra is not None:
+            return _finish(s.score_part_of, "part_of", [f"'{extra}' is a subunit of the listed name"])
+    return None
+
+
+def _is_uscc(text: str) -> bool:
+    return len(text) == 18 and bool(uscc.is_valid(text))
+
+
+def compare(a: str, b: str) -> Comparison:
+    """Compare two names (or two Unified Social Credit Codes). ``a`` is the query, ``b`` the listed name.
+
+    A name written in both scripts ("华为技术有限公司 (Huawei Technologies Co., Ltd.)") is also
+    compared by its Chinese and its Latin part; the best result wins."""
+    ca, cb = clean_input(a).upper(), clean_input(b).upper()
+    if _is_uscc(ca) and _is_uscc(cb):
+        same = ca == cb
+        return _finish(1.0 if same else 0.0, "match" if same else "none",
+                       [f"USCC {ca} {'equals' if same else 'differs from'} {cb}"])
+    best = compare_names(analyse(a), analyse(b))
+    for pa in [a, *mixed_script_parts(a)]:
+        for pb in [b, *mixed_script_parts(b)]:
+            if (pa, pb) == (a, b):
+                continue
+            result = compare_names(analyse(pa), analyse(pb))
+            if result.score > best.score:
+                result.reasons.insert(0, f"mixed-script name: compared '{pa}' with '{pb}'")
+                best = result
+    return best

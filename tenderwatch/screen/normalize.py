@@ -1,0 +1,214 @@
+"""Normalise an organisation name into the parts the matcher compares.
+
+Chinese names: NFKC, traditional -> simplified (OpenCC ``hk2s``, which also folds Hong Kong
+variants such as 衞), spaces and punctuation dropped, brackets unified, ``第二十八`` -> ``第28``,
+bracketed place qualifiers ``(上海)`` taken out, legal forms stripped from the END only
+(anchored, not word-bounded: 华为技术有限公司 -> 华为技术), a leading place (深圳市) noted.
+
+Latin names: NFKC, accents folded, casefold, ``&`` -> and, ``A.B.C.`` -> abc, abbreviations
+expanded, number words and Roman numerals -> digits, legal forms and stop words dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import cn2an
+import opencc
+
+from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens
+from tenderwatch.screen.vocab import vocab
+
+log = logging.getLogger(__name__)
+
+MAX_NAME_CHARS = 300  # longer input is cut (names are short; a 10 kB "name" is bad input)
+
+_T2S = opencc.OpenCC("hk2s")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u0400-\u04ff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_ZH_DROP = re.compile(r"[\s\"'“”‘’`·•・、，,。.;；:：!！?？/\\|_~^*#@+=\-–—‐]+")
+_ZH_ORDINAL = re.compile(r"第([〇零一二三四五六七八九十百两]+)")
+
+
+@dataclass(slots=True)
+class Name:
+    """A normalised name. ``key`` is what two names must share to be the same after normalisation."""
+
+    raw: str
+    script: str  # "zh", "latin" or "empty"
+    key: str  # zh: core with leading place; latin: content tokens joined by spaces
+    full: str = ""  # zh: normalised text before legal forms were stripped (for subunit splits)
+    core_noplace: str = ""  # zh: key without the leading place
+    lead_place: str = ""  # zh: 深圳 for 深圳市...
+    qualifiers: tuple[str, ...] = ()  # place qualifiers, canonical (zh place or latin words)
+    tokens: tuple[str, ...] = ()  # latin content tokens (zh: empty)
+    numbers: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # latin tokens that are place words
+    acronyms: frozenset[str] = frozenset()  # latin: initials of the words (with / without legal form)
+    notes: list[str] = field(default_factory=list)  # what normalisation did (for reasons)
+
+
+def clean_input(text: str) -> str:
+    """NFKC, control characters removed, whitespace collapsed, length capped."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    text = " ".join(text.split())
+    return text[:MAX_NAME_CHARS]
+
+
+def input_problems(raw: str) -> list[str]:
+    """Why a party name is doubtful input (empty, too long, control characters); [] when fine."""
+    problems: list[str] = []
+    if _CONTROL.search(raw):
+        problems.append("control characters removed")
+    cleaned = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFKC", raw)).split())
+    if not cleaned:
+        problems.append("empty name")
+    elif len(cleaned) > MAX_NAME_CHARS:
+        problems.append(f"name of {len(cleaned)} characters cut to {MAX_NAME_CHARS}")
+    elif not has_han(cleaned) and _LATIN.search(cleaned) is None:
+        problems.append("no letters or Chinese characters in the name")
+    return problems
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()]+")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .,&'()-]{2,}")
+
+
+def mixed_script_parts(text: str) -> list[str]:
+    """For a name written in both scripts ("华为 Huawei"), its Chinese and its Latin part."""
+    han = re.sub(r"[（(][）)]", "", "".join(_HAN_RUN.findall(text)))
+    latin = " ".join(m.strip() for m in _LATIN_RUN.findall(text) if sum(c.isalpha() for c in m) >= 3)
+    if han and latin:
+        return [han, latin]
+    return []
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def _place_of(text: str) -> str | None:
+    """The canonical place if ``text`` is a (Chinese) place name, with or without 市/省/区."""
+    v = vocab()
+    if text in v.places_zh:
+        return text
+    for suffix in v.place_suffixes:
+        if text.endswith(suffix) and text[: -len(suffix)] in v.places_zh:
+            return text[: -len(suffix)]
+    return None
+
+
+def _lead_place(core: str) -> tuple[str, str]:
+    """Split a leading place (深圳市 / 北京 / 广东省) off a Chinese core."""
+    v = vocab()
+    for n in range(min(4, len(core) - 1), 1, -1):
+        head = core[:n]
+        if head in v.places_zh:
+            rest = core[n:]
+            for suffix in v.place_suffixes:
+                if rest.startswith(suffix) and len(rest) > len(suffix):
+                    return head, rest[len(suffix):]
+            return head, rest
+    return "", core
+
+
+@lru_cache(maxsize=1)
+def _legal_suffix() -> tuple[re.Pattern[str], int]:
+    forms = vocab().zh_legal  # longest first, so the alternation prefers 股份有限公司 over 有限公司
+    return re.compile("(?<!分)(?:" + "|".join(map(re.escape, forms)) + ")$"), max(map(len, forms)) + 1
+
+
+def strip_zh_legal(text: str) -> str:
+    """Strip legal forms anchored at the end, repeatedly; never 分公司, never to empty."""
+    pattern, window = _legal_suffix()
+    while True:
+        m = pattern.search(text, max(0, len(text) - window))
+        if m is None or m.start() == 0:
+            return text
+        text = text[: m.start()]
+
+
+@lru_cache(maxsize=1)
+def _internal_legal() -> re.Pattern[str]:
+    """Legal forms (…公司) inside a name, followed by more text; never the 公司 of 分公司."""
+    forms = [f for f in vocab().zh_legal if f.endswith("公司")]
+    return re.compile("(?<!分)(?:" + "|".join(map(re.escape, forms)) + ")(?=.)")
+
+
+def _zh_ordinal(match: re.Match[str]) -> str:
+    try:
+        return "第" + str(cn2an.cn2an(match.group(1), "smart"))
+    except (ValueError, KeyError):
+        return match.group(0)
+
+
+def _analyse_zh(raw: str, text: str) -> Name:
+    notes: list[str] = []
+    simp = _T2S.convert(text)
+    if simp != text:
+        notes.append("traditional -> simplified")
+    text = simp.lower().translate(BRACKETS)
+    text = _ZH_DROP.sub("", text)
+    text2 = _ZH_ORDINAL.sub(_zh_ordinal, text)
+    if text2 != text:
+        notes.append("Chinese numerals -> digits")
+        text = text2
+    qualifiers: list[str] = []
+
+    def _paren(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        place = _place_of(inner)
+        if place is not None:
+            qualifiers.append(place)
+            return ""
+        if inner in vocab().zh_legal:
+            return ""
+        return inner
+
+    text = PAREN.sub(_paren, text).replace("(", "").replace(")", "")
+    if qualifiers:
+        notes.append("place qualifier (" + ",".join(qualifiers) + ")")
+    full = text
+    core = strip_zh_legal(text)
+    if core != text:
+        notes.append("legal form " + text[len(core):] + " stripped")
+    inner = _internal_legal().sub("", core)  # 中国电子科技集团有限公司第14研究所 = ...集团公司第14研究所
+    if inner and inner != core:
+        notes.append("legal form inside the name dropped")
+        core = inner
+    lead, rest = _lead_place(core)
+    numbers = frozenset(re.findall(r"\d+", core))
+    return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=lead,
+                qualifiers=tuple(qualifiers), numbers=numbers, notes=notes)
+
+
+def _analyse_latin(raw: str, text: str) -> Name:
+    v = vocab()
+    tokens, qualifiers, acronyms = latin_tokens(text)
+    places = {t for t in tokens if t in v.latin_places}
+    for a, b in itertools.pairwise(tokens):
+        if f"{a} {b}" in v.latin_places:
+            places.update((a, b))
+    return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(tokens),
+                qualifiers=tuple(qualifiers), numbers=frozenset(t for t in tokens if t.isdigit()),
+                places=frozenset(places), acronyms=acronyms)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(raw: str) -> Name:
+    """Normalise one name (cached: the scan screens the same parties again and again)."""
+    text = clean_input(raw)
+    if not text:
+        return Name(raw=raw, script="empty", key="")
+    if has_han(text):
+        return _analyse_zh(raw, text)
+    if _LATIN.search(text) is None and not any(c.isdigit() for c in text):
+        return Name(raw=raw, script="empty", key="")
+    return _analyse_latin(raw, text)

@@ -1,0 +1,66 @@
+"""Subunits: a school, lab, campus or branch of an organisation (``part_of``), told apart from a
+separately incorporated subsidiary and from an independent institute (a CAS institute is not
+"part of" the whole CAS for screening purposes). Rules in data/screen/subunits.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tenderwatch.screen.normalize import Name, analyse, strip_zh_legal
+from tenderwatch.screen.vocab import vocab
+
+
+@lru_cache(maxsize=1)
+def _independent() -> frozenset[str]:
+    return frozenset(strip_zh_legal(p) for p in vocab().independent_parents) | frozenset(vocab().independent_parents)
+
+
+def _is_subunit_remainder(parent: str, remainder: str) -> bool:
+    v = vocab()
+    if not remainder.endswith(tuple(v.sub_suffixes)):
+        return False
+    if any(marker in remainder for marker in v.legal_person_markers):
+        return False
+    bare = strip_zh_legal(parent)
+    if bare in _independent() or parent in v.independent_parents:
+        return not any(word in remainder for word in v.sub_independent)
+    return True
+
+
+def zh_parents(q: Name) -> tuple[tuple[Name, str], ...]:
+    """Possible parents of a Chinese name: split right after an org head (大学, 研究院, 公司 ...)
+    when the rest is a subunit (学院, 实验室, 分公司 ...), longest parent first."""
+    return _zh_parents(q.full)
+
+
+@lru_cache(maxsize=50_000)
+def _zh_parents(text: str) -> tuple[tuple[Name, str], ...]:
+    v = vocab()
+    out: list[tuple[Name, str]] = []
+    seen: set[int] = set()
+    for head in v.parent_heads:
+        start = text.find(head)
+        while start >= 0:
+            end = start + len(head)
+            if end < len(text) and end not in seen and end >= 3:
+                parent, remainder = text[:end], text[end:]
+                if _is_subunit_remainder(parent, remainder):
+                    seen.add(end)
+                    out.append((analyse(parent), remainder))
+            start = text.find(head, start + 1)
+    out.sort(key=lambda pair: len(pair[0].full), reverse=True)
+    return tuple(out)
+
+
+def latin_part_of(q: Name, c: Name) -> str | None:
+    """If every word of ``c`` is in ``q`` and what ``q`` adds names a subunit, return the addition."""
+    if not c.tokens or len(q.tokens) <= len(c.tokens):
+        return None
+    rest = list(q.tokens)
+    for tok in c.tokens:
+        if tok not in rest:
+            return None
+        rest.remove(tok)
+    if any(tok in vocab().latin_sub_words for tok in rest):
+        return " ".join(rest)
+    return None

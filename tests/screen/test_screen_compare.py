@@ -1,0 +1,84 @@
+"""compare(): decisions and reasons on the cases the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderwatch.screen import compare
+from tenderwatch.screen.vocab import vocab
+
+MATCHES = [
+    ("北京航空航天大学", "Beihang University", "match"),
+    ("北航", "Beijing University of Aeronautics and Astronautics", "match"),
+    ("国防科技大学", "Hunan Guofang Keji University", "match"),
+    ("哈工大", "Harbin Institute of Technology", "match"),
+    ("中科院计算所", "Chinese Academy of Sciences Institute of Computing Technology", "match"),
+    ("四川大学", "Sichuan University", "match"),
+    ("中国科学技术大学", "University of Science and Technology of China", "match"),
+    ("南京航空航天大学", "Nanjing University of Aeronautics and Astronautics", "match"),
+    ("中国航空发动机集团有限公司", "AERO ENGINE CORPORATION OF CHINA", "match"),
+    ("西北工業大學", "西北工业大学", "match"),
+    ("北京航空航天大学网络空间安全学院", "北京航空航天大学", "part_of"),
+    ("国防科技大学计算机学院", "National University of Defense Technology", "part_of"),
+    ("哈尔滨工业大学（深圳）", "Harbin Institute of Technology", "part_of"),
+    ("华为技术有限公司深圳分公司", "华为技术有限公司", "part_of"),
+]
+
+NEAR_MISSES = [
+    ("北京航空航天大学", "北京理工大学"),
+    ("哈尔滨工业大学", "哈尔滨工程大学"),
+    ("西北工业大学", "西北大学"),
+    ("北京某某科技有限公司", "上海某某科技有限公司"),
+    ("摩尔线程智能科技（上海）有限责任公司", "摩尔线程智能科技（北京）有限责任公司"),
+    ("中国电子科技集团公司第二十八研究所", "中国电子科技集团公司第三十八研究所"),
+    ("桂林电子科技大学", "电子科技大学"),
+    ("University of Science and Technology of China", "University of Electronic Science and Technology of China"),
+    ("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited"),
+    # separately incorporated subsidiaries and a CAS institute vs all of CAS are not "part of"
+    ("华为云计算技术有限公司", "华为技术有限公司"),
+    ("中国科学院沈阳自动化研究所", "中国科学院"),
+    # the whole university is not the listed centre
+    ("清华大学", "Center for International Security and Strategy of Tsinghua University"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), MATCHES)
+def test_matches(a: str, b: str, relation: str) -> None:
+    result = compare(a, b)
+    assert result.match, result.reasons
+    assert result.relation == relation
+    assert result.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), NEAR_MISSES)
+def test_near_misses_stay_apart(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert not result.match, result.reasons
+    assert result.score < vocab().settings.threshold
+    assert result.relation == "none"
+
+
+def test_generic_cross_script_without_alias_entry() -> None:
+    """Translation + pinyin, not the alias table: 新疆 = Xinjiang, 中北 = Zhongbei."""
+    result = compare("新疆生产建设兵团", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS")
+    assert result.match
+    assert any("cross-script" in r or "alias" in r for r in result.reasons)
+    pinyin = compare("深圳市大疆百旺科技有限公司", "Shenzhen Dajiang Baiwang Technology Co., Ltd.")
+    assert pinyin.match and any("pinyin" in r for r in pinyin.reasons)
+
+
+def test_uscc_identifiers() -> None:
+    assert compare("9111000071093019X7", "9111000071093019X7").match
+    assert not compare("9111000071093019X7", "91110000MA005UCQ5P").match
+
+
+@pytest.mark.parametrize("bad", ["", "\x00\x01", "x" * 10_000, "中国 Huawei 华为 ###", "   "])
+def test_bad_input_never_crashes(bad: str) -> None:
+    result = compare(bad, "华为技术有限公司")
+    assert 0.0 <= result.score <= 1.0
+    assert result.reasons
+
+
+def test_to_dict_is_json_ready() -> None:
+    d = compare("四川大学", "Sichuan University").to_dict()
+    assert set(d) == {"score", "match", "relation", "reasons"} and d["match"] is True
