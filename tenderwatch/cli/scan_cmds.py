@@ -10,6 +10,8 @@ import click
 
 from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
+from tenderwatch.report.ftm import write_ftm
+from tenderwatch.report.ocds import write_ocds
 from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
 from tenderwatch.store.queries import find_document, iter_rows, summary
@@ -82,7 +84,8 @@ def demo_cmd(db_path: str) -> None:
 
 @click.command("export")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx", "ftm", "ocds"]), default="jsonl",
+              show_default=True, help="ftm: FollowTheMoney entities (JSON lines); ocds: an OCDS 1.1.5 release package.")
 @click.option("--relevant-only", is_flag=True, help="Only notices marked relevant.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None:
@@ -97,13 +100,16 @@ def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None
             if output == "-":
                 raise click.ClickException("xlsx needs a file: use -o FILE.xlsx")
             count = write_xlsx(rows, output)
-        elif output == "-":
-            count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, handle)
+            writer = {"jsonl": write_jsonl, "csv": write_csv, "ftm": write_ftm, "ocds": write_ocds}[fmt]
+            if output == "-":
+                count = writer(rows, sys.stdout)
+            else:
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    count = writer(rows, handle)
     if output != "-":
-        click.echo(f"wrote {count} rows to {output}", err=True)
+        unit = {"ftm": "entities", "ocds": "releases"}.get(fmt, "rows")
+        click.echo(f"wrote {count} {unit} to {output}", err=True)
 
 
 def _show_row(row: dict[str, Any], text: str) -> None:

@@ -159,6 +159,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         END;
         """,
     ),
+    (
+        2,
+        """
+        -- Workbench reads (tenderwatch/store/leads.py): one covering index serves the Leads
+        -- filters, counts and the default sort without reading the wide document rows;
+        -- reviews are looked up per target for the current status.
+        CREATE INDEX documents_leads ON documents(
+            relevant, notice_date, buyer_class, region, notice_type, listed, amount_cny, buyer
+        );
+        CREATE INDEX documents_buyer ON documents(buyer);
+        CREATE INDEX reviews_target ON reviews(target_type, target_id, id);
+        CREATE INDEX findings_category ON findings(category);
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

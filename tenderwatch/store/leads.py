@@ -1,0 +1,209 @@
+"""The Leads query: relevant notices with filters, full-text search, sorting and paging.
+
+All SQL is parameterised; sort keys come from a fixed list. Free text goes to the
+FTS5 trigram index as one quoted phrase (3+ characters) or to ``LIKE`` with
+escaped wildcards (shorter queries, which a trigram index cannot serve).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from tenderwatch.store.db import Store
+from tenderwatch.store.readlimit import MAX_ROWS, time_limit
+
+REVIEW_STATUSES = ("confirmed", "dismissed", "follow_up")
+SORTS = {
+    "date": "d.notice_date",
+    "amount": "d.amount_cny",
+    "buyer": "d.buyer",
+    "title": "d.title",
+    "type": "d.notice_type",
+    "region": "d.region",
+    "path": "d.path",
+}
+# The current status of a notice: its newest notice-level review (target_id is the doc id).
+NOTICE_STATUS_SQL = (
+    "(SELECT r.status FROM reviews r WHERE r.target_type = 'notice' AND r.target_id = d.id"
+    " ORDER BY r.id DESC LIMIT 1)"
+)
+CURRENT_STATUS_IN = (
+    "d.id IN (SELECT r.target_id FROM reviews r WHERE r.target_type = 'notice' AND r.status = ?"
+    " AND r.id = (SELECT MAX(r2.id) FROM reviews r2 WHERE r2.target_type = 'notice'"
+    " AND r2.target_id = r.target_id))"
+)
+NEVER_REVIEWED = "d.id NOT IN (SELECT target_id FROM reviews WHERE target_type = 'notice')"
+
+
+@dataclass(slots=True)
+class LeadFilter:
+    """What the Leads page asks for. Empty strings mean "any"."""
+
+    category: str = ""
+    item: str = ""
+    provider: str = ""
+    listed: str = ""  # "yes" | "no" | ""
+    party: int | None = None  # a party id: notices naming it in any role
+    buyer_class: str = ""
+    region: str = ""
+    notice_type: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    review: str = ""  # one of REVIEW_STATUSES, "none", or ""
+    q: str = ""
+    all_notices: bool = False  # include notices that are not relevant
+    sort: str = "date"
+    desc: bool = True
+    page: int = 1
+    per_page: int = 50
+
+
+@dataclass(slots=True)
+class LeadPage:
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    filters: LeadFilter
+    notes: list[str] = field(default_factory=list)
+
+
+def like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_phrase(text: str) -> str:
+    """One FTS5 phrase: the user's text cannot become query syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    notes: list[str] = []
+    # Among leads, scan the (small, covering) relevant index and probe the id sets; the unary
+    # "+" keeps SQLite from driving the query through thousands of wide-row lookups instead.
+    probe = "d.id" if f.all_notices else "+d.id"
+    if not f.all_notices:
+        clauses.append("d.relevant = 1")
+    for column, value in (("category", f.category), ("item", f.item), ("provider", f.provider)):
+        if value:
+            clauses.append(f"{probe} IN (SELECT doc_id FROM findings WHERE {column} = ? AND negated = 0)")
+            params.append(value)
+    if f.listed in ("yes", "no"):
+        clauses.append("d.listed = ?")
+        params.append(1 if f.listed == "yes" else 0)
+    if f.party is not None:
+        clauses.append(f"{probe} IN (SELECT doc_id FROM doc_parties WHERE party_id = ?)")
+        params.append(f.party)
+    for column, value in (("buyer_class", f.buyer_class), ("region", f.region), ("notice_type", f.notice_type)):
+        if value:
+            clauses.append(f"d.{column} = ?")
+            params.append(value)
+    if f.date_from:
+        clauses.append("d.notice_date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("d.notice_date <= ?")
+        params.append(f.date_to + "\uffff")  # a "YYYY-MM" bound includes the whole month
+    if f.review == "none":
+        clauses.append(NEVER_REVIEWED.replace("d.id", probe, 1))
+    elif f.review in REVIEW_STATUSES:
+        clauses.append(CURRENT_STATUS_IN.replace("d.id", probe, 1))
+        params.append(f.review)
+    q = f.q.strip()
+    if q:
+        if len(q) >= 3:
+            clauses.append(f"{probe} IN (SELECT rowid FROM notices_fts WHERE notices_fts MATCH ?)")
+            params.append(fts_phrase(q))
+        else:
+            clauses.append("(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')")
+            params += [like_pattern(q)] * 2
+            notes.append("queries shorter than 3 characters scan the text (slower)")
+    return " AND ".join(clauses) or "1 = 1", params, notes
+
+
+def _scans_text(f: LeadFilter) -> bool:
+    """Text search (FTS or LIKE) is the costly part: run it once for both count and page."""
+    return bool(f.q.strip())
+
+
+def query_leads(store: Store, f: LeadFilter, seconds: float = 5.0) -> LeadPage:
+    """One page of leads. Raises ``QueryTimeout`` when the query runs too long.
+
+    Two steps: the ids of the page (filters, order, offset: served by the covering index
+    ``documents_leads`` where it can), then the details of those ids only."""
+    per_page = max(1, min(f.per_page, MAX_ROWS))
+    where, params, notes = _where(f)
+    column = SORTS.get(f.sort, SORTS["date"])
+    # SQLite puts NULL lowest, so descending puts it last; ascending needs "IS NULL" first
+    order = f"{column} DESC, d.id DESC" if f.desc else f"{column} IS NULL, {column} ASC, d.id ASC"
+    conn = store.conn
+    with time_limit(conn, seconds):
+        if _scans_text(f):  # one pass over the text serves both the count and the page
+            every = [int(r[0]) for r in conn.execute(
+                f"SELECT d.id FROM documents d WHERE {where} ORDER BY {order}", params)]
+            total = len(every)
+            pages = max(1, -(-total // per_page))
+            page = max(1, min(f.page, pages))
+            ids = every[(page - 1) * per_page : page * per_page]
+        else:
+            total = int(conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", params).fetchone()[0])
+            pages = max(1, -(-total // per_page))
+            page = max(1, min(f.page, pages))
+            ids = [int(r[0]) for r in conn.execute(
+                f"SELECT d.id FROM documents d WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, per_page, (page - 1) * per_page],
+            )]
+        marks = ",".join("?" * len(ids))
+        rows = {int(r["id"]): r for r in conn.execute(
+            "SELECT d.id, d.path, d.title, d.notice_date, d.notice_type, d.buyer, d.buyer_class, d.region,"
+            f" d.amount_cny, d.listed, d.project_no, d.relevant, d.row_json, {NOTICE_STATUS_SQL} AS review_status"
+            f" FROM documents d WHERE d.id IN ({marks})", ids,
+        )} if ids else {}
+    out: list[dict[str, Any]] = []
+    for doc_id in ids:
+        item = dict(rows[doc_id])
+        data = json.loads(item.pop("row_json"))
+        item["categories"] = data.get("categories") or []
+        item["items"] = data.get("items") or []
+        item["providers"] = data.get("providers") or []
+        item["suppliers"] = data.get("suppliers") or []
+        out.append(item)
+    return LeadPage(out, total, page, per_page, pages, f, notes)
+
+
+_FACETS: dict[tuple[int, str], tuple[tuple[int, int], dict[str, list[str]]]] = {}
+
+
+def facets(store: Store) -> dict[str, list[str]]:
+    """The values each Leads filter can take, for the filter form (cached until the store changes)."""
+    conn = store.conn
+    stamp = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+    cached = _FACETS.get((id(conn), store.path))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    values = _facets(store)
+    _FACETS[(id(conn), store.path)] = (stamp, values)
+    return values
+
+
+def _facets(store: Store) -> dict[str, list[str]]:
+    conn = store.conn
+
+    def distinct(sql: str) -> list[str]:
+        return [str(r[0]) for r in conn.execute(sql).fetchall() if r[0] not in (None, "")]
+
+    with time_limit(conn):
+        return {
+            "category": distinct("SELECT DISTINCT category FROM findings ORDER BY 1"),
+            "item": distinct("SELECT DISTINCT item FROM findings WHERE item IS NOT NULL ORDER BY 1"),
+            "provider": distinct("SELECT DISTINCT provider FROM findings WHERE provider IS NOT NULL ORDER BY 1"),
+            "buyer_class": distinct("SELECT DISTINCT class FROM parties ORDER BY 1"),
+            "region": distinct("SELECT DISTINCT region FROM documents WHERE relevant = 1 ORDER BY 1"),
+            "notice_type": distinct("SELECT DISTINCT notice_type FROM documents WHERE relevant = 1 ORDER BY 1"),
+        }

@@ -1,0 +1,70 @@
+"""Read one notice with everything the Notice page shows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tenderwatch.report.docrow import LEAD_NOTICE
+from tenderwatch.store.db import Store
+from tenderwatch.store.queries import review_trail
+from tenderwatch.store.readlimit import time_limit
+
+
+def _latest(trail: list[dict[str, Any]], target_type: str, target_id: int) -> str | None:
+    status = None
+    for entry in trail:
+        if entry["target_type"] == target_type and entry["target_id"] == target_id:
+            status = entry["status"]
+    return status
+
+
+def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
+    """The notice ``doc_id`` with facts, findings, parties, screening hits, related notices
+    and the review trail; ``None`` when there is no such notice."""
+    conn = store.conn
+    with time_limit(conn):
+        doc = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if doc is None:
+            return None
+        notice = dict(doc)
+        row = json.loads(notice.pop("row_json"))
+        facts = [dict(r) for r in conn.execute(
+            'SELECT name, raw, value, start, "end" FROM facts WHERE doc_id = ? ORDER BY rowid', (doc_id,))]
+        findings = [dict(r) for r in conn.execute(
+            'SELECT id, category, item, provider, quantity, controlled, negated, confidence, control_status,'
+            ' rule, evidence, start, "end", reason FROM findings WHERE doc_id = ? ORDER BY start, id', (doc_id,))]
+        parties = [dict(r) for r in conn.execute(
+            'SELECT dp.party_id, dp.role, dp.name, dp.start, dp."end", p.class, p.class_reason, p.name AS canonical'
+            " FROM doc_parties dp JOIN parties p ON p.id = dp.party_id WHERE dp.doc_id = ? ORDER BY dp.rowid",
+            (doc_id,))]
+        hits = []
+        for r in conn.execute(
+            "SELECT party_id, role, name, list_name, list_version, list_date, entry_id, entry_name, score,"
+            " relation, reasons_json FROM screen_hits WHERE doc_id = ? ORDER BY score DESC", (doc_id,)):
+            hit = dict(r)
+            hit["reasons"] = json.loads(hit.pop("reasons_json") or "[]")
+            hits.append(hit)
+        related: list[dict[str, Any]] = []
+        if notice.get("project_no"):
+            related = [dict(r) for r in conn.execute(
+                "SELECT id, path, title, notice_type, notice_date, buyer, relevant, row_json FROM documents"
+                " WHERE project_no = ? AND id != ? ORDER BY notice_date, id LIMIT 50",
+                (notice["project_no"], doc_id))]
+            for rel in related:
+                rel["suppliers"] = json.loads(rel.pop("row_json")).get("suppliers") or []
+        trail = review_trail(store, doc_id)
+    for finding in findings:
+        finding["review_status"] = _latest(trail, "finding", finding["id"])
+    return {
+        "notice": notice,
+        "row": row,
+        "facts": facts,
+        "findings": findings,
+        "parties": parties,
+        "hits": hits,
+        "related": related,
+        "trail": trail,
+        "review_status": _latest(trail, "notice", doc_id),
+        "lead_notice": LEAD_NOTICE,
+    }
