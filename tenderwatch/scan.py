@@ -1,8 +1,10 @@
 """Scan inputs into a store: collect -> per-document pipeline -> screen -> store.
 
-Resumable and idempotent: each input file is committed with its documents in one
-transaction, and a file whose bytes and pipeline version are already stored is
-skipped, so an interrupted scan resumes where it stopped and a re-scan adds nothing.
+Resumable and idempotent: each input file is stored with its documents atomically
+(files are committed in batches of up to COMMIT_FILES files / COMMIT_SECONDS
+seconds), and a file whose bytes and pipeline version are already stored is
+skipped, so an interrupted scan resumes where its last commit left off and a
+re-scan adds nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +30,8 @@ from tenderwatch.store.db import Store
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
+COMMIT_FILES = 500  # files per store transaction during a scan
+COMMIT_SECONDS = 2.0  # ... or at most this long between commits
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +113,30 @@ def scan(
     version = pipeline_version()
     counts = ScanCounts()
     run_id = store.start_run([str(root) for root in roots])
+    try:
+        _scan_files(roots, store, limits, timeout, progress, version, counts)
+    finally:
+        store.commit()  # files fully saved so far (a failed save already rolled its batch back)
+    store.finish_run(run_id, {
+        "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
+        "failed": counts.failed, "relevant": counts.relevant,
+    })
+    return counts
+
+
+def _scan_files(
+    roots: list[Path],
+    store: Store,
+    limits: Limits,
+    timeout: float,
+    progress: Callable[[int, str], None] | None,
+    version: str,
+    counts: ScanCounts,
+) -> None:
+    """The scan loop. Saves are committed in batches (COMMIT_FILES files or
+    COMMIT_SECONDS seconds, whichever first): an interrupted scan loses at most one
+    batch, whose files are simply scanned again on resume."""
+    pending, last_commit = 0, time.monotonic()
     for number, (file, display) in enumerate(collect(roots), 1):
         counts.files += 1
         if progress is not None:
@@ -134,7 +163,11 @@ def scan(
             data = b""
             failure = ReadFailure(display, FailReason.CORRUPT, f"cannot read file: {exc}")
             results = [DocResult(path=display, sha256=sha, fmt="", failure=failure)]
-        store.save_file(display, data, sha, version, results)
+        store.save_file(display, data, sha, version, results, commit=False)
+        pending += 1
+        if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
+            store.commit()
+            pending, last_commit = 0, time.monotonic()
         for result in results:
             counts.documents += 1
             if result.failure is not None:
@@ -143,8 +176,3 @@ def scan(
                 counts.failures[reason] = counts.failures.get(reason, 0) + 1
             elif result.relevant:
                 counts.relevant += 1
-    store.finish_run(run_id, {
-        "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant,
-    })
-    return counts
