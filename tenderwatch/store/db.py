@@ -74,12 +74,16 @@ class Store:
         stamp = now_iso()
         try:
             self._put_blob(sha256, data)
-            for (doc_id,) in self.conn.execute(
-                "SELECT id FROM documents WHERE file_path = ?", (path,)
-            ).fetchall():
+            old_ids = dict(
+                self.conn.execute("SELECT path, id FROM documents WHERE file_path = ?", (path,)).fetchall()
+            )
+            reviewed = self._reviewed_findings(path)
+            for doc_id in old_ids.values():
                 self._delete_document(doc_id)
             for result in results:
-                self._insert_document(path, result, stamp)
+                doc_id = self._insert_document(path, result, stamp, old_ids.get(result.path))
+                if reviewed:
+                    self._carry_reviews(doc_id, result.path, reviewed)
             self.conn.execute(
                 "INSERT OR REPLACE INTO files(path, sha256, size, pipeline_version, scanned_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -117,17 +121,41 @@ class Store:
         self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    def _insert_document(self, file_path: str, result: DocResult, stamp: str) -> None:
+    def _reviewed_findings(self, file_path: str) -> dict[tuple[object, ...], int]:
+        """Findings of this file that carry a review, by a fingerprint that survives a re-scan."""
+        rows = self.conn.execute(
+            "SELECT f.id, d.path, f.category, f.item, f.provider, f.evidence FROM findings f"
+            " JOIN documents d ON d.id = f.doc_id WHERE d.file_path = ? AND f.id IN"
+            " (SELECT target_id FROM reviews WHERE target_type = 'finding')",
+            (file_path,),
+        ).fetchall()
+        return {tuple(row[1:]): int(row[0]) for row in rows}
+
+    def _carry_reviews(self, doc_id: int, doc_path: str, reviewed: dict[tuple[object, ...], int]) -> None:
+        """Point reviews of a re-scanned document's findings at the new finding rows."""
+        for row in self.conn.execute(
+            "SELECT id, category, item, provider, evidence FROM findings WHERE doc_id = ?", (doc_id,)
+        ).fetchall():
+            old = reviewed.get((doc_path, *tuple(row[1:])))
+            if old is not None:
+                self.conn.execute(
+                    "UPDATE reviews SET target_id = ?, doc_id = ? WHERE target_type = 'finding' AND target_id = ?",
+                    (int(row[0]), doc_id, old),
+                )
+
+    def _insert_document(self, file_path: str, result: DocResult, stamp: str, doc_id: int | None = None) -> int:
+        """Insert one document and its facts, findings and parties; keep ``doc_id`` when
+        re-scanning a known path, so reviews stay attached to their notice."""
         row = doc_row(result)
         notice = result.notice
         buyer_class = next((p.party_class for p in result.parties if p.role == "buyer"), None)
         cur = self.conn.execute(
-            "INSERT OR REPLACE INTO documents(path, file_path, sha256, format, encoding, status, fail_reason,"
+            "INSERT OR REPLACE INTO documents(id, path, file_path, sha256, format, encoding, status, fail_reason,"
             " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
             " region, listed, buyer_class, text, row_json, scanned_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                result.path, file_path, result.sha256, result.fmt, result.encoding,
+                doc_id, result.path, file_path, result.sha256, result.fmt, result.encoding,
                 row["status"],
                 result.failure.reason.value if result.failure else None,
                 result.failure.detail if result.failure else None,
@@ -138,7 +166,7 @@ class Store:
                 json.dumps(row, ensure_ascii=False), stamp,
             ),
         )
-        doc_id = cur.lastrowid
+        doc_id = int(cur.lastrowid or 0)
         if notice is not None:
             facts = [
                 (name, getattr(notice, name))
@@ -184,6 +212,7 @@ class Store:
                     for hit in party.hits
                 ],
             )
+        return doc_id
 
     def _party_id(self, key: str, name: str, party_class: str, reason: str) -> int:
         row = self.conn.execute("SELECT id FROM parties WHERE key = ?", (key,)).fetchone()

@@ -165,3 +165,30 @@ def test_export_of_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0
     assert "no scan store" in result.output
+
+
+def test_reviews_stay_attached_when_a_file_is_rescanned(tmp_path: Path) -> None:
+    from tenderwatch.store.reviews import add_review
+
+    notices = _write(tmp_path / "in")
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        scan([notices], store)
+        doc_id, finding_id = store.conn.execute(
+            "SELECT d.id, f.id FROM documents d JOIN findings f ON f.doc_id = d.id WHERE d.path = 'award.txt'"
+        ).fetchone()
+        add_review(store, "notice", doc_id, "confirmed", "checked the award", "ana")
+        add_review(store, "finding", finding_id, "confirmed", "H800 card", "ana")
+    (notices / "award.txt").write_text(POSITIVE + "\n六、其他补充事宜：无\n", encoding="utf-8")
+    with Store(db) as store:
+        assert scan([notices], store).documents == 1
+        new_doc, = store.conn.execute("SELECT id FROM documents WHERE path = 'award.txt'").fetchone()
+        assert new_doc == doc_id
+        targets = store.conn.execute(
+            "SELECT r.target_type, r.target_id, f.doc_id FROM reviews r"
+            " LEFT JOIN findings f ON r.target_type = 'finding' AND f.id = r.target_id ORDER BY r.id"
+        ).fetchall()
+        assert targets[0][:2] == ("notice", doc_id)
+        assert targets[1][0] == "finding" and targets[1][2] == doc_id
+        rows = {row["path"]: row for row in iter_rows(store)}
+        assert rows["award.txt"]["review_status"] == "confirmed"
