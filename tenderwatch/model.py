@@ -29,6 +29,7 @@ class FailReason(StrEnum):
     TIMEOUT = "timeout"
     UNSAFE_ARCHIVE = "unsafe_archive"
     INTERNAL_ERROR = "internal_error"
+    NOT_A_NOTICE = "not_a_notice"  # e.g. an evaluation-labels or export file: stored as skipped, not failed
 
 
 @dataclass(slots=True)

@@ -52,6 +52,7 @@ class ScanCounts:
     documents: int = 0
     failed: int = 0
     relevant: int = 0
+    not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
     failures: dict[str, int] = field(default_factory=dict)
 
 
@@ -169,6 +170,9 @@ def _scan_files(
             store.commit()
             pending, last_commit = 0, time.monotonic()
         for result in results:
+            if result.failure is not None and result.failure.reason is FailReason.NOT_A_NOTICE:
+                counts.not_notices += 1
+                continue
             counts.documents += 1
             if result.failure is not None:
                 counts.failed += 1

@@ -27,6 +27,8 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     facts = summary(store)
     click.echo("")
     click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
+    if counts.not_notices:
+        click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
                + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
                   if counts.failures else ""))

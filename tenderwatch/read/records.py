@@ -32,7 +32,8 @@ _KEY_UNSAFE = re.compile(r"[#\s/\\]+")
 class RecordVocab:
     id_keys: tuple[str, ...]
     notice_keys: frozenset[str]
-    meta: dict[str, tuple[str, int]]  # lower-cased record key -> (meta key, priority rank)
+    meta: dict[str, tuple[str, int]]
+    annotation_keys: tuple[frozenset[str], ...] = ()  # lower-cased record key -> (meta key, priority rank)
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,15 @@ def record_vocab() -> RecordVocab:
         id_keys=tuple(str(k) for k in doc["id_keys"]),
         notice_keys=frozenset(str(k).lower() for k in doc["notice_keys"]),
         meta=meta,
+        annotation_keys=tuple(frozenset(str(k) for k in keys) for keys in doc.get("annotation_keys", [])),
+    )
+
+
+def _is_annotation(records: list[Any]) -> bool:
+    """Every record is a label or export row (see ``annotation_keys``), not a notice."""
+    sets = record_vocab().annotation_keys
+    return bool(records) and all(
+        isinstance(rec, dict) and any(keys <= rec.keys() for keys in sets) for rec in records
     )
 
 
@@ -190,6 +200,14 @@ def read_records(text: str, path: str, encoding: str, max_records: int) -> Itera
         return
     if not records:
         yield ReadFailure(path, FailReason.EMPTY, f"{kind} export holds no records", kind)
+        return
+    if _is_annotation(records):
+        yield ReadFailure(
+            path, FailReason.NOT_A_NOTICE,
+            f"{len(records)} records look like evaluation labels or a tenderwatch export "
+            "(they carry file/path and relevant keys), not notices; not scanned",
+            kind,
+        )
         return
     over = len(records) - max_records
     records = records[:max_records]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tenderwatch.detect import summarize
-from tenderwatch.model import DocResult, Fact, Finding
+from tenderwatch.model import DocResult, Fact, FailReason, Finding
 
 LEAD_NOTICE = (
     "A finding is a lead for review, not proof of an export-control violation: buying these items "
@@ -53,7 +53,8 @@ def doc_row(result: DocResult) -> dict[str, Any]:
         row.update(
             relevant=False, categories=[], items=[], providers=[], buyer=None, suppliers=[],
             amount_cny=None, notice_date=None, notice_type=None,
-            status="failed", failure={"reason": result.failure.reason.value, "detail": result.failure.detail},
+            status="skipped" if result.failure.reason is FailReason.NOT_A_NOTICE else "failed",
+            failure={"reason": result.failure.reason.value, "detail": result.failure.detail},
             findings=[], parties=[], screening=[], listed=False,
         )
         return row

@@ -54,7 +54,7 @@ def find_document(store: Store, path: str) -> tuple[int, dict[str, Any], str] | 
 def summary(store: Store) -> dict[str, Any]:
     """Headline numbers: notices read, failed, relevant, by category, buyers, intermediaries."""
     total, failed, relevant = store.conn.execute(
-        "SELECT COUNT(*), SUM(status = 'failed'), SUM(relevant) FROM documents"
+        "SELECT COUNT(*), SUM(status = 'failed'), SUM(relevant) FROM documents WHERE status != 'skipped'"
     ).fetchone()
     categories: Counter[str] = Counter()
     items: Counter[str] = Counter()

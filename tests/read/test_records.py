@@ -120,3 +120,18 @@ def test_records_without_text_are_failures_not_empty_docs() -> None:
         out = read_bytes(data, "x.json")
         assert len(out) == 1
         assert isinstance(out[0], ReadFailure) and out[0].reason is FailReason.NO_TEXT, data
+
+
+def test_label_and_export_files_are_not_notices() -> None:
+    from tenderwatch.model import FailReason, ReadFailure
+    from tenderwatch.read import read_bytes
+
+    labels = b'{"file": "a.html", "relevant": true, "note": "8 x A100 bought via a reseller"}\n' * 3
+    out = read_bytes(labels, "labels-x.jsonl")
+    assert len(out) == 1
+    assert isinstance(out[0], ReadFailure) and out[0].reason is FailReason.NOT_A_NOTICE
+    export = b'[{"path": "a.html", "relevant": true, "findings": [{"item": "H100"}]}]'
+    out = read_bytes(export, "export.json")
+    assert isinstance(out[0], ReadFailure) and out[0].reason is FailReason.NOT_A_NOTICE
+    crawl = b'{"title": "\xe9\x87\x87\xe8\xb4\xad", "relevant": true}\n{"title": "x"}\n'
+    assert not any(isinstance(d, ReadFailure) for d in read_bytes(crawl, "crawl.jsonl"))
