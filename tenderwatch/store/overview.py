@@ -110,7 +110,7 @@ def overview(store: Store, date_from: str = "", date_to: str = "", newest: int =
     rng, params = _range(date_from, date_to)
     with time_limit(store.conn, 30.0):
         total, failed = store.conn.execute(
-            f"SELECT COUNT(*), COALESCE(SUM(d.status = 'failed'), 0) FROM documents d WHERE 1 = 1{rng}", params
+            f"SELECT COUNT(*), COALESCE(SUM(d.status = 'failed'), 0) FROM documents d WHERE d.status != 'skipped'{rng}", params
         ).fetchone()
         docs = relevant_docs(store, date_from, date_to)
     buyers = {d["buyer_key"] for d in docs if d["buyer_key"]}
