@@ -4,8 +4,8 @@
 (:mod:`.anchors`), then checks only the context around each anchor: named
 accelerators and GPU systems (:mod:`.chips`), US clouds and instance types
 (:mod:`.cloud`), US AI services (:mod:`.models`), figure-only specs
-(:mod:`.specs`), then document-level consolidation (:mod:`.post`: cloud
-capacity, rental). Each finding carries the control status on the notice date
+(:mod:`.specs`), then document frames (:mod:`.frames`: corrections, articles)
+and document-level consolidation (:mod:`.post`: cloud capacity, rental). Each finding carries the control status on the notice date
 (:mod:`.rules`). The vocabulary lives in ``tenderwatch/data/detect``.
 """
 
@@ -18,6 +18,7 @@ from tenderwatch.detect.anchors import find_anchors
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
 from tenderwatch.detect.decide import decide, summarize
+from tenderwatch.detect.frames import apply_frames
 from tenderwatch.detect.models import model_findings
 from tenderwatch.detect.post import consolidate
 from tenderwatch.detect.rules import clean_date
@@ -71,6 +72,7 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
     findings += instance_findings(scan, anchors)
     if not any(not f.negated and f.item for f in chips):
         findings += spec_findings(scan, anchors)
+    apply_frames(scan, findings, notice)
     consolidate(scan, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     log.debug("%s: %d findings", doc.path, len(findings))

@@ -14,6 +14,7 @@ import re
 
 from tenderwatch.detect import context as ctx
 from tenderwatch.detect.anchors import Anchor
+from tenderwatch.detect.rules import status_on
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.vocab import Accelerator, vocab
 from tenderwatch.model import Finding
@@ -51,11 +52,13 @@ def _has_gpu_context(scan: Scan, acc: Accelerator, start: int, end: int) -> bool
     lists = vocab().lists
     if lists["gpu_words"].contains(text) or lists["memory_size"].contains(text):
         return True
-    return acc.strength == "strong" and lists["ai_compute_words"].contains(text)
-
-
-def _existing_before(low: str, pos: int) -> bool:
-    return vocab().lex("existing_words").contains(low[max(0, pos - 28):pos])
+    if acc.strength != "strong":
+        return False
+    if lists["ai_compute_words"].contains(text):
+        return True
+    # "采购H100服务器2台": a distinctive model next to a system or card word
+    line = ctx.window(scan.low, start, end, _WEAK_WIDTH)
+    return lists["server_words"].contains(line) or lists["card_words"].contains(line)
 
 
 def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
@@ -63,9 +66,11 @@ def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
     low = scan.low
     lists = vocab().lists
     line_start, line_end = ctx.line_bounds(low, start)
-    strong = lists["server_strong"].search(low[max(line_start, start - 80):min(line_end, end + 80)])
-    if strong is not None:
-        return "server", f"system word '{strong.group(0)}' on the line"
+    strong_rx = lists["server_strong"].regex
+    left, right = max(line_start, start - 80), min(line_end, end + 80)
+    for strong in strong_rx.finditer(low, left, right) if strong_rx is not None else ():
+        if ctx.out_of_scope(low, strong.start(), strong.end()) is None:
+            return "server", f"system word '{strong.group(0)}' on the line"
     if scan.title_category is not None:
         return scan.title_category, "what the notice title buys"
     floor = max(0, min(line_start, start - _CATEGORY_LOOKBACK))
@@ -75,7 +80,7 @@ def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
         if regex is None:
             continue
         for match in regex.finditer(low, floor, line_end):
-            if category == "server" and _existing_before(low, match.start()):
+            if category == "server" and ctx.out_of_scope(low, match.start(), match.end()) is not None:
                 continue
             if match.end() <= start:
                 distance = start - match.end()
@@ -156,7 +161,7 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
         if why_not is not None:
             reason = f"{acc.canonical} token: {why_not}"
         elif not controlled:
-            reason += "; domestic part" if acc.origin == "domestic" else "; below the control thresholds"
+            reason += "; domestic part" if acc.origin == "domestic" else f"; {status_on(acc.rule, scan.date)[0]}"
         out.append(scan.finding(
             start, end,
             category=category,
@@ -189,7 +194,7 @@ def system_findings(scan: Scan, anchors: list[Anchor], chips: list[Finding]) -> 
             start, end = match.start(), match.end()
             if any(abs(s - start) < 100 for s in chip_starts):
                 continue
-            ban = ctx.ban_clause(scan.low, start, end)
+            ban = ctx.ban_clause(scan.low, start, end) or ctx.out_of_scope(scan.low, start, end)
             item = system.implies
             rule_group = v.accelerators[item].rule if item else "system"
             out.append(scan.finding(
@@ -201,7 +206,7 @@ def system_findings(scan: Scan, anchors: list[Anchor], chips: list[Finding]) -> 
                 controlled=system.hgx,
                 rule_group=rule_group,
                 reason=(f"{system.name}: GPU system (4A090 if it carries 3A090 GPUs), no GPU named nearby"
-                        if ban is None else f"{system.name} in a ban / exclusion clause ('{ban}')"),
+                        if ban is None else f"{system.name} in a ban / exclusion / not-in-scope clause ('{ban}')"),
                 negated=ban is not None,
                 quantity=scan.quantity(start, end),
             ))

@@ -27,6 +27,15 @@ def _ascii_bounded(low: str, start: int, end: int) -> bool:
 
 
 _RUN = re.compile(r"[a-z0-9_\-./:]*")
+_DEFINE_WIDTH = 40  # an acronym's expansion sits within this many characters of one mention
+_RIGHT_BY = 6  # a cloud word this close to a mention overrides the notice's other meaning
+
+
+def _cloud_right_by(low: str, start: int, end: int) -> bool:
+    seg_start, seg_end = ctx.segment_bounds(low, start, end)
+    left = low[max(seg_start, start - _RIGHT_BY):start]
+    right = low[end:min(seg_end, end + _RIGHT_BY)]
+    return vocab().lex("cloud_right_by").search(left + " " + right) is not None
 
 
 def _in_code(low: str, start: int, end: int) -> bool:
@@ -64,10 +73,33 @@ def cloud_rejection(scan: Scan, start: int, end: int) -> str | None:
     return None
 
 
+def defined_otherwise(scan: Scan, anchors: list[Anchor]) -> dict[str, str]:
+    """Acronyms the notice defines with another meaning anywhere ("自动气象站（AWS）",
+    "AWS (Automatic Weather Station)", "以下简称AWS"), or whose other meaning is what the
+    notice is about (a bare AWS in a weather-station notice): acronym -> the defining words."""
+    out: dict[str, str] = {}
+    for provider in vocab().providers:
+        for acronym, regex in provider.defined_as.items():
+            for anchor in anchors:
+                if anchor.literal != acronym or acronym in out:
+                    continue
+                near = ctx.window(scan.low, anchor.start, anchor.end, _DEFINE_WIDTH, same_line=False)
+                hit = re.search(regex, near)
+                if hit is not None:
+                    out[acronym] = hit.group(0)
+            theme = provider.theme_as.get(acronym)
+            if acronym not in out and theme and any(a.literal == acronym for a in anchors):
+                hit = re.search(theme, scan.low)
+                if hit is not None:
+                    out[acronym] = hit.group(0)
+    return out
+
+
 def provider_findings(scan: Scan, anchors: list[Anchor], blocked: list[tuple[int, int]]) -> list[Finding]:
     """Provider mentions; ``blocked`` spans (AI-service names such as "Azure OpenAI") are skipped."""
     v = vocab()
     weak = {(p.provider, w.lower()): re.compile(rx) for p in v.providers for w, rx in p.weak.items()}
+    defined = defined_otherwise(scan, anchors)
     out: list[Finding] = []
     taken_until = -1
     for anchor in anchors:
@@ -84,6 +116,9 @@ def provider_findings(scan: Scan, anchors: list[Anchor], blocked: list[tuple[int
             continue
         taken_until = end
         why_not = cloud_rejection(scan, start, end)
+        meaning = defined.get(anchor.literal)
+        if why_not is None and meaning is not None and not _cloud_right_by(scan.low, start, end):
+            why_not = f"the notice defines {anchor.literal.upper()} as '{meaning}' (no cloud word next to this mention)"
         out.append(scan.finding(
             start, end,
             category="cloud",

@@ -31,6 +31,9 @@ _QUANTITY = re.compile(r"\d+ ?(?:块|张|颗|卡|片|个|台|套|pcs)")
 _EXCEPT_BEFORE = re.compile(r"除(?:了)?[^，。；\n]{0,30}$")
 _EXCEPT_AFTER = re.compile(r"[^，。；\n]{0,30}?(?:以)?外")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# An out-of-scope remark after a system word reaches to the end of its sentence or bracket.
+_SCOPE_STOPS = "。;；\n)）"
+_SCOPE_REACH = 40
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
 
 
@@ -190,10 +193,39 @@ def room_number(low: str, start: int, end: int) -> bool:
 
 
 def existing_before(low: str, start: int, name: str = "existing_chip", width: int = 12) -> str | None:
-    """An 'already owned / compatible with' word right before the token, in the same clause."""
+    """An 'already owned / compatible with' word governing the token: before it in the same
+    clause, with no purchase verb in between ("为现有服务器采购A100" buys the A100)."""
     seg_start, _ = segment_bounds(low, start, start)
-    hit = vocab().lex(name).search(low[max(seg_start, start - width):start])
+    before = low[max(seg_start, start - width):start]
+    matches = _finditer(name, before)
+    owned = matches[-1] if matches else None
+    if owned is None or vocab().lex("purchase_verbs").contains(before[owned.end():]):
+        return None
+    return owned.group(0)
+
+
+def out_of_scope(low: str, start: int, end: int, width: int = 28) -> str | None:
+    """A system word inside an existing-equipment / not-in-scope clause ("安装于现有HGX载板",
+    "利旧原有DGX", "整机不在本次采购范围"): the word that says so, or None."""
+    owned = existing_before(low, start, "existing_words", width)
+    if owned is not None:
+        return owned
+    seg_start, _ = segment_bounds(low, start, start)
+    not_bought = vocab().lex("out_of_scope_before").search(low[max(seg_start, start - 12):start])
+    if not_bought is not None:
+        return not_bought.group(0)
+    stop = len(low)
+    for ch in _SCOPE_STOPS:
+        found = low.find(ch, end, end + _SCOPE_REACH)
+        if 0 <= found < stop:
+            stop = found
+    hit = vocab().lex("out_of_scope_after").search(low[end:min(stop, end + _SCOPE_REACH)])
     return hit.group(0) if hit is not None else None
+
+
+def _finditer(name: str, text: str) -> list[re.Match[str]]:
+    regex = vocab().lex(name).regex
+    return list(regex.finditer(text)) if regex is not None else []
 
 
 def near_words(low: str, start: int, end: int, name: str, width: int, same_line: bool = True) -> str | None:

@@ -13,7 +13,8 @@ from tenderwatch.normalize import NormText
 _EVIDENCE_MAX = 240
 _EVIDENCE_STOPS = "\n。；;"
 _QTY_BEFORE = re.compile(r"(?<![\d.])(\d{1,4}) ?(?:[×x*]|卡|块|张|颗) ?(?:(?:nvidia|英伟达|tesla|geforce|rtx|amd|instinct|intel) ?)*$")
-_QTY_AFTER = re.compile(r"^[^\n，。；]{0,40}?(?:(?<![a-z])[×x*] ?(\d{1,4})(?![\d.])|(\d{1,4}) ?(?:块|张|片|颗|卡(?!时)|pcs))")
+_QTY_AFTER = re.compile(r"^[^\n，。；]{0,40}?(?:(?<![a-z])[×x*] ?(\d{1,4})(?![\d.])|(\d{1,4}) ?(?:块|张|片|颗|卡(?!时)|pcs)"
+                        r"|数量 ?[:：]? ?(\d{1,4})(?![\d.]))")
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ class Scan:
                 return value
         after = _QTY_AFTER.match(self.low[end:end + 48])
         if after is not None:
-            value = int(after.group(1) or after.group(2))
+            value = int(after.group(1) or after.group(2) or after.group(3))
             if 0 < value <= 4096:
                 return value
         return None

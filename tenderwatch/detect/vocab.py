@@ -59,6 +59,8 @@ class Provider(_Strict):
     provider: str
     anchors: list[str] = Field(min_length=1)
     weak: dict[str, str] = Field(default_factory=dict)  # anchor -> regex needed nearby
+    defined_as: dict[str, str] = Field(default_factory=dict)  # acronym -> regex of its other meanings
+    theme_as: dict[str, str] = Field(default_factory=dict)  # acronym -> the same, anywhere in the notice
     source: str = Field(min_length=5)
 
 
