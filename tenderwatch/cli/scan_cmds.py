@@ -16,7 +16,7 @@ from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
 from tenderwatch.store.queries import find_document, iter_rows, summary
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
 DB_OPTION = click.option(
     "--db", "db_path", default="tenderwatch.db", show_default=True, type=click.Path(dir_okay=False),
     help="SQLite scan store.",
