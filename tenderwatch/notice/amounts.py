@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -18,11 +19,11 @@ from tenderwatch.notice.labels import vocab
 log = logging.getLogger(__name__)
 
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+"
-_CUR = r"¥|RMB|CNY|人民币|USD|US\$|HK\$|HKD|EUR|€|GBP|£|JPY"
-_UNIT = (r"亿元|百万元|万元|千元|元|万美元|万港元|万欧元|(?:万|亿)(?=[,;，；。()、]|\s*$|\s*\n)"
-         r"|美元|美金|港元|港币|欧元|英镑|日元")
+_CUR = r"¥|RMB|CNY|人民币|USD|US\$|HK\$|HKD|NT\$|TWD|新台币|MOP\$?|EUR|€|GBP|£|JPY|SGD|S\$|AUD|A\$"
+_UNIT = (r"亿元|千万元|百万元|万元|千元|元|万美元|万港元|万欧元|(?:万|亿)(?=[,;，；。()、]|\s*$|\s*\n)"
+         r"|美元|美金|港元|港币|新台币|台币|澳门元|澳门币|澳元|欧元|英镑|日元|新加坡元|韩元|(?i:million|billion)\b")
 _MONEY = re.compile(
-    rf"(?P<cur>{_CUR})?\s*(?P<num>{_NUM})\s*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>\s*%)?"
+    rf"(?P<cur>(?=[¥RCU人HNTMEG€£JSA新])(?:{_CUR}))?\s*(?P<num>{_NUM})\s*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>\s*%)?"
 )
 # Whole-text passes must start with a literal to be fast: amounts led by a currency
 # marker are found forwards, amounts followed by a unit are found on the reversed
@@ -30,15 +31,20 @@ _MONEY = re.compile(
 _LEADING_CUR = re.compile(
     rf"(?P<cur>{_CUR})[ \t]*(?P<num>{_NUM})[ \t]*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>[ \t]*%)?"
 )
-_REV_UNIT = re.compile(r"(?P<u>[)元金币镑万亿][元万美港欧百亿千日(]{0,3})[ \t]*(?P<num>\d[\d,.]*)")
+_REV_UNIT = re.compile(r"(?P<u>[)元金币镑万亿][元万美港欧百亿千日台新门澳坡加韩(]{0,4})[ \t]*(?P<num>\d[\d,.]*)")
 _UNITS_AFTER = frozenset({"元", "万元", "亿元", "千元", "百万元", "(万元)", "(元)", "美元", "美金", "港元", "港币",
-                          "欧元", "英镑", "日元", "万美元", "万港元", "万欧元", "万", "亿"})
+                          "欧元", "英镑", "日元", "万美元", "万港元", "万欧元", "万", "亿", "千万元", "新台币", "台币",
+                          "澳门元", "澳门币", "澳元", "新加坡元", "韩元"})
 _BARE_END = frozenset(",;，；。()、\n")
 _CAPITAL = re.compile(
-    r"(?P<num>[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}(?:[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?|[元圆]整?))"
+    r"(?P<num>[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]{2,}(?:[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?|[元圆]整?))"
 )
+_SCALE = {"million": 1e6, "billion": 1e9}
+# A 大写 amount has two capital characters in a row (贰拾, 壹佰, 叁万 …): one cheap search first.
+_CAPITAL_HINT = re.compile(r"[壹贰叁参肆伍陆柒捌玖拾佰仟][零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]")
 _FOREIGN = {"USD", "US$", "美元", "美金", "HK$", "HKD", "港元", "港币", "EUR", "€", "欧元", "GBP", "£", "英镑",
-            "JPY", "日元"}
+            "JPY", "日元", "NT$", "TWD", "新台币", "台币", "MOP", "MOP$", "澳门元", "澳门币", "SGD", "S$", "新加坡元",
+            "AUD", "A$", "澳元", "韩元"}
 
 
 @dataclass(slots=True)
@@ -56,9 +62,11 @@ def _currency(marker: str | None) -> str:
     return vocab().currencies.get(marker, "CNY")
 
 
+@lru_cache(maxsize=4096)  # cn2an is slow and a notice repeats its 大写 amount (summary and body)
 def capital_to_number(raw: str) -> float | None:
     """``"贰拾万元整"`` -> 200000.0; ``None`` when it is not a 大写 amount."""
-    body = raw.replace("圆", "元").rstrip("整正")
+    # 參 (simplified 参) is the traditional way of writing 叁 in 大写 amounts (Taiwan, Hong Kong).
+    body = raw.replace("圆", "元").replace("参", "叁").rstrip("整正")
     jiao = fen = 0
     if "元" in body:
         yuan_part, _, rest = body.partition("元")
@@ -70,8 +78,6 @@ def capital_to_number(raw: str) -> float | None:
         fen = digits.index(m.group(2)) if m.group(2) else 0
     else:
         yuan_part = body
-    if not yuan_part:
-        return None
     try:
         number = float(cn2an.cn2an(yuan_part, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -93,10 +99,13 @@ def _number(match: re.Match[str], default_unit: str | None) -> Money | None:
     if not explicit and default_unit is None:
         return None
     unit = unit or default_unit or "元"
+    if unit[0] in "mMbB":  # "RMB 2.5 million", "HK$1.2 billion"
+        number = round(number * _SCALE[unit.lower()], 2)
+        unit = "元"
     if unit.startswith("万") and unit[1:] in _FOREIGN:
         number = round(number * 10000, 2)
         unit = unit[1:]
-    if unit in _FOREIGN or (cur in _FOREIGN if cur else False):
+    if unit in _FOREIGN or cur in _FOREIGN:
         code = _currency(unit if unit in _FOREIGN else cur)
         return Money(number, code, match.start(), match.end(), True)
     factor = vocab().unit_factor.get(unit, 1.0)
@@ -106,7 +115,7 @@ def _number(match: re.Match[str], default_unit: str | None) -> Money | None:
 def find_money(text: str, default_unit: str | None = None) -> list[Money]:
     """Every amount in ``text``; bare numbers count only when ``default_unit`` is given."""
     out: list[Money] = []
-    if "元" in text or "圆" in text:
+    if ("元" in text or "圆" in text) and _CAPITAL_HINT.search(text):
         for m in _CAPITAL.finditer(text):
             value = capital_to_number(m.group("num"))
             if value is not None and value > 0:

@@ -1,5 +1,5 @@
 """Dates as notices write them: 2021年10月27日, 2025/5/20, 2025-05-27 20:20,
-二〇二四年三月五日, "17 September 2024". Values are ``YYYY-MM-DD`` (``YYYY-MM`` without a day)."""
+二〇二四年三月五日, "17 September 2024", "12th August 2024", "August 12th, 2024". Values are ``YYYY-MM-DD`` (``YYYY-MM`` without a day)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ DATE = re.compile(
     r"|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
     r"|(?P<cy>[〇零○一二三四五六七八九Oo]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
     r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
-    r"|(?P<ed>\d{1,2})\s+(?P<em>[A-Za-z]{3,9})\.?,?\s+(?P<ey>(?:19|20)\d{2})"
-    r"|(?P<em2>[A-Za-z]{3,9})\.?\s+(?P<ed2>\d{1,2}),?\s+(?P<ey2>(?:19|20)\d{2})"
+    r"|(?P<ed>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em>[A-Za-z]{3,9})\.?,?\s+(?P<ey>(?:19|20)\d{2})"
+    r"|(?P<em2>[A-Za-z]{3,9})\.?\s+(?P<ed2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<ey2>(?:19|20)\d{2})"
 )
 
 

@@ -30,7 +30,9 @@ def label_key(text: str) -> tuple[str, str]:
     """``"中标(成交)金额"`` -> (``"中标金额"``, ``"成交"``): the lookup key and the bracket text."""
     inner = " ".join(m.group(0)[1:-1] for m in _PAREN.finditer(text)) if "(" in text else ""
     key = _PAREN.sub("", text) if inner or "(" in text else text
-    return key.replace(" ", "").replace("　", "").strip(":：.、"), inner
+    key = key.replace(" ", "").replace("　", "").strip(":：.、")
+    # English labels are matched without regard to case ("Successful bidder" = "Successful Bidder").
+    return (key.lower() if key.isascii() else key), inner
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,6 +54,8 @@ class Vocab:
     offices: tuple[str, ...] = ()  # purchasing-office suffixes (采购中心, 招标办公室, 董事会 ...)
     written_set: frozenset[str] = frozenset()
     section_re: re.Pattern[str] = re.compile("$^")  # one pattern, a named group per section kind
+    qualifiers: tuple[str, ...] = ()  # words glued before a column name (包预算, 拟采购数量), longest first
+    qualified: frozenset[str] = frozenset()  # first characters of the qualifiers (a cheap pre-check)
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -97,13 +101,15 @@ def vocab() -> Vocab:
             columns.setdefault(label_key(str(word))[0], role)
     kinds = _load_yaml("kinds.yaml")
     kind_rules = tuple((r["type"], _alternation(r["patterns"])) for r in kinds["rules"])
-    body_rules = tuple((r["type"], _alternation(r["patterns"])) for r in kinds["body_rules"])
+    # one entry per pattern, in rule order: a pattern with a literal start is searched fast on its own
+    body_rules = tuple((r["type"], re.compile(p)) for r in kinds["body_rules"] for p in r["patterns"])
     units = _load_yaml("units.yaml")
     unit_factor = {str(u["unit"]): float(u["factor"]) for u in units["units"]}
     currencies = {str(m): str(c["code"]) for c in units["currencies"] for m in c["markers"]}
     rate = _alternation([re.escape(m) for m in units["rate_markers"]])
     tax_in = _alternation(units["tax"]["included"])
     tax_ex = _alternation(units["tax"]["excluded"])
+    qualifiers = [str(q) for q in col.get("qualifiers", {}).get("words", [])]
     ref = resources.files("tenderwatch").joinpath("data", "notice", "org_forms.csv")
     with ref.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -114,4 +120,19 @@ def vocab() -> Vocab:
     company = tuple(sorted((r["form"] for r in rows if r["kind"] == "company"), key=len, reverse=True))
     return Vocab(labels, columns, sections, contact, kind_rules, body_rules, unit_factor, currencies,
                  rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=len, reverse=True)), offices,
-                 frozenset(written), section_re)
+                 frozenset(w.lower() if w.isascii() else w for w in written), section_re,
+                 tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers))
+
+
+@lru_cache(maxsize=16384)
+def column_role(key: str) -> str | None:
+    """Role of a table column key; a known column name glued after a short qualifier
+    counts too (``包预算`` -> budget, ``包名称`` -> name, ``拟采购数量`` -> quantity)."""
+    v = vocab()
+    role = v.columns.get(key)
+    if role is not None or key.isascii():
+        return role
+    for qualifier in v.qualifiers:
+        if key.startswith(qualifier) and len(key) - len(qualifier) >= 2:
+            return v.columns.get(key[len(qualifier):])
+    return None

@@ -17,7 +17,7 @@ from tenderwatch.notice.scan import Scan, Table
 _LOT_HEAD = re.compile(
     r"^[ \t]*(?:第\s*(?P<n1>[一二三四五六七八九十\d]{1,3})\s*(?:包|标段|采购包|包组|标项|分标)"
     r"|(?:采购包|标包|包组|标段|标项|分包|包|(?i:lot))\s*(?P<n2>[A-Za-z]?\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
-    r"(?=\s*[:：\t ,，、)]|$)"
+    r"(?=\s*[:：\t ,，、()\-—]|$)"
     r"|(?:标包|包号|采购包|标段)\s*[:：]\s*(?P<n3>[A-Za-z\d]{1,3})(?=\s|$|[,，;；])"
     r"|(?P<n4>[A-Z\d]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包)(?=\s*[:：\t ,，、)]|$))",
     re.M,
@@ -80,8 +80,25 @@ def find_lots(scan: Scan, intention: bool) -> list[LotSpan]:
             title = text[m.end(): line_end if line_end >= 0 else len(text)].strip(" :：\t")[:60]
             key = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or ""
             lots.append(LotSpan(_norm_key(key), title, start, max(stop, start), None))
+    if intention and not lots:
+        lots = _project_blocks(scan)
     lots.sort(key=lambda lot: lot.start)
     return lots
+
+
+def _project_blocks(scan: Scan) -> list[LotSpan]:
+    """An intention list written as blocks (``1.采购项目名称：…`` then its 预算金额 …): each block,
+    from one project-name label to the next, is a project (a lot)."""
+    text = scan.text
+    starts = [p for p in scan.pairs if p.field == "title"]
+    if len(starts) < 2:
+        return []
+    out = []
+    for n, pair in enumerate(starts):
+        begin = text.rfind("\n", 0, pair.start) + 1
+        stop = text.rfind("\n", 0, starts[n + 1].start) if n + 1 < len(starts) else len(text)
+        out.append(LotSpan(str(n + 1), pair.value[:60], begin, max(stop, begin), None))
+    return out
 
 
 def item_rows(scan: Scan) -> list[tuple[ItemRow, int, int]]:

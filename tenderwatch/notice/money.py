@@ -16,7 +16,11 @@ from tenderwatch.notice.amounts import Money, find_money, is_rate, tax_flag
 from tenderwatch.notice.labels import AMOUNT_FIELDS, vocab
 from tenderwatch.notice.scan import Scan, Table
 
-_CORRECTED = re.compile(r"更正为|变更为|修改为|调整为|更正后")
+_CORRECTED = re.compile(r"更正为|变更为|修改为|调整为|更改为|改为|调整至|变更至|更正后|变更后|修改后|调整后|现为")
+_QUOTES = "“”\"'‘’「」『』《》 \t"
+# The old value of a correction: "由62万元更正为…", "原预算金额62万元".
+_OLD_AFTER = re.compile(r"[“”\"'‘’「」『』\s)]*(?:" + _CORRECTED.pattern + ")")
+_REVISABLE = frozenset({"budget", "ceiling", "other"})
 
 
 @dataclass(slots=True)
@@ -35,7 +39,9 @@ class Found:
 def _context_words() -> re.Pattern[str]:
     keys = [k for k, (f, _) in vocab().labels.items() if f in AMOUNT_FIELDS and len(k) >= 2]
     keys += ["服务费", "收费", "保证金"]
-    return re.compile("|".join(sorted(set(keys), key=len, reverse=True)))
+    firsts = "".join(sorted({re.escape(k[0]) for k in keys}))
+    # the look-ahead rejects most positions with one class test instead of trying every word
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, sorted(set(keys), key=len, reverse=True))) + ")")
 
 
 def _kind_of_word(word: str) -> str:
@@ -79,7 +85,12 @@ def collect(scan: Scan) -> list[Found]:
         moneys = find_money(pair.value, unit)
         kind = _section_kind(pair.section, "other" if pair.field == "total" else pair.field)
         context = f"{pair.label}{pair.hint}{pair.value}"
+        marker = _CORRECTED.search(pair.value) if len(moneys) > 1 else None
         for n, money in enumerate(moneys):
+            if marker is not None:  # "由“62万元”更正为“58万元”": the new value counts
+                new = kind if kind not in _REVISABLE else "corrected"
+                out.append(_found(new if money.start >= marker.end() else "other", money, pair.start, context))
+                continue
             same = n == 0 or (moneys[0].value == money.value)
             out.append(_found(kind if same else "other", money, pair.start, context))
         taken.append((pair.start, pair.end))
@@ -99,7 +110,7 @@ def collect(scan: Scan) -> list[Found]:
         _corrections(table, out, taken)
     # 3. free amounts with a unit or currency: kind from the words before them.
     words = _context_words()
-    corrections = "更正" in text or "变更" in text
+    corrections = _CORRECTED.search(text) is not None
     taken.sort()
     for money in find_money(text):
         i = bisect_right(taken, (money.start, len(text))) - 1
@@ -108,12 +119,29 @@ def collect(scan: Scan) -> list[Found]:
         lstart = text.rfind("\n", 0, money.start) + 1
         prefix = text[max(lstart, money.start - 30): money.start]
         hits = words.findall(prefix)
+        # an amount with no amount word before it is a mention in prose ("单卡价格一度被炒至25万元"): "other"
         kind = _section_kind(scan.section_at(money.start), _kind_of_word(hits[-1]) if hits else "other")
-        if corrections and kind in ("budget", "ceiling", "other") and _CORRECTED.search(prefix):
-            kind = "corrected"
+        if corrections:
+            kind = _revised(text, money, prefix, lstart, kind)
         out.append(_found(kind, money, 0, text[max(lstart, money.start - 20): money.end + 12]))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _revised(text: str, money: Money, prefix: str, lstart: int, kind: str) -> str:
+    """The kind of a free amount in a text that corrects values: the old value is "other",
+    the new one (after 更正为 / 调整为 …, or on the line after "更正为：") is "corrected"."""
+    if _OLD_AFTER.match(text, money.end, money.end + 12) or prefix.rstrip(_QUOTES).endswith("由"):
+        return "other"
+    if kind not in _REVISABLE:
+        return kind
+    if _CORRECTED.search(prefix):
+        return "corrected"
+    if not text[lstart:money.start].strip(_QUOTES + ":：") and lstart > 1:
+        above = text[text.rfind("\n", 0, lstart - 1) + 1: lstart - 1].rstrip(_QUOTES + ":：")
+        if _CORRECTED.search(above[-6:]):
+            return "corrected"
+    return kind
 
 
 def _corrections(table: Table, out: list[Found], taken: list[tuple[int, int]]) -> None:

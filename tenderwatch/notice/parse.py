@@ -20,13 +20,16 @@ from tenderwatch.notice.dates import DATE, date_value, parse_date
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
 from tenderwatch.notice.money import collect
-from tenderwatch.notice.scan import Scan, scan_text
+from tenderwatch.notice.scan import Pair, Scan, scan_text
 
 log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DEADLINE = re.compile(r"截止|开标|获取|递交|提交|期限|至|Closing|closing|deadline")
+_DEADLINE = re.compile(r"截止|开标|开启|获取|递交|提交|期限|至|原公告|(?i:closing|deadline|opening|submission|due)")
+# Words before a date label that make it some other date ("原公告发布日期", "投标截止日期", "Closing date").
+_NOT_PUBLISHED = re.compile(r"原|截止|开标|开启|递交|提交|获取|(?i:closing|deadline|opening|submission|due|expiry)")
 _KIND = {"corrected": "other"}
+_PUBLICATION_RANK = 2  # date labels ranked up to this name the publication (3: a bare 日期 / Date)
 
 
 class _Src:
@@ -75,17 +78,23 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
             value = datetime.fromtimestamp(stamp, timezone(timedelta(hours=8))).date().isoformat()
         if value:
             return Fact("notice_date", raw, value)
+    text = scan.text
     dated = [p for p in scan.pairs if p.field == "date"]
     dated.sort(key=lambda p: p.rank)
-    for pair in dated:
-        m = DATE.search(pair.value)
-        if m and (value := date_value(m)) and len(value) == 10:
-            return src.fact("notice_date", value, pair.start + m.start(), pair.start + m.end())
-    text = scan.text
-    for start, end in scan.lines[:25]:  # a date heading the notice: "2021年10月27日 15:20 来源:…"
+    # publication labels (发布时间, 信息时间, 更正日期, Published …) first; a bare 日期 / Date after the top line
+    found = _labelled_date(text, src, [p for p in dated if p.rank <= _PUBLICATION_RANK])
+    if found is not None:
+        return found
+    lines = scan.lines
+    for n, (start, end) in enumerate(lines[:25]):  # a date heading the notice: "2021年10月27日 15:20 来源:…"
         m = DATE.match(text, start, end)
         if m and (value := date_value(m)) and len(value) == 10:
+            if n and _DEADLINE.search(text, lines[n - 1][0], lines[n - 1][1]):
+                continue  # "(二)响应文件递交截止" then the deadline on its own line
             return src.fact("notice_date", value, m.start(), m.end())
+    found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], bare=True)
+    if found is not None:
+        return found
     for start, end in reversed(scan.lines[-15:]):  # the date under the signature
         m = DATE.match(text, start, end)
         if m and m.end() >= end - 1 and (value := date_value(m)) and len(value) == 10:
@@ -97,6 +106,24 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
         value = date_value(m)
         if value and len(value) == 10:
             return src.fact("notice_date", value, m.start(), m.end())
+    return None
+
+
+def _labelled_date(text: str, src: _Src, pairs: list[Pair], bare: bool = False) -> Fact | None:
+    """The first full date among date pairs, skipping those whose label is qualified as another
+    date ("原公告发布日期", "投标截止日期", "Closing date"); with ``bare``, a generic label
+    (日期, Date) only counts standing alone ("合同签订日期" is not a publication date)."""
+    for pair in pairs:
+        line_start = text.rfind("\n", 0, pair.start) + 1
+        if _NOT_PUBLISHED.search(text, max(line_start, pair.start - len(pair.label) - 12), pair.start):
+            continue
+        if bare:
+            head = text[max(line_start, pair.start - len(pair.label) - 8):pair.start].rstrip(" \t:：")
+            if len(head) > len(pair.label) and head[-len(pair.label) - 1].isalpha():
+                continue
+        m = DATE.search(pair.value)
+        if m and (value := date_value(m)) and len(value) == 10:
+            return src.fact("notice_date", value, pair.start + m.start(), pair.start + m.end())
     return None
 
 
@@ -194,6 +221,8 @@ def _suppliers(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: 
     others = {str(f.value) for f in (notice.buyer, notice.agency) if f is not None}
     found = parties.suppliers(scan, strict=notice.notice_type not in ("award", "contract"))
     found += parties.lot_winners(scan.text, [(lot.start, lot.title) for lot in spans if lot.table is None])
+    if not found:  # "经评审，确定某某公司为成交供应商" (no label, no table)
+        found = parties.prose_suppliers(scan.text)
     seen: set[str] = set()
     for name, start, end in sorted(found, key=lambda item: item[1]):
         if name not in others and name not in seen:

@@ -7,14 +7,18 @@ import re
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.scan import Pair, Scan
 
-_CUT = re.compile(r"[\t,;，；。]|\s{2,}|\s(?=地址|联系|电话)|(?:地址|联系人|联系方式|联系电话)[:：]")
+_CUT = re.compile(r"[\t;，；。]|,(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b|Corp|PLC|GmbH|S\.A))|\s{2,}"
+                  r"|\s(?=地址|联系|电话)|(?:地址|联系人|联系方式|联系电话)[:：]")
 _NOTE = re.compile(r"\((?:[^()]*?(?:以下|简称|盖章|公章|签字)[^()]*)\)?$")
 _WRAP_TAIL = re.compile(r"[^\s,;，；。:：()\t]{1,12}")
-_PLACEHOLDER = re.compile(r"^(?:详见|见附件|无|/|待定|略|暂无|—|-|N/?A|不适用|以.{0,6}为准)")
+_PLACEHOLDER = re.compile(r"^(?:详见|见附件|(?:无|/|待定|略|暂无|—|-|N/?A|不适用)(?:$|[\s,，。;；(/])|以.{0,6}为准)")
+_WINNER_WORDS = ("中标", "成交", "中选", "得标", "入围")
+_WIDEN_RANK = 3  # labels ranked up to this (采购人, 招标人 ...) may give a fuller form of the name
 _JUNK = re.compile(r"_{2,}|盖章|签字|\d{3,}[-—]\d{3,}")
 _ENGLISH_ORG = re.compile(
-    r"(?:^|[.:]\s+)(?P<name>The\s+[A-Z][A-Za-z&'. ]{3,80}?(?:University|Council|Authority|Department|Hospital|"
-    r"Institute|Company|Limited|Bureau|Commission|Board|Office))\b",
+    r"(?:^|[.:]\s+)The (?P<name>(?:[A-Z][A-Za-z&'.]*\s+){0,8}(?:University|Council|Authority|Department|Hospital|"
+    r"Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|Center|Academy|Laboratory|Agency)"
+    r"(?:\s+(?:for|of|on)(?:\s+(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
     re.M,
 )
 
@@ -68,9 +72,11 @@ def _best(cands: list[tuple[int, int, str, int, int]]) -> tuple[str, int, int] |
     if not cands:
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
-    _, _, name, start, end = cands[0]
+    rank, _, name, start, end = cands[0]
     offices = vocab().offices
-    for _, _, other, ostart, oend in cands[1:]:
+    for orank, _, other, ostart, oend in cands[1:]:
+        if orank > max(rank, _WIDEN_RANK):  # 需求单位 / 使用单位 name a sub-unit (the end user), not the buyer
+            continue
         if name in other and len(name) < len(other) <= len(name) + 20 and not other.rstrip(")").endswith(offices):
             name, start, end = other, ostart, oend
     return name, start, end
@@ -118,6 +124,11 @@ def site_org(title_line: str) -> str | None:
 
 
 _PROSE_BUYER = re.compile(r"(?:招标人|采购人|采购单位|项目业主|业主单位)(?:为|是)\s*(?P<org>[^\s,，。;；:：()]{4,40})")
+_PROSE_WINNER = re.compile(
+    r"确定(?P<a>[^\s,，。;；:：]{4,40}?)为(?:本项目的?|本包的?)?(?:中标|成交|中选)(?:人|供应商|单位)"
+    r"|(?:中标|成交|中选)(?:人|供应商|单位)(?:为|是)\s*(?P<b>[^\s,，。;；:：()]{4,40})"
+    r"|(?:awarded|granted) to\s+(?P<c>[A-Z][A-Za-z0-9&'.,() -]{3,80}?(?:Company Limited|Co\.,? Ltd\.?|Limited|Ltd\.?|Inc\.?|LLC|Corporation|Company))"
+)
 _CONTACT = re.compile(r"联系人[:：]\s*(?P<org>\S{4,40})")
 
 
@@ -162,6 +173,19 @@ def prose_buyer(text: str) -> tuple[str, int] | None:
     return None
 
 
+def prose_suppliers(text: str) -> list[tuple[str, int, int]]:
+    """``确定北京某某科技有限公司为成交供应商`` / ``中标人为…公司`` / ``awarded to X Limited``."""
+    out = []
+    forms = vocab().company_forms
+    for m in _PROSE_WINNER.finditer(text):
+        org = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+        start = m.start("a") if m.group("a") else m.start("b") if m.group("b") else m.start("c")
+        org = clean_name(org, supplier=True)
+        if org and any(form in org for form in forms) and valid_name(org):
+            out.append((org, start, start + len(org)))
+    return out
+
+
 def contact_org(text: str) -> tuple[str, int] | None:
     """``联系人：重庆大学采购中心 向老师`` -> ``重庆大学``."""
     for m in _CONTACT.finditer(text):
@@ -191,10 +215,19 @@ def org_prefix(text: str) -> str | None:
 
 
 def english_buyer(text: str) -> tuple[str, int, int] | None:
+    """``The X Institute for Y`` -> the name with its article, unless the document also writes it without
+    one (a letterhead line ``X Institute for Y``): then that form."""
     m = _ENGLISH_ORG.search(text)
     if m is None:
         return None
-    return m.group("name"), m.start("name"), m.end("name")
+    name = m.group("name")
+    at = text.find(name)
+    while at >= 0:
+        if not text[max(0, at - 4):at].lower().endswith("the "):
+            return name, m.start("name"), m.end("name")
+        at = text.find(name, at + 1)
+    start = m.start("name") - 4
+    return text[start:m.end("name")], start, m.end("name")
 
 
 def suppliers(scan: Scan, strict: bool) -> list[tuple[str, int, int]]:
@@ -224,8 +257,10 @@ def suppliers(scan: Scan, strict: bool) -> list[tuple[str, int, int]]:
         for col, role in enumerate(table.roles):
             if role != "supplier":
                 continue
-            winner_col = "中标" in table.keys[col] or "成交" in table.keys[col]
-            if not (winner_col or table.section == "award"):
+            winner_col = any(w in table.keys[col] for w in _WINNER_WORDS)
+            # a supplier next to an award / contract amount column is the winner of that row
+            awarded = "award" in table.roles or "contract" in table.roles
+            if not (winner_col or awarded or table.section == "award"):
                 continue
             for row in table.rows:
                 if col < len(row):

@@ -2,10 +2,14 @@
 
 Three layouts carry the fields of a notice and all three are read here:
 
-* ``label: value`` (several per line, or the value on the next line);
+* ``label: value`` (several per line, or the value on the next line after a
+  dangling ``label:``, a bare label line ``采购人`` or a numbered heading
+  ``三、拟定供应商`` when that line reads as a value);
 * tab rows of alternating label and value cells (``采购单位\\t清华大学\\t预算金额\\t60万元``);
 * tables: a header row of known column names followed by data rows.
 
+Bracketed labels (``【采购人】``), bullets and ``|`` / ``/`` text tables are first
+rewritten character for character (``layout.prepare``), so spans stay valid.
 Each layout is found by one regular-expression pass over the whole text (no
 Python loop over every line or character); Python only handles the matches.
 Every pair, cell and row keeps its span in the *normalised* text; callers map
@@ -17,20 +21,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from tenderwatch.notice.labels import Vocab, label_key, vocab
+from tenderwatch.notice import linelabels
+from tenderwatch.notice.labels import Vocab, column_role, label_key, vocab
+from tenderwatch.notice.layout import prepare
 from tenderwatch.notice.tables import Cell, Table, cell_key, cells_of, is_header, read_table
 
 __all__ = ["Cell", "Pair", "Scan", "Table", "scan_text"]
 
-# A Chinese-numeral section heading at a line start: 一、 / 二. / 第三章
-_NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?\s*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?\s*")
-# ``label:`` where the label starts a line, a cell or a clause.
-_KV = re.compile(
-    r"(?:^|(?<=[\t ,;，；。]))[ \t]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?[ \t]*[、.)][ \t]*)?"
-    r"(?P<label>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z()/ .]{0,23}?)[ \t]*[:：][ \t]*",
-    re.M,
-)
 # Line patterns run on "\n" + text: a literal first character makes them fast.
 _HEADING_NL = re.compile(
     r"\n[ \t]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、.]|第[一二三四五六七八九十]{1,3}[章节部分])[ \t]*([^\n]{0,60})"
@@ -41,12 +40,9 @@ _SEGMENT = re.compile(r"[^;；]+")
 _REV_LABEL = re.compile(
     r":(?P<lab>[^\t\n,;，；。:：\d]{0,25}[\u4e00-\u9fffA-Za-z(（])(?=[\t\n,;，；。:：\d.、)） ]|$)"
 )
-_NUM_START = frozenset("一二三四五六七八九十(0123456789")
 _INLINE_FIELDS = frozenset({"supplier", "award", "budget", "contract", "ceiling"})
 _LEAD_PAREN = re.compile(r"^\s*\([^()]{0,30}\)\s*[:：]?\s*")
 _PLACEHOLDER = re.compile(r"^[\s_/\\\-—.。:：*]*$")
-
-
 @dataclass(slots=True)
 class Pair:
     field: str
@@ -96,8 +92,10 @@ def _known(v: Vocab) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _KNOWN[0], _KNOWN[1]
 
 
-def _section_flag(v: Vocab, heading: str) -> str:
-    m = v.section_re.search(heading)
+@lru_cache(maxsize=8192)
+def _section_flag(heading: str) -> str:
+    """Section kind of a heading ("bidders", "fee", "award" or ""); cached: headings repeat."""
+    m = vocab().section_re.search(heading)
     return m.lastgroup or "" if m else ""
 
 
@@ -161,20 +159,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _glued(v: Vocab, label: str) -> str:
-    """The known label glued at the end of ``label`` (longest), else ``label``."""
-    paren = ""
-    if label.endswith(")") and "(" in label:
-        cut = label.rindex("(")
-        label, paren = label[:cut], label[cut:]
-    written = v.written_set
-    for k in range(min(len(label) - 1, 16), 1, -1):
-        if label[-k:] in written:
-            return label[-k:] + paren
-    return label + paren
-
-
-def _colon_labels(v: Vocab, text: str) -> list[tuple[int, int, str]]:
+def _colon_labels(text: str) -> list[tuple[int, int, str]]:
     """(label start, value start, label) for every ``label:``.
 
     The colons are found by one regex over the reversed text (a pattern that
@@ -186,30 +171,22 @@ def _colon_labels(v: Vocab, text: str) -> list[tuple[int, int, str]]:
     n = len(text)
     out = []
     for m in _REV_LABEL.finditer(rev):
-        run = m.group("lab")[::-1]
-        stripped = run.strip().lstrip(".、)）").lstrip()
-        if not stripped or not (stripped[0].isalpha() or stripped[0] in "(（"):
-            continue
-        if stripped[0] == "(" and stripped[-1] == ")":  # "(可填写下浮率、折扣率或费率):" is a hint
+        hit = linelabels.run_label(m.group("lab"))
+        if hit is None:
             continue
         colon = n - m.start() - 1
         vstart = colon + 1
         if vstart < n and text[vstart] in " \t":
             chunk = text[vstart:vstart + 16]
             vstart += len(chunk) - len(chunk.lstrip(" \t"))
-        label = _NUMBERING.sub("", stripped, count=1) if stripped[0] in _NUM_START else stripped
-        key = label_key(label)[0]
-        if key not in v.labels and key not in v.contact and len(label) > 4:
-            tail = label.rsplit(" ", 1)[-1]
-            label = tail if label_key(tail)[0] in v.labels else _glued(v, label)
-        out.append((colon - len(label.rstrip()) - (len(run) - len(run.rstrip())), vstart, label))
+        out.append((colon - hit[1], vstart, hit[0]))
     out.reverse()
     return out
 
 
 def _colon_pairs(b: _Builder, text: str, table_rows: list[tuple[int, int]]) -> None:
     v = b.v
-    matches = _colon_labels(v, text)
+    matches = _colon_labels(text)
     rows = sorted(table_rows)
     labels, contact = v.labels, v.contact
     for n, (lstart, vstart, label) in enumerate(matches):
@@ -236,7 +213,7 @@ def _colon_pairs(b: _Builder, text: str, table_rows: list[tuple[int, int]]) -> N
                 nstart = line_end + 1
                 nend = _line_end(text, nstart)
                 nxt = text[nstart:nend]
-                if nxt.strip() and not _KV.match(nxt):
+                if nxt.strip() and not linelabels.labelled(v, nxt):
                     cut = nxt.find("\t")
                     b.add(label, nxt if cut < 0 else nxt[:cut], nstart)
             continue
@@ -260,42 +237,45 @@ def _semicolon_pairs(b: _Builder, text: str) -> None:
 
 
 def _headings(b: _Builder, scan: Scan, text: str) -> None:
-    v = b.v
     for m in _HEADING_NL.finditer("\n" + text):
         title = m.group(1).strip()
         scan.headings.append((m.start(), title))
         scan.head_pos.append(m.start())
         cut = title.find(":")
-        scan.head_flags.append(_section_flag(v, title if cut < 0 else title[:cut]))
+        scan.head_flags.append(_section_flag(title if cut < 0 else title[:cut]))
         b.context(m.start(), "")
-        if cut >= 0 or len(title) > 14:
-            continue
-        key = label_key(title.rstrip(":： "))[0]
-        if key in v.labels:  # "二、需求单位" with the value on the next line
-            nstart = _line_end(text, m.end() - 1) + 1
-            nxt = text[nstart:_line_end(text, nstart)] if nstart < len(text) else ""
-            if nxt.strip() and not _HEADING_NL.match("\n" + nxt) and not _KV.match(nxt):
-                b.add(key, nxt, nstart)
 
 
-_CONTACT_HEAD: list[re.Pattern[str]] = []
-
-
-def _contact_headers(b: _Builder, text: str) -> None:
-    """Lines that only say ``1.采购人信息`` / ``2.采购代理机构信息``: the 名称 below belongs to them."""
+def _bare_labels(b: _Builder, scan: Scan, text: str) -> None:
+    """Lines that are only a label: a contact-block header (``2.采购代理机构信息``: the 名称 below
+    belongs to it), or a known label (``采购人`` / ``三、拟定供应商`` / ``Awarded to``) whose value is on
+    the next line when that line reads as one (an organisation, an amount, a date)."""
     v = b.v
-    if not _CONTACT_HEAD:
-        alt = "|".join(sorted(map(re.escape, v.contact), key=len, reverse=True))
-        _CONTACT_HEAD.append(re.compile(
-            rf"\n[ \t]*(?:[(]?[一二三四五六七八九十\d]{{1,3}}[)]?[ \t]*[、.)]?[ \t]*)?({alt})[ \t]*[:：]?[ \t]*(?=\n)"))
-    for m in _CONTACT_HEAD[0].finditer("\n" + text + "\n"):
-        b.context(m.start(), v.contact[m.group(1)])
+    lines = scan.lines
+    for n, (start, end) in enumerate(lines):
+        if end - start > 30:
+            continue
+        hit = linelabels.bare_label(text[start:end])
+        if hit is None:
+            continue
+        label, field_name, block = hit
+        if block:
+            b.context(start, block)
+        if not field_name or n + 1 >= len(lines):
+            continue
+        nstart, nend = lines[n + 1]
+        value = text[nstart:nend]
+        cut = value.find("\t")
+        if cut >= 0:
+            value = value[:cut]
+        if not linelabels.labelled(v, value) and linelabels.looks_like(v, field_name, value):
+            b.add(label, value, nstart)
 
 
 def _tabs(b: _Builder, scan: Scan, text: str) -> list[tuple[int, int]]:
     """Tables and tab pairs. Returns the spans of table rows (already read)."""
     v = b.v
-    labels, columns = v.labels, v.columns
+    labels, columns, qualified = v.labels, v.columns, v.qualified
     tab_lines = [(m.start(), m.end() - 1) for m in _TAB_NL.finditer("\n" + text)]
     rows: list[tuple[int, int]] = []
     i = 0
@@ -303,7 +283,7 @@ def _tabs(b: _Builder, scan: Scan, text: str) -> list[tuple[int, int]]:
         start, end = tab_lines[i]
         parts = text[start:end].split("\t")
         keys = [cell_key(p.strip())[0] if 0 < len(p.strip()) <= 24 else "" for p in parts]
-        if sum(1 for k in keys if k in columns) >= 2:
+        if sum(1 for k in keys if k in columns or (k[:1] in qualified and column_role(k))) >= 2:
             cells = cells_of(text, start, end)
             if is_header(v, cells):
                 table, used = read_table(v, text, cells, tab_lines, i, scan.section_at(start))
@@ -331,10 +311,11 @@ def _tabs(b: _Builder, scan: Scan, text: str) -> list[tuple[int, int]]:
 def scan_text(text: str) -> Scan:
     """Read sections, pairs and tables of ``text`` (normalised)."""
     v = vocab()
+    text = prepare(text)
     scan = Scan(text, [])
     b = _Builder(v, scan)
     _headings(b, scan, text)
-    _contact_headers(b, text)
+    _bare_labels(b, scan, text)
     table_rows = _tabs(b, scan, text) if "\t" in text else []
     if ":" in text:
         _colon_pairs(b, text, table_rows)

@@ -16,11 +16,11 @@ from tenderwatch.model import Amount, Finding, Lot, NoticeFields
 CHAINS: dict[str, tuple[str, ...]] = {
     "award": ("award", "contract"),
     "contract": ("contract", "award"),
-    "tender": ("budget", "ceiling"),
-    "intention": ("budget", "ceiling"),
-    "single_source": ("budget", "ceiling", "award", "contract"),
+    "tender": ("corrected", "budget", "ceiling"),
+    "intention": ("corrected", "budget", "ceiling"),
+    "single_source": ("corrected", "budget", "ceiling", "award", "contract"),
     "correction": ("corrected", "budget", "ceiling", "award", "contract"),
-    "other": ("budget", "award", "contract", "ceiling", "other"),
+    "other": ("budget", "award", "contract", "ceiling"),
 }
 _NEAR = 0.006
 

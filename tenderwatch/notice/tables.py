@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tenderwatch.notice.labels import Vocab, label_key
+from tenderwatch.notice.labels import Vocab, column_role, label_key
 
 _NUM_START = frozenset("一二三四五六七八九十(0123456789 ")
 _NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?\s*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?\s*")
@@ -60,8 +60,10 @@ def is_header(v: Vocab, cells: list[Cell]) -> bool:
     for cell in cells:
         if len(cell.text) > 24:
             return False
+    columns, qualified = v.columns, v.qualified
     for cell in cells:
-        if cell_key(cell.text)[0] in v.columns:
+        key = cell_key(cell.text)[0]
+        if key in columns or (key[:1] in qualified and column_role(key)):
             known += 1
     return known >= 2 and known >= 0.5 * len(cells)
 
@@ -74,7 +76,7 @@ def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[in
         key, hint = cell_key(cell.text)
         keys.append(key)
         hints.append(hint)
-        roles.append(v.columns.get(key, "other"))
+        roles.append(column_role(key) or "other")
     table = Table(roles, hints, keys, [], [], section, tab_lines[index][0])
     previous_end = tab_lines[index][1]
     j = index + 1

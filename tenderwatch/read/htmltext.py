@@ -104,6 +104,29 @@ def _inline_in_cells(tree: Any) -> set[int]:
     return inline
 
 
+def _term_pairs(tree: Any, inline: set[int]) -> set[int]:
+    """Lay out ``<dt>label</dt><dd>value</dd>`` as one line ``label<TAB>value``.
+
+    Returns the ``mem_id`` of the dt/dd nodes handled here (the generic block
+    loop leaves them alone). A dt without a dd right after it stays a block.
+    """
+    done: set[int] = set()
+    for term in tree.css("dt"):
+        if term.mem_id in inline:
+            continue
+        nxt = term.next
+        while nxt is not None and not nxt.is_element_node and not (nxt.text_content or "").strip():
+            nxt = nxt.next
+        if nxt is None or nxt.tag != "dd" or nxt.mem_id in inline:
+            continue
+        term.insert_before(NL)
+        term.insert_after(TAB)
+        nxt.insert_after(NL)
+        done.add(term.mem_id)
+        done.add(nxt.mem_id)
+    return done
+
+
 _DISPLAY_BLOCK = re.compile(r"display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 
 
@@ -126,10 +149,13 @@ def mark_layout(tree: Any) -> None:
         for n in tree.css('[style*="display" i]')
         if n.tag not in BLOCK_SET and _DISPLAY_BLOCK.search(n.attributes.get("style") or "")
     ]
+    paired = _term_pairs(tree, inline)
     for node in [*tree.css(BLOCK_TAGS), *styled]:
         if node.mem_id in inline:
             node.insert_before(" ")
             node.insert_after(" ")
+        elif node.mem_id in paired:
+            continue
         else:
             node.insert_before(NL)
             node.insert_after(NL)

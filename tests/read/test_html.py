@@ -282,3 +282,16 @@ def test_zero_width_characters_are_dropped_and_ideographic_spaces_kept() -> None
     body = "<p>\u3000\u3000采购A\u200b100&nbsp;&nbsp;显卡</p><p>名\u3000称：某大学</p>"
     doc = one_doc(read_bytes(page(body).encode(), "z.html"))
     assert doc.text.split("\n")[-2:] == ["采购A100 显卡", "名\u3000称：某大学"]
+
+
+def test_definition_list_term_and_description_share_a_line() -> None:
+    body = (
+        "<h2>某某大学服务器采购成交公告</h2><dl>\n<dt>采购单位</dt>\n<dd>某某大学</dd>"
+        "<dt>成交金额</dt><dd>12.5万元</dd><dt>备注</dt></dl><dl><dd>无描述项的说明</dd></dl>"
+    )
+    text = one_doc(read_bytes(page(body).encode("utf-8"), "a.html")).text
+    lines = text.split("\n")
+    assert "采购单位\t某某大学" in lines
+    assert "成交金额\t12.5万元" in lines
+    assert "备注" in lines  # a term without a description stays on its own line
+    assert "无描述项的说明" in lines

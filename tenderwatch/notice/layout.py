@@ -1,0 +1,106 @@
+"""Rewrite label and table markup the scanner does not read into forms it does.
+
+Every rewrite is character for character (the text keeps its length), so spans
+found in the rewritten text are spans of the normalised text:
+
+* bracketed labels at a line start: ``【采购人】X`` / ``[采购人] X`` -> `` 采购人:X``;
+* list bullets (``■采购人：``, ``● 预算金额：``) -> spaces;
+* text tables whose cells are separated by ``|`` or ``/`` (a header row of known
+  column names, then rows with as many separators) -> tab-separated rows;
+  Markdown rule lines (``|---|---|``) -> blanks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderwatch.notice.labels import column_role, label_key, vocab
+
+_BRACKET_NL = re.compile(r"\n[ \t]*[【\[〔]([^\]】〕\n\[【]{1,20})[】\]〕]([ \t]*[:：]?)")
+_BULLET_RE = re.compile("[■□●○◆◇▲△►▶▪▫★☆◎•※❖]")
+_ANY_MARK = re.compile("[■□●○◆◇▲△►▶▪▫★☆◎•※❖【\\[〔|]")
+_PIPE_NL = re.compile(r"\n([^\n|]*\|[^\n|]*\|[^\n]*)")
+_SLASH_NL = re.compile(r"\n([^\n/]*/[^\n/]*/[^\n/]*/[^\n]*)")
+_CJK_SLASH = re.compile(r"[\u4e00-\u9fff)]/[\u4e00-\u9fff]")
+_RULE = re.compile(r"^[\s|:\-—=+]*$")
+
+
+def _brackets(text: str) -> str:
+    """``【采购人】X`` -> `` 采购人:X`` (``【采购人】：X`` -> `` 采购人 ：X``) at line starts, for known labels."""
+    chars: list[str] | None = None
+    v = vocab()
+    for m in _BRACKET_NL.finditer("\n" + text):
+        key = label_key(m.group(1).strip())[0]
+        if key not in v.labels and key not in v.contact:  # "【重要提示】", "【某某大学】…采购公告": not a label
+            continue
+        if chars is None:
+            chars = list(text)
+        opening = m.start(1) - 2  # "\n" + text: group 1 starts one past the bracket
+        closing = m.end(1) - 1
+        chars[opening] = " "
+        tail = m.group(2)
+        chars[closing] = " " if ":" in tail or "：" in tail else ":"
+    return text if chars is None else "".join(chars)
+
+
+def _header(cells: list[str]) -> bool:
+    known = 0
+    for cell in cells:
+        cell = cell.strip()
+        if len(cell) > 24:
+            return False
+        if cell and column_role(label_key(cell.rstrip(":："))[0]) is not None:
+            known += 1
+    filled = sum(1 for c in cells if c.strip())
+    return known >= 2 and known >= 0.5 * filled
+
+
+def _tables(text: str, sep: str, pattern: re.Pattern[str]) -> str:
+    """Turn ``sep``-separated header+rows blocks into tab rows."""
+    lines = [(m.start(), m.end() - 1) for m in pattern.finditer("\n" + text)]
+    if not lines:
+        return text
+    chars: list[str] | None = None
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        line = text[start:end]
+        if not _header(line.split(sep)):
+            i += 1
+            continue
+        want = line.count(sep)
+        block = [(start, end)]
+        j = i + 1
+        while j < len(lines):
+            nstart, nend = lines[j]
+            gap = text[block[-1][1]:nstart]
+            row = text[nstart:nend]
+            if gap.strip() or (row.count(sep) != want and not _RULE.match(row)):
+                break
+            block.append((nstart, nend))
+            j += 1
+        if len(block) > 1:
+            if chars is None:
+                chars = list(text)
+            for bstart, bend in block:
+                rule = _RULE.match(text, bstart, bend) is not None
+                for k in range(bstart, bend):
+                    if rule:
+                        chars[k] = " "
+                    elif chars[k] == sep:
+                        chars[k] = "\t"
+        i = j
+    return text if chars is None else "".join(chars)
+
+
+def prepare(text: str) -> str:
+    """The text with bracketed labels, bullets and ``|`` / ``/`` tables rewritten (same length)."""
+    if _ANY_MARK.search(text):  # one pass: most notices have none of these marks
+        if "【" in text or "[" in text or "〔" in text:
+            text = _brackets(text)
+        text = _BULLET_RE.sub(" ", text)
+        if "|" in text:
+            text = _tables(text, "|", _PIPE_NL)
+    if text.count("/") >= 6 and _CJK_SLASH.search(text):  # "项目名称/预算金额", not dates or links
+        text = _tables(text, "/", _SLASH_NL)
+    return text
