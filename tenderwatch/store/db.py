@@ -102,7 +102,7 @@ class Store:
     def _put_blob(self, sha256: str, data: bytes) -> None:
         if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():
             return
-        packed = zlib.compress(data, 6)
+        packed = zlib.compress(data, 1)
         self.conn.execute(
             "INSERT INTO blobs(sha256, size, compression, data) VALUES (?, ?, 'zlib', ?)",
             (sha256, len(data), packed),
@@ -152,8 +152,8 @@ class Store:
         cur = self.conn.execute(
             "INSERT OR REPLACE INTO documents(id, path, file_path, sha256, format, encoding, status, fail_reason,"
             " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
-            " region, listed, buyer_class, text, row_json, scanned_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " region, listed, buyer_class, text, row_json, scanned_at, indexed)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id, result.path, file_path, result.sha256, result.fmt, result.encoding,
                 row["status"],
@@ -164,6 +164,7 @@ class Store:
                 notice.region.value if notice is not None and notice.region is not None else None,
                 int(bool(row.get("listed"))), buyer_class, result.text,
                 json.dumps(row, ensure_ascii=False), stamp,
+                int(result.relevant or bool(result.findings)),
             ),
         )
         doc_id = int(cur.lastrowid or 0)

@@ -117,9 +117,18 @@ def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
         params.append(f.review)
     q = f.q.strip()
     if q:
-        if len(q) >= 3:
+        if len(q) >= 3 and not f.all_notices:
+            # every lead is in the trigram index (documents.indexed, schema migration 3)
             clauses.append(f"{probe} IN (SELECT rowid FROM notices_fts WHERE notices_fts MATCH ?)")
             params.append(fts_phrase(q))
+        elif len(q) >= 3:
+            # notices without any finding are not indexed: scan their text
+            clauses.append(
+                f"(({probe} IN (SELECT rowid FROM notices_fts WHERE notices_fts MATCH ?))"
+                " OR (d.indexed = 0 AND (d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')))"
+            )
+            params += [fts_phrase(q), like_pattern(q), like_pattern(q)]
+            notes.append("notices without findings are not in the search index; their text is scanned (slower)")
         else:
             clauses.append("(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')")
             params += [like_pattern(q)] * 2

@@ -192,3 +192,26 @@ def test_reviews_stay_attached_when_a_file_is_rescanned(tmp_path: Path) -> None:
         assert targets[1][0] == "finding" and targets[1][2] == doc_id
         rows = {row["path"]: row for row in iter_rows(store)}
         assert rows["award.txt"]["review_status"] == "confirmed"
+
+
+def test_search_index_covers_leads_and_text_scan_finds_the_rest(tmp_path: Path) -> None:
+    from tenderwatch.store.leads import LeadFilter, query_leads
+
+    notices = _write(tmp_path / "in")
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        scan([notices], store)
+        indexed = store.conn.execute("SELECT COUNT(*) FROM notices_fts_docsize").fetchone()[0]
+        leads = store.conn.execute("SELECT COUNT(*) FROM documents WHERE indexed = 1").fetchone()[0]
+        assert indexed == leads == 1  # the H800 award; the desks tender has no finding
+        store.conn.execute("INSERT INTO notices_fts(notices_fts) VALUES ('integrity-check')")
+        hit = query_leads(store, LeadFilter(q="样例智算科技"))
+        assert [row["path"] for row in hit.rows] == ["award.txt"]
+        assert query_leads(store, LeadFilter(q="学生课桌椅")).total == 0  # not a lead
+        everything = query_leads(store, LeadFilter(q="学生课桌椅", all_notices=True))
+        assert [row["path"] for row in everything.rows] == ["desks.txt"]
+    (notices / "award.txt").write_text(POSITIVE + "\n备注：无\n", encoding="utf-8")
+    with Store(db) as store:
+        scan([notices], store)
+        store.conn.execute("INSERT INTO notices_fts(notices_fts) VALUES ('integrity-check')")
+        assert query_leads(store, LeadFilter(q="样例智算科技")).total == 1
