@@ -122,7 +122,7 @@ def _rejection(scan: Scan, start: int, end: int) -> str | None:
     if ban is not None:
         return f"ban / exclusion clause ('{ban}')"
     compared = ctx.comparison(low, start) or ctx.comparison_after(low, end)
-    if compared is not None:
+    if compared is not None and ctx.rented_class(low, start, end) is None:
         return f"benchmark comparison ('{compared}'), not the item bought"
     owned = ctx.existing_before(low, start)
     if owned is not None:
@@ -155,6 +155,9 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             continue
         taken_until = end
         why_not = _rejection(scan, start, end)
+        rented = None
+        if why_not is None and (ctx.comparison(scan.low, start) or ctx.comparison_after(scan.low, end)) is not None:
+            rented = ctx.rented_class(scan.low, start, end)
         category, cat_reason = category_at(scan, start, end)
         controlled = acc.relevant and acc.origin == "us"
         reason = f"{acc.vendor} {acc.canonical} named; {cat_reason}"
@@ -162,7 +165,9 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             reason = f"{acc.canonical} token: {why_not}"
         elif not controlled:
             reason += "; domestic part" if acc.origin == "domestic" else f"; {status_on(acc.rule, scan.date)[0]}"
-        out.append(scan.finding(
+        if rented is not None:
+            reason += f"; named as the class of capacity rented ('{rented}')"
+        found = scan.finding(
             start, end,
             category=category,
             item=acc.canonical,
@@ -173,7 +178,10 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             reason=reason,
             negated=why_not is not None,
             quantity=scan.quantity(start, end),
-        ))
+        )
+        if rented is not None:
+            scan.rented.add(id(found))
+        out.append(found)
     return out
 
 

@@ -34,6 +34,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An out-of-scope remark after a system word reaches to the end of its sentence or bracket.
 _SCOPE_STOPS = "。;；\n)）"
 _SCOPE_REACH = 40
+_SENTENCE_STOPS = "。；;\n!?！？"
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
 
 
@@ -54,14 +55,16 @@ def segment_bounds(low: str, start: int, end: int, limit: int = 160) -> tuple[in
 
 def span_between(text: str, start: int, end: int, stops: str, limit: int) -> tuple[int, int]:
     """[left, right) around [start, end) up to the nearest ``stops`` characters, at most ``limit`` away."""
-    floor = max(0, start - limit)
-    left = max(text.rfind(ch, floor, start) for ch in stops) + 1
-    left = max(left, floor)
-    ceiling = min(len(text), end + limit)
-    right = ceiling
+    # Hot path: each search only scans the part of the window not yet ruled out.
+    left = max(0, start - limit)
     for ch in stops:
-        found = text.find(ch, end, ceiling)
-        if 0 <= found < right:
+        found = text.rfind(ch, left, start)
+        if found >= 0:
+            left = found + 1
+    right = min(len(text), end + limit)
+    for ch in stops:
+        found = text.find(ch, end, right)
+        if found >= 0:
             right = found
     return left, right
 
@@ -174,6 +177,35 @@ def comparison(low: str, start: int) -> str | None:
     near = low[max(seg_start, start - 14):start]
     hit = vocab().lex("comparison_before").search(near)
     if hit is None or _QUANTITY.search(near, hit.end()) is not None:  # "不低于8块A100" is a count
+        return None
+    return hit.group(0)
+
+
+def rented_class(low: str, start: int, end: int) -> str | None:
+    """Rental wording that makes "不低于H200等级" the class of capacity rented, or None.
+
+    The sentence must carry rental wording (租用, 卡时, 算力服务 ...), and either a class word
+    follows the token ("H200等级", "H100级", "A100同等性能") or no other part is named in the
+    sentence (a spec of another named part keeps the token as its yardstick)."""
+    sent_start, sent_end = span_between(low, start, end, _SENTENCE_STOPS, 200)
+    rent = vocab().lex("rental_class").search(low[sent_start:sent_end])
+    if rent is None:
+        return None
+    if vocab().lex("class_after").search(low[end:min(sent_end, end + 40)]) is not None:
+        return rent.group(0)
+    for match in vocab().any_chip.finditer(low, sent_start, sent_end):
+        if (match.end() <= start or match.start() >= end) and boundaries_ok(low, match.start(), match.end()):
+            return None
+    return rent.group(0)
+
+
+def teaching_sentence(low: str, start: int, end: int) -> str | None:
+    """Teaching / training content about a model ("课程包括：ChatGPT、Claude…的原理与比较"):
+    the teaching word of the sentence when no access wording (API, 账号, 订阅 ...) sits in it."""
+    sent_start, sent_end = span_between(low, start, end, _SENTENCE_STOPS, 200)
+    sentence = low[sent_start:sent_end]
+    hit = vocab().lex("teaching_frame").search(sentence)
+    if hit is None or vocab().lex("ai_access").contains(sentence):
         return None
     return hit.group(0)
 

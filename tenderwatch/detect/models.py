@@ -55,7 +55,7 @@ def _rejection(scan: Scan, start: int, end: int) -> str | None:
         compat = vocab().lex("compat_ai_after").search(low[end:min(seg_end, end + 16)])
     if compat is not None:
         return f"compatibility / example wording ('{compat.group(0)}'), not a purchase"
-    teaching = ctx.line_has(low, start, "not_purchase")
+    teaching = ctx.line_has(low, start, "not_purchase") or ctx.teaching_sentence(low, start, end)
     if teaching is not None:
         return f"not a purchase ('{teaching}')"
     if ctx.segment_has(low, start, end, "ai_purchase") is None and ctx.line_has(low, start, "ai_purchase") is None:

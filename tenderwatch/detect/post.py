@@ -51,7 +51,9 @@ def consolidate(scan: Scan, findings: list[Finding]) -> list[Finding]:
             finding.control_status = f"{finding.control_status}; {status}"
             continue
         rent = _rental_word(low, start, end)
-        if rent is not None:
+        if id(finding) in scan.rented:
+            _to_rental(scan, finding, "rental")
+        elif rent is not None:
             _to_rental(scan, finding, f"rental wording '{rent}'")
         elif title_rent is not None:
             _to_rental(scan, finding, f"the title rents capacity ('{title_rent}')")

@@ -26,6 +26,7 @@ class Scan:
     title_category: str | None = None  # "server"/"chip" from the title's head noun, if any
     title: str = ""  # lowercased normalised title ("" when unknown)
     nspans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    rented: set[int] = field(default_factory=set)  # ids of findings named as the class of capacity rented
 
     def norm_span(self, finding: Finding) -> tuple[int, int]:
         """The span of ``finding`` in the normalised text."""

@@ -34,9 +34,38 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def _first(tree: Any, selectors: tuple[str, ...]) -> str:
+_META_SELECTOR = re.compile(r"""^meta\[(name|property)=(["']?)([^"'\]]+)\2\]$""")
+
+
+class _Metas:
+    """``meta[name=X]`` / ``meta[property=X]`` lookups from one pass over the page's
+    <meta> tags (first in document order, exact match, as the selector engine does)."""
+
+    __slots__ = ("_index", "_tree")
+
+    def __init__(self, tree: Any) -> None:
+        self._tree = tree
+        self._index: dict[tuple[str, str], Any] | None = None
+
+    def first(self, selector: str) -> Any:
+        match = _META_SELECTOR.match(selector)
+        if match is None:
+            return self._tree.css_first(selector)
+        if self._index is None:
+            index: dict[tuple[str, str], Any] = {}
+            for node in self._tree.css("meta"):
+                attrs = node.attributes
+                for key in ("name", "property"):
+                    value = attrs.get(key)
+                    if value:
+                        index.setdefault((key, value), node)
+            self._index = index
+        return self._index.get((match.group(1), match.group(3)))
+
+
+def _first(metas: _Metas, selectors: tuple[str, ...]) -> str:
     for sel in selectors:
-        node = tree.css_first(sel)
+        node = metas.first(sel)
         if node is None:
             continue
         value = (node.attributes.get("content") or "").strip() if node.tag == "meta" else plain(node)
@@ -129,6 +158,8 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
 
 
 def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
+    if not vocab.bookmarks or tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
+        return  # one query for the usual page without bookmarks
     for cls, key in vocab.bookmarks.items():
         for node in tree.css("." + cls):
             value = plain(node)
@@ -165,10 +196,11 @@ def _template_text(tree: Any, tpl: Template) -> list[str] | None:
     """Summary then body text; ``None`` when the body is missing or empty
     (the page is then read as a generic page)."""
     parts = [node_text(node) for sel in tpl.summary for node in tree.css(sel)]
-    body = [node_text(node) for sel in tpl.body for node in tree.css(sel)]
+    body_nodes = [node for sel in tpl.body for node in tree.css(sel)]
+    body = [node_text(node) for node in body_nodes]
     if not any(body):
         return None
-    body_ids = {b.mem_id for sel in tpl.body for b in tree.css(sel)}
+    body_ids = {b.mem_id for b in body_nodes}
     attachments = [
         node_text(node)
         for sel in tpl.attachments
@@ -194,10 +226,11 @@ def extract_html(text: str) -> tuple[str, dict[str, str]]:
     meta: dict[str, str] = {}
     tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
     # Meta from <head> before it is dropped.
-    article_title = _first(tree, ("meta[name=ArticleTitle]",))
-    head_title = _first(tree, ("title",))
-    head_date = _first(tree, vocab.generic.get("pub_date", ()))
-    site = _first(tree, vocab.generic.get("site", ()))
+    metas = _Metas(tree)
+    article_title = _first(metas, ("meta[name=ArticleTitle]",))
+    head_title = _first(metas, ("title",))
+    head_date = _first(metas, vocab.generic.get("pub_date", ()))
+    site = _first(metas, vocab.generic.get("site", ()))
     if site:
         meta["site"] = site
     if tpl is None:
@@ -206,18 +239,19 @@ def extract_html(text: str) -> tuple[str, dict[str, str]]:
     mark_layout(tree)
     _bookmark_meta(tree, vocab, meta)
     _label_meta(tree, vocab, meta)
+    metas = _Metas(tree)  # <head> is gone now
     parts: list[str] = []
     if tpl is not None:
-        title = _first(tree, tpl.title) or article_title or head_title
-        pub = _first(tree, tpl.pub_date) or head_date
-        crumb = _first(tree, tpl.breadcrumb)
+        title = _first(metas, tpl.title) or article_title or head_title
+        pub = _first(metas, tpl.pub_date) or head_date
+        crumb = _first(metas, tpl.breadcrumb)
         body_parts = _template_text(tree, tpl)
         if body_parts is not None:
             meta["template"] = tpl.name
             parts = [title, pub, *body_parts]
     else:
         pub = head_date
-        crumb = _first(tree, vocab.generic.get("breadcrumb", ()))
+        crumb = _first(metas, vocab.generic.get("breadcrumb", ()))
     if not parts:
         title = title or article_title or head_title
         body = tree.body if tree.body is not None else tree.root
