@@ -8,6 +8,8 @@ reader's breadcrumb / subtype hint, then from body cues (a 中标（成交）信
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 
 from tenderwatch.notice.labels import vocab
 
@@ -40,24 +42,32 @@ def notice_kind(title: str, hint: str, body: str) -> str:
 
 def clean_title(title: str) -> str:
     """Drop a trailing site name (``…公告-湖南省政府采购网``)."""
+    if not any(c in title for c in "-_|｜"):  # no separator: no site name to drop
+        cut = title.strip()
+        return cut if len(cut) >= 6 else title.strip()
     cut = _SITE_TAIL.sub("", title).strip()
     return cut if len(cut) >= 6 else title.strip()
 
 
-def guess_title(text: str, lines: list[tuple[int, int]], limit: int = 40) -> tuple[int, int] | None:
-    """Span of the first early line that reads like a notice title."""
-    for start, end in lines[:limit]:
+def guess_title(text: str, lines: Iterable[tuple[int, int]], limit: int = 40) -> tuple[int, int] | None:
+    """Span of the first early line that reads like a notice title. ``lines`` (spans of the
+    non-blank lines) is read lazily: most notices open with their title."""
+    head: list[tuple[int, int]] = []
+    for start, end in islice(lines, limit + 1):
+        head.append((start, end))
+        if len(head) > limit:
+            break
         line = text[start:end]
         if 6 <= len(line) <= 120 and "\t" not in line and _TITLE_END.search(line) and not _LABELLED.search(line):
             return start, end
-    for n, (start, end) in enumerate(lines[:limit]):
+    for n, (start, end) in enumerate(head[:limit]):
         line = text[start:end]
         if not 6 <= len(line) <= 120 or "\t" in line or _LABELLED.search(line):
             continue
         if _TITLE_CUE.search(line):
             return start, end
-        if n + 1 < len(lines):  # a title wrapped over two lines (PDF): "…中标结" + "果公告"
-            nstart, nend = lines[n + 1]
+        if n + 1 < len(head):  # a title wrapped over two lines (PDF): "…中标结" + "果公告"
+            nstart, nend = head[n + 1]
             if nend - nstart <= 12 and _TITLE_CUE.search(line + text[nstart:nend]):
                 return start, nend
-    return lines[0] if lines else None
+    return head[0] if head else None

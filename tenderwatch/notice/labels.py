@@ -56,6 +56,7 @@ class Vocab:
     section_re: re.Pattern[str] = re.compile("$^")  # one pattern, a named group per section kind
     qualifiers: tuple[str, ...] = ()  # words glued before a column name (包预算, 拟采购数量), longest first
     qualified: frozenset[str] = frozenset()  # first characters of the qualifiers (a cheap pre-check)
+    frame: re.Pattern[str] = re.compile("$^")  # a title that frames a procurement (kinds.yaml ``frame``)
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -101,6 +102,9 @@ def vocab() -> Vocab:
             columns.setdefault(label_key(str(word))[0], role)
     kinds = _load_yaml("kinds.yaml")
     kind_rules = tuple((r["type"], _alternation(r["patterns"])) for r in kinds["rules"])
+    if "source" not in kinds.get("frame", {}):
+        raise VocabularyError("kinds.yaml: frame needs patterns and a source")
+    frame = _alternation(kinds["frame"]["patterns"])
     # one entry per pattern, in rule order: a pattern with a literal start is searched fast on its own
     body_rules = tuple((r["type"], re.compile(p)) for r in kinds["body_rules"] for p in r["patterns"])
     units = _load_yaml("units.yaml")
@@ -121,7 +125,7 @@ def vocab() -> Vocab:
     return Vocab(labels, columns, sections, contact, kind_rules, body_rules, unit_factor, currencies,
                  rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=len, reverse=True)), offices,
                  frozenset(w.lower() if w.isascii() else w for w in written), section_re,
-                 tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers))
+                 tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers), frame)
 
 
 @lru_cache(maxsize=16384)

@@ -24,6 +24,9 @@ _BARE = re.compile(
     r"(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?[ \t]*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?[ \t]*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z() \t]{0,23})[:：]?"
 )
+# A line of at most 30 characters once stripped (searched on "\n" + text; group 1 is the line,
+# blanks around it included): only such lines can be a bare label, so only they are looked up.
+SHORT_LINE_NL = re.compile(r"\n([^\S\n]*+\S[^\n]{0,29}+[^\S\n]*+)(?=\n|$)")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}")
 _MONEY_LIKE = re.compile(r"\d\s*(?:元|万|亿|%)|[¥$€£]|RMB|CNY|人民币|[壹贰叁肆伍陆柒捌玖拾佰仟]{2}")
 _NUM_START = frozenset("一二三四五六七八九十(0123456789")
@@ -48,9 +51,10 @@ def glued(v: Vocab, label: str) -> str:
 
 
 @lru_cache(maxsize=32768)
-def run_label(rev_run: str) -> tuple[str, int] | None:
-    """The label in the run of text before a colon (given reversed, as the scan finds it) and
-    how far before the colon it starts; None when the run is no label. Cached: runs repeat."""
+def run_label(rev_run: str) -> tuple[str, int, bool] | None:
+    """The label in the run of text before a colon (given reversed, as the scan finds it), how far
+    before the colon it starts and whether it is worth reading (a known label, not a stop word, a
+    contact-block header or ``…信息名称``); None when the run is no label. Cached: runs repeat."""
     v = vocab()
     run = rev_run[::-1]
     stripped = run.strip().lstrip(".、)）").lstrip()
@@ -67,7 +71,11 @@ def run_label(rev_run: str) -> tuple[str, int] | None:
             label = head
         else:
             label = tail if label_key(tail)[0] in v.labels else glued(v, label)
-    return label, len(label.rstrip()) + (len(run) - len(run.rstrip()))
+    key = label_key(label)[0]
+    known = v.labels.get(key)
+    useful = (known is not None and known[0] != "stop") or key in v.contact or (
+        key.endswith("名称") and key[:-2] in v.contact)
+    return label, len(label.rstrip()) + (len(run) - len(run.rstrip())), useful
 
 
 def labelled(v: Vocab, line: str) -> bool:
@@ -94,6 +102,20 @@ def bare_label(line: str) -> tuple[str, str, str] | None:
     field_name = known[0] if known is not None and known[0] not in ("stop", "name") else ""
     block = v.contact.get(key, "")
     return (label, field_name, block) if field_name or block else None
+
+
+@lru_cache(maxsize=16384)
+def bare_line(raw: str) -> tuple[int, int, str, str, str] | None:
+    """``bare_label`` of a raw line (blanks around it allowed): (offset of the stripped line in
+    ``raw``, its length, label, field, contact block), None when the line is no bare label or
+    longer than 30 characters once stripped. Cached: short lines repeat across notices."""
+    stripped = raw.strip()
+    if not stripped or len(stripped) > 30:
+        return None
+    hit = bare_label(stripped)
+    if hit is None:
+        return None
+    return (len(raw) - len(raw.lstrip()), len(stripped), *hit)
 
 
 def looks_like(v: Vocab, field_name: str, value: str) -> bool:

@@ -27,6 +27,10 @@ _SECTION_END = re.compile(
     r"|(?:成交|中标|合同|项目)?(?:总金额|总价|总计|合计)|说明|注[:：])",
     re.M,
 )
+# The same patterns run on "\n" + text: a literal first character is found fast, where a
+# multi-line "^" is tried at every position. m.start() is then the line start in text.
+_LOT_HEAD_NL = re.compile("\n" + _LOT_HEAD.pattern[1:], re.M)
+_SECTION_END_NL = re.compile("\n" + _SECTION_END.pattern[1:], re.M)
 
 
 class LotSpan:
@@ -67,17 +71,19 @@ def find_lots(scan: Scan, intention: bool) -> list[LotSpan]:
             lots.append(LotSpan(_norm_key(re.sub(r"^(?:包|标包|采购包|包组|标段)", "", key) or key), title,
                                 span[0], span[1], table))
             in_table.add(span[0])
-    heads = [m.start() for m in _LOT_HEAD.finditer(text)]
-    if heads:
-        ends = sorted(set(heads) | {m.start() for m in _SECTION_END.finditer(text)})
-        for m in _LOT_HEAD.finditer(text):
-            start = m.start()
+    nl_text = "\n" + text  # the patterns start with a literal "\n": positions in text are one less
+    found = list(_LOT_HEAD_NL.finditer(nl_text))
+    if found:
+        heads = [m.start() for m in found]
+        ends = sorted(set(heads) | {m.start() for m in _SECTION_END_NL.finditer(nl_text)})
+        for m in found:
+            start, head_end = m.start(), m.end() - 1
             if start in in_table:
                 continue
             i = bisect_left(ends, start)
             stop = ends[i + 1] - 1 if i + 1 < len(ends) else len(text)
-            line_end = text.find("\n", m.end())
-            title = text[m.end(): line_end if line_end >= 0 else len(text)].strip(" :：\t")[:60]
+            line_end = text.find("\n", head_end)
+            title = text[head_end: line_end if line_end >= 0 else len(text)].strip(" :：\t")[:60]
             key = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or ""
             lots.append(LotSpan(_norm_key(key), title, start, max(stop, start), None))
     if intention and not lots:

@@ -110,12 +110,14 @@ def collect(scan: Scan) -> list[Found]:
         _corrections(table, out, taken)
     # 3. free amounts with a unit or currency: kind from the words before them.
     words = _context_words()
-    corrections = _CORRECTED.search(text) is not None
+    corrections: bool | None = None  # searched for only when a free amount needs it
     taken.sort()
     for money in find_money(text):
         i = bisect_right(taken, (money.start, len(text))) - 1
         if i >= 0 and taken[i][0] <= money.start < taken[i][1]:
             continue
+        if corrections is None:
+            corrections = _CORRECTED.search(text) is not None
         lstart = text.rfind("\n", 0, money.start) + 1
         prefix = text[max(lstart, money.start - 30): money.start]
         hits = words.findall(prefix)

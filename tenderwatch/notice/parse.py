@@ -18,6 +18,7 @@ from tenderwatch.notice import parties
 from tenderwatch.notice.amounts import find_money, tax_flag
 from tenderwatch.notice.dates import DATE, date_value, parse_date
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
+from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
 from tenderwatch.notice.money import collect
 from tenderwatch.notice.scan import Pair, Scan, scan_text
@@ -49,15 +50,30 @@ class _Src:
         return self.norm.to_source(start, end)
 
 
+# The reader hints the parser reads (the others: site, region, template ... are not normalised).
+_META_KEYS = frozenset({"title", "notice_type_hint", "pub_date", "buyer", "agency", "project_no", "winner",
+                        "budget", "bid_amount"})
+
+
 def _norm_meta(doc: TextDoc) -> dict[str, str]:
-    """All reader hints normalised in one call (NFKC, traditional -> simplified)."""
-    keys = [k for k, v in doc.meta.items() if v and "\n" not in v]
+    """The reader hints the parser reads, normalised in one call (NFKC, traditional -> simplified);
+    plain ASCII values need no normalising."""
+    out: dict[str, str] = {}
+    keys = []
+    for k, v in doc.meta.items():
+        if k in _META_KEYS and v and "\n" not in v:
+            if v.isascii():
+                out[k] = v
+            else:
+                keys.append(k)
     if not keys:
-        return {}
+        return out
     joined = normalize("\n".join(doc.meta[k] for k in keys)).text.split("\n")
     if len(joined) != len(keys):
-        return {k: normalize(doc.meta[k]).text for k in keys}
-    return dict(zip(keys, joined, strict=True))
+        out.update((k, normalize(doc.meta[k]).text) for k in keys)
+    else:
+        out.update(zip(keys, joined, strict=True))
+    return out
 
 
 def _meta_fact(doc: TextDoc, meta: dict[str, str], key: str, name: str) -> Fact | None:
@@ -132,7 +148,7 @@ def _title(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | 
     if fact is not None:
         fact.value = clean_title(str(fact.value))
         return fact
-    span = guess_title(scan.text, scan.lines)
+    span = guess_title(scan.text, scan.iter_lines())
     if span is None:
         return None
     return src.fact("title", clean_title(scan.text[span[0]:span[1]]), *span)
@@ -144,7 +160,18 @@ def _party_fact(src: _Src, name: str, found: tuple[str, int, int] | None) -> Fac
     return src.fact(name, found[0], found[1], found[2])
 
 
-def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None) -> Fact | None:
+_FRAME_FIELDS = frozenset({"buyer", "agency", "supplier", "project_no", "budget", "ceiling", "award", "contract"})
+
+
+def _framed(scan: Scan, kind: str, title: Fact | None) -> bool:
+    """The document is a procurement notice (a type cue, procurement labels or a procurement title),
+    not news or commentary that only mentions organisations."""
+    if kind != "other" or any(p.field in _FRAME_FIELDS for p in scan.pairs):
+        return True
+    return title is not None and vocab().frame.search(str(title.value)) is not None
+
+
+def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None, kind: str) -> Fact | None:
     fact = _meta_fact(doc, meta, "buyer", "buyer")
     if fact is not None:
         fact.value = parties.clean_name(str(fact.value)) or fact.value
@@ -152,14 +179,18 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     found = parties.buyer(scan)
     if found is not None:
         return _party_fact(src, "buyer", found)
+    for labelled in (parties.spaced_buyer(scan.text), parties.prose_buyer(scan.text)):
+        if labelled is not None:  # "采购人 X 联系人：…", "招标人为X"
+            return src.fact("buyer", labelled[0], labelled[1], labelled[1] + len(labelled[0]))
+    if not _framed(scan, kind, title):  # news / commentary: no buyer from headlines or signatures
+        return None
     heads = [meta.get("title", "")] + [scan.text[s:e] for s, e in scan.lines[:2]]
     for head in heads:
         org = parties.site_org(head)
         if org:
             at = scan.text.find(org)
             return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
-    for found_org in (parties.prose_buyer(scan.text), parties.signature_org(scan.text, scan.lines),
-                      parties.contact_org(scan.text)):
+    for found_org in (parties.signature_org(scan.text, scan.lines), parties.contact_org(scan.text)):
         if found_org is not None:
             org, at = found_org
             return src.fact("buyer", org, at, at + len(org))
@@ -182,12 +213,12 @@ def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
     meta = _norm_meta(doc)
     scan = scan_text(norm.text)
     notice = NoticeFields()
-    notice.lang = "zh" if _CJK.search(norm.text[:4000]) else "en"
+    notice.lang = "zh" if _CJK.search(norm.text, 0, 4000) else "en"
     notice.title = _title(scan, src, doc, meta)
     title_text = str(notice.title.value) if notice.title else ""
     notice.notice_type = notice_kind(title_text, meta.get("notice_type_hint", ""), norm.text)
     notice.notice_date = _date(scan, src, doc, meta)
-    notice.buyer = _buyer(scan, src, doc, meta, notice.title)
+    notice.buyer = _buyer(scan, src, doc, meta, notice.title, notice.notice_type)
     notice.agency = _meta_fact(doc, meta, "agency", "agency") or _party_fact(src, "agency", parties.agency(scan))
     notice.project_no = _meta_fact(doc, meta, "project_no", "project_no")
     if notice.project_no is None:
@@ -209,7 +240,8 @@ def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
 
 def _suppliers(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str],
                spans: list[LotSpan]) -> None:
-    raw_winners = [w.strip() for w in re.split(r"[;；]", doc.meta.get("winner", "")) if w.strip()]
+    winner = doc.meta.get("winner")
+    raw_winners = [w.strip() for w in re.split(r"[;；]", winner) if w.strip()] if winner else []
     if raw_winners:
         clean = [w.strip() for w in re.split(r"[;；]", meta.get("winner", "")) if w.strip()]
         if len(clean) != len(raw_winners):

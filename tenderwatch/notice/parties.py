@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tenderwatch.notice.labels import vocab
+from tenderwatch.notice.labels import label_key, vocab
 from tenderwatch.notice.scan import Pair, Scan
 
 _CUT = re.compile(r"[\t;，；。]|,(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b|Corp|PLC|GmbH|S\.A))|\s{2,}"
@@ -21,15 +22,22 @@ _ENGLISH_ORG = re.compile(
     r"(?:\s+(?:for|of|on)(?:\s+(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
     re.M,
 )
+# "The X (the Institute)", "The X (the “University”)", "The X (hereinafter …)": the document defines a
+# short name for the body, so its name proper is written without the article.
+_DEFINED = re.compile(r"[ \t]*\((?:[Tt]he[ \t]+[\"“”'‘’]?[A-Z]|[\"“”'‘’][A-Z]|[Hh]ereinafter\b)")
+_PROSE_PUNCT = re.compile(r"[,，。;；:：!?！？]")
 
 
 def clean_name(raw: str, supplier: bool = False) -> str:
-    """First name in ``raw``; a bracketed note after a company form is dropped for suppliers."""
+    """First name in ``raw``; a bracketed note after a company form is dropped for suppliers.
+    A label glued before the name (``名称：X`` under ``成交供应商：``) is dropped: no label word
+    ever starts a name."""
     text = raw.strip()
     m = _CUT.search(text)
     if m:
         text = text[: m.start()]
     text = text.strip(" :：.、")
+    text = _drop_label(text)
     if "(" in text:
         note = _NOTE.search(text)
         if note:
@@ -39,6 +47,18 @@ def clean_name(raw: str, supplier: bool = False) -> str:
         if head.endswith(vocab().company_forms):
             text = head
     return text.strip()
+
+
+def _drop_label(text: str) -> str:
+    """``名称:X`` / ``供应商名称：X`` -> ``X`` when the part before the first colon is a known label."""
+    cut = text.find(":")
+    if cut < 0:
+        cut = text.find("：")
+    if 0 < cut <= 16:
+        labels = vocab().labels
+        if label_key(text[:cut])[0] in labels:
+            return text[cut + 1:].strip(" :：.、")
+    return text
 
 
 def complete_name(text: str, name: str, end: int) -> tuple[str, int]:
@@ -123,7 +143,7 @@ def site_org(title_line: str) -> str | None:
     return m.group("org") if m else None
 
 
-_PROSE_BUYER = re.compile(r"(?:招标人|采购人|采购单位|项目业主|业主单位)(?:为|是)\s*(?P<org>[^\s,，。;；:：()]{4,40})")
+_PROSE_BUYER = re.compile(r"(?:招标人|采购人|采购单位|项目业主|业主单位)\s*(?:为|是)\s*(?P<org>[^\s,，。;；:：()]{4,40})")
 _PROSE_WINNER = re.compile(
     r"确定(?P<a>[^\s,，。;；:：]{4,40}?)为(?:本项目的?|本包的?)?(?:中标|成交|中选)(?:人|供应商|单位)"
     r"|(?:中标|成交|中选)(?:人|供应商|单位)(?:为|是)\s*(?P<b>[^\s,，。;；:：()]{4,40})"
@@ -173,6 +193,29 @@ def prose_buyer(text: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _spaced_labels() -> re.Pattern[str]:
+    """A buyer label, then (normalisation dropped the space) an organisation, then a separator or
+    another label: ``采购人长沙某某有限公司联系电话:…``."""
+    v = vocab()
+    words = sorted((k for k, (f, _) in v.labels.items() if f == "buyer" and len(k) >= 2 and not k.isascii()),
+                   key=len, reverse=True)
+    others = [re.escape(w) for w in v.written if len(w) >= 2 and not w.isascii()]
+    forms = "|".join(map(re.escape, v.org_forms))
+    return re.compile(rf"(?:^|(?<=[\s,，;；。]))(?:{'|'.join(map(re.escape, words))})[ \t]*(?![为是])"
+                      rf"(?P<org>[^\s,，。;；:：()]{{2,40}}?(?:{forms}))"
+                      rf"(?=[\s,，。;；]|$|(?:{'|'.join(others)})[ \t]*[:：])", re.M)
+
+
+def spaced_buyer(text: str) -> tuple[str, int] | None:
+    """``采购人 某某有限公司 联系人：…`` (a label, a space, no colon) -> the organisation."""
+    for m in _spaced_labels().finditer(text):
+        org = m.group("org")
+        if valid_name(org):
+            return org, m.start("org")
+    return None
+
+
 def prose_suppliers(text: str) -> list[tuple[str, int, int]]:
     """``确定北京某某科技有限公司为成交供应商`` / ``中标人为…公司`` / ``awarded to X Limited``."""
     out = []
@@ -208,7 +251,7 @@ def org_prefix(text: str) -> str | None:
             nxt = text[end: end + 1]
             if end >= 4 and nxt not in _CONTINUE and (best is None or end > len(best)):
                 candidate = text[:end]
-                if valid_name(candidate) and len(candidate) <= 40:
+                if valid_name(candidate) and len(candidate) <= 40 and not _PROSE_PUNCT.search(candidate):
                     best = candidate
             at = text.find(form, at + 1)
     return best
@@ -221,6 +264,8 @@ def english_buyer(text: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     name = m.group("name")
+    if _DEFINED.match(text, m.end("name")):
+        return name, m.start("name"), m.end("name")
     at = text.find(name)
     while at >= 0:
         if not text[max(0, at - 4):at].lower().endswith("the "):

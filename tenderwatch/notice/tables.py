@@ -61,11 +61,16 @@ def is_header(v: Vocab, cells: list[Cell]) -> bool:
         if len(cell.text) > 24:
             return False
     columns, qualified = v.columns, v.qualified
+    need = max(2, 0.5 * len(cells))
+    left = len(cells)
     for cell in cells:
         key = cell_key(cell.text)[0]
         if key in columns or (key[:1] in qualified and column_role(key)):
             known += 1
-    return known >= 2 and known >= 0.5 * len(cells)
+        left -= 1
+        if known + left < need:  # too few cells left to make a header
+            return False
+    return known >= need
 
 
 def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[int, int]], index: int,
