@@ -24,7 +24,8 @@ from functools import lru_cache
 import opencc
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_INNER_SPACE = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]{{1,2}}(?=[{_CJK}])")
+# Starts with the space class (not a lookbehind) so the engine can skip to candidate spaces.
+_INNER_SPACE = re.compile(f"[ \u3000\u00a0](?<=[{_CJK}][ \u3000\u00a0])[ \u3000\u00a0]?(?=[{_CJK}])")
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Characters that are also correct simplified Chinese and that OpenCC's t2s would
 # still change, breaking names: 昇腾 (Huawei Ascend) must not become 升腾.
