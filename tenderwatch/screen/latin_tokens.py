@@ -16,6 +16,7 @@ _INITIALS = re.compile(r"\b((?:[a-z]\.){2,}[a-z]?)")
 _LATIN_SPLIT = re.compile(r"[^0-9a-z\u00df-\u024f\u0400-\u04ff]+")
 _ORD_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th)$")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_FIRST = frozenset("ivxlc")
 _NUM_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -27,6 +28,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "si
 
 
 def _fold_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -36,7 +39,7 @@ def _latin_number(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        m = _ORD_SUFFIX.match(tok)
+        m = _ORD_SUFFIX.match(tok) if tok[:1].isdigit() else None
         if m:
             out.append(m.group(1))
         elif tok in _TENS:
@@ -48,7 +51,7 @@ def _latin_number(tokens: list[str]) -> list[str]:
             out.append(str(value))
         elif tok in _NUM_WORDS:
             out.append(str(_NUM_WORDS[tok]))
-        elif out and _ROMAN.match(tok) and tok not in ("c", "l", "cl", "cc", "ccc", "lx", "xl"):
+        elif out and tok[:1] in _ROMAN_FIRST and _ROMAN.match(tok) and tok not in ("c", "l", "cl", "cc", "ccc", "lx", "xl"):
             out.append(str(_roman_value(tok)))
         else:
             out.append(tok)
@@ -99,7 +102,8 @@ def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     v = vocab()
     text = _fold_accents(text).casefold().translate(BRACKETS)
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
-    text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
+    if "." in text:
+        text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
     qualifiers: list[str] = []
 
     def _paren(m: re.Match[str]) -> str:
@@ -109,7 +113,8 @@ def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
             return " "
         return " " + inner + " "
 
-    text = PAREN.sub(_paren, text)
+    if "(" in text:
+        text = PAREN.sub(_paren, text)
     head, sep, tail = text.rpartition(",")  # "Harbin Institute of Technology, Shenzhen"
     tail_words = " ".join(t for t in _LATIN_SPLIT.split(tail) if t)
     if sep and head.strip() and tail_words in v.latin_places:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,8 +34,18 @@ _T2S = opencc.OpenCC("hk2s")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u0400-\u04ff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_ZH_DROP = re.compile(r"[\s\"'“”‘’`·•・、，,。.;；:：!！?？/\\|_~^*#@+=\-–—‐]+")
+_ZH_DROP_CHARS = "\"'“”‘’`·•・、，,。.;；:：!！?？/\\|_~^*#@+=-–—‐" + "".join(
+    c for c in map(chr, range(0x3001)) if c.isspace())  # punctuation and whitespace (\\s) dropped
+_ZH_TABLE = {**BRACKETS, **dict.fromkeys(map(ord, _ZH_DROP_CHARS))}  # brackets unified, the rest dropped
+_DIGITS = re.compile(r"\d+")
 _ZH_ORDINAL = re.compile(r"第([〇零一二三四五六七八九十百两]+)")
+
+
+EMPTY: frozenset[str] = frozenset()  # one shared empty set: tens of thousands of list names hold it
+
+
+def _fs(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items) or EMPTY
 
 
 @dataclass(slots=True)
@@ -48,9 +60,9 @@ class Name:
     lead_place: str = ""  # zh: 深圳 for 深圳市...
     qualifiers: tuple[str, ...] = ()  # place qualifiers, canonical (zh place or latin words)
     tokens: tuple[str, ...] = ()  # latin content tokens (zh: empty)
-    numbers: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()  # latin tokens that are place words
-    acronyms: frozenset[str] = frozenset()  # latin: initials of the words (with / without legal form)
+    numbers: frozenset[str] = EMPTY
+    places: frozenset[str] = EMPTY  # latin tokens that are place words
+    acronyms: frozenset[str] = EMPTY  # latin: initials of the words (with / without legal form)
     notes: list[str] = field(default_factory=list)  # what normalisation did (for reasons)
 
 
@@ -112,11 +124,17 @@ def _lead_place(core: str) -> tuple[str, str]:
         head = core[:n]
         if head in v.places_zh:
             rest = core[n:]
-            for suffix in v.place_suffixes:
-                if rest.startswith(suffix) and len(rest) > len(suffix):
-                    return head, rest[len(suffix):]
+            if rest.startswith(_suffixes()):
+                for suffix in v.place_suffixes:
+                    if rest.startswith(suffix) and len(rest) > len(suffix):
+                        return head, rest[len(suffix):]
             return head, rest
     return "", core
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(vocab().place_suffixes)
 
 
 @lru_cache(maxsize=1)
@@ -125,10 +143,18 @@ def _legal_suffix() -> tuple[re.Pattern[str], int]:
     return re.compile("(?<!分)(?:" + "|".join(map(re.escape, forms)) + ")$"), max(map(len, forms)) + 1
 
 
+@lru_cache(maxsize=1)
+def _legal_endings() -> tuple[str, ...]:
+    return tuple(vocab().zh_legal)
+
+
 def strip_zh_legal(text: str) -> str:
     """Strip legal forms anchored at the end, repeatedly; never 分公司, never to empty."""
     pattern, window = _legal_suffix()
+    endings = _legal_endings()
     while True:
+        if not text.endswith(endings):  # the common case, without the regex
+            return text
         m = pattern.search(text, max(0, len(text) - window))
         if m is None or m.start() == 0:
             return text
@@ -154,12 +180,12 @@ def _analyse_zh(raw: str, text: str) -> Name:
     simp = _T2S.convert(text)
     if simp != text:
         notes.append("traditional -> simplified")
-    text = simp.lower().translate(BRACKETS)
-    text = _ZH_DROP.sub("", text)
-    text2 = _ZH_ORDINAL.sub(_zh_ordinal, text)
-    if text2 != text:
-        notes.append("Chinese numerals -> digits")
-        text = text2
+    text = simp.lower().translate(_ZH_TABLE)
+    if "第" in text:
+        text2 = _ZH_ORDINAL.sub(_zh_ordinal, text)
+        if text2 != text:
+            notes.append("Chinese numerals -> digits")
+            text = text2
     qualifiers: list[str] = []
 
     def _paren(m: re.Match[str]) -> str:
@@ -172,21 +198,22 @@ def _analyse_zh(raw: str, text: str) -> Name:
             return ""
         return inner
 
-    text = PAREN.sub(_paren, text).replace("(", "").replace(")", "")
+    if "(" in text or ")" in text:
+        text = PAREN.sub(_paren, text).replace("(", "").replace(")", "")
     if qualifiers:
-        notes.append("place qualifier (" + ",".join(qualifiers) + ")")
+        notes.append(sys.intern("place qualifier (" + ",".join(qualifiers) + ")"))
     full = text
     core = strip_zh_legal(text)
     if core != text:
-        notes.append("legal form " + text[len(core):] + " stripped")
-    inner = _internal_legal().sub("", core)  # 中国电子科技集团有限公司第14研究所 = ...集团公司第14研究所
-    if inner and inner != core:
+        notes.append(sys.intern("legal form " + text[len(core):] + " stripped"))
+    inner = _internal_legal().sub("", core) if "公司" in core else core  # 中国电子科技集团有限公司第14研究所
+    if inner and inner != core:  # = ...集团公司第14研究所
         notes.append("legal form inside the name dropped")
         core = inner
     lead, rest = _lead_place(core)
-    numbers = frozenset(re.findall(r"\d+", core))
-    return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=lead,
-                qualifiers=tuple(qualifiers), numbers=numbers, notes=notes)
+    numbers = _fs(_DIGITS.findall(core)) if not core.isalpha() else EMPTY
+    return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=sys.intern(lead),
+                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=notes)
 
 
 def _analyse_latin(raw: str, text: str) -> Name:
@@ -196,9 +223,9 @@ def _analyse_latin(raw: str, text: str) -> Name:
     for a, b in itertools.pairwise(tokens):
         if f"{a} {b}" in v.latin_places:
             places.update((a, b))
-    return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(tokens),
-                qualifiers=tuple(qualifiers), numbers=frozenset(t for t in tokens if t.isdigit()),
-                places=frozenset(places), acronyms=acronyms)
+    return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(map(sys.intern, tokens)),
+                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=_fs(t for t in tokens if t.isdigit()),
+                places=_fs(places), acronyms=acronyms or EMPTY)
 
 
 @lru_cache(maxsize=200_000)

@@ -4,6 +4,7 @@ separately incorporated subsidiary and from an independent institute (a CAS inst
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tenderwatch.screen.normalize import Name, analyse, strip_zh_legal
@@ -33,8 +34,16 @@ def zh_parents(q: Name) -> tuple[tuple[Name, str], ...]:
     return _zh_parents(q.full)
 
 
+@lru_cache(maxsize=1)
+def _head_inside() -> re.Pattern[str]:
+    """Any parent head followed by more text: a name without one has no parent (one C call)."""
+    return re.compile("(?:" + "|".join(map(re.escape, vocab().parent_heads)) + ")(?=.)", re.DOTALL)
+
+
 @lru_cache(maxsize=50_000)
 def _zh_parents(text: str) -> tuple[tuple[Name, str], ...]:
+    if _head_inside().search(text) is None:
+        return ()
     v = vocab()
     out: list[tuple[Name, str]] = []
     seen: set[int] = set()

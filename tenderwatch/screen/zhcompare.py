@@ -15,6 +15,8 @@ _INSTITUTION_ENDINGS = ("大学", "学院", "学校", "中学", "小学", "研�
 def brand(core: str) -> str:
     """The core without trailing brand fillers: 海康威视数字技术 -> 海康威视."""
     fillers = vocab().brand_fillers
+    if not core.endswith(tuple(fillers)):
+        return core
     changed = True
     while changed:
         changed = False

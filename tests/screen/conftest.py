@@ -18,9 +18,9 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(scope="session")
-def bundled() -> Screener:
-    """The screener over the bundled snapshot only (built once)."""
-    return get_screener(Path(__file__).resolve().parent / "fixtures" / "no-such-home")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    """The screener over the bundled snapshot only (built once; its index cache goes to a temporary home)."""
+    return get_screener(tmp_path_factory.mktemp("bundled-home"))
 
 
 @pytest.fixture

@@ -1,0 +1,125 @@
+"""Candidate list names for a query: the few the screener scores with :func:`compare_names`.
+
+Latin queries: list names sharing all but (at most) one word. Chinese queries: English list names
+holding a rendering of every segment (translation, pinyin, or the pinyin of a run of 2-4
+segments), found by set algebra over per-segment postings cached per segment text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from tenderwatch.screen.normalize import Name
+from tenderwatch.screen.translit import Segment, segments
+from tenderwatch.screen.vocab import vocab
+
+MAX_CANDIDATES = 3000
+SEGMENT_CACHE = 100_000
+
+
+def _seg_words(seg: Segment) -> set[str]:
+    """The English words that could stand for a segment alone: the first word of each
+    translation, and its pinyin."""
+    return {alt[0] for alt in seg.alts if alt} | {seg.pinyin}
+
+
+class Candidates:
+    """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
+
+    by_key: dict[str, tuple[int, ...]]
+    by_token: dict[str, set[int]]
+    ref_strong: list[int]
+    _seg_cache: dict[str, tuple[set[int], ...]]
+    _sorted_tokens: list[str]
+
+    def _latin_candidates(self, name: Name, out: set[int]) -> None:
+        """List names sharing all but (at most) one word with the query and not much longer."""
+        out.update(self.by_key.get("latin:" + name.key, ()))
+        out.update(self.by_key.get("joined:" + "".join(name.tokens), ()))
+        if len(name.tokens) == 1:
+            out.update(self.by_key.get("acro:" + name.tokens[0], ()))
+        words = set(name.tokens)
+        postings = sorted((self.by_token[t] for t in words if t in self.by_token), key=len)
+        if not postings:
+            return
+        need = max(1, len(words) - 1)
+        if len(postings) < need:
+            return
+        slack = 1 if len(words) > 1 else 0  # one word spelt differently (found through the other words)
+        strong = self.ref_strong
+        if need == 1:  # one or two words: list names holding the rarer one
+            pool = postings[0]
+            if len(pool) > MAX_CANDIDATES:
+                return
+            other = postings[1] if len(postings) > 1 else set()
+            for ref in pool:
+                if strong[ref] <= 1 + (ref in other) + slack:
+                    out.add(ref)
+            return
+        if len(postings[0] | postings[1]) > MAX_CANDIDATES:
+            return
+        # need >= 2 and len(postings) in (need, need + 1): refs in every posting, or in all but one
+        # (set algebra in C instead of counting each ref of the pool in Python)
+        counts: dict[int, int] = {}
+        every = set.intersection(*postings)
+        if len(postings) > need:
+            for skip in range(len(postings)):
+                for ref in set.intersection(*postings[:skip], *postings[skip + 1:]) - every:
+                    counts[ref] = need
+        for ref in every:
+            counts[ref] = len(postings)
+        for ref, count in counts.items():
+            if strong[ref] <= count + slack:
+                out.add(ref)
+
+    def _seg_postings(self, seg: Segment) -> tuple[set[int], ...]:
+        """Postings of the words that could stand for a segment (cached per segment text)."""
+        found = self._seg_cache.get(seg.text)
+        if found is None:
+            by_token = self.by_token
+            found = tuple(by_token[w] for w in sorted(_seg_words(seg)) if w in by_token)
+            if len(self._seg_cache) >= SEGMENT_CACHE:
+                self._seg_cache.clear()
+            self._seg_cache[seg.text] = found
+        return found
+
+    def _cross_candidates(self, name: Name, out: set[int]) -> None:
+        """English list names that could account for every word of a Chinese name (scoring needs
+        full coverage, so a list name must hold a rendering of every segment): per segment the
+        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei)."""
+        ignore = vocab().zh_ignore
+        segs = [seg for seg in segments(name.key) if seg.text not in ignore]
+        if not segs:
+            return
+        cache = self._seg_cache
+        found = [cache[seg.text] if seg.text in cache else self._seg_postings(seg) for seg in segs]
+        by_token = self.by_token
+        pinyins = [seg.pinyin for seg in segs]
+        n = len(segs)
+        words, nwords = self._sorted_tokens, len(self._sorted_tokens)
+        for start in range(n - 1):
+            acc = pinyins[start] + pinyins[start + 1]
+            at = bisect_left(words, acc)  # no list word starts with these two: no longer run either
+            if at == nwords or not words[at].startswith(acc):
+                continue
+            for end in range(start + 2, min(n, start + 4) + 1):
+                if end > start + 2:
+                    acc += pinyins[end - 1]
+                posting = by_token.get(acc)
+                if posting:
+                    for i in range(start, end):
+                        found[i] += (posting,)
+        if not all(found):
+            return  # the fast path: some word of the name is in no list name
+        sized = sorted((sum(map(len, sets)), k) for k, sets in enumerate(found))
+        if sized[0][0] > MAX_CANDIDATES:
+            return
+        pool: set[int] = set().union(*found[sized[0][1]])
+        for _, k in sized[1:]:  # set algebra in C: keep refs that render this segment too
+            kept: set[int] = set()
+            for posting in found[k]:
+                kept |= pool & posting
+            pool = kept
+            if not pool:
+                return
+        out.update(pool)

@@ -1,0 +1,123 @@
+"""The screener's on-disk index cache: used when valid, rebuilt when damaged, foreign or stale."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from tenderwatch.screen import indexcache, reset_screener_cache
+from tenderwatch.screen.entries import ListEntry, ListVersion
+from tenderwatch.screen.screener import Screener, get_screener
+from tenderwatch.screen.store import LoadedList
+
+NAMES = ["示例计算技术研究所计算机体系结构实验室", "Example Computing Institute", "Other Trading Company"]
+
+
+def _small() -> Screener:
+    version = ListVersion("t", "test", "v1", "2025-01-01", "test", "0" * 64)
+    return Screener([(version, [
+        ListEntry("T", "1", "示例计算技术研究所", aliases=["Example Computing Institute"]),
+        ListEntry("T", "2", "Later Trading Company", end_date="2999-01-01"),
+    ])])
+
+
+def _results(screener: Screener) -> list[list[dict[str, object]]]:
+    return [[hit.to_dict() for hit in screener.screen(name)] for name in NAMES]
+
+
+def test_state_round_trip_gives_the_same_hits(tmp_path: Path) -> None:
+    built = _small()
+    indexcache.save(tmp_path, "k1", built.state())
+    state = indexcache.load(tmp_path, "k1")
+    assert state is not None
+    again = Screener.from_state(state)
+    assert again.loaded_from == "cache" and built.loaded_from == "lists"
+    assert _results(again) == _results(built) and _results(built)[0]
+    assert built.expires == "2999-01-01"  # valid until the next end date on the lists
+
+
+def test_damaged_foreign_or_expired_files_are_ignored(tmp_path: Path) -> None:
+    built = _small()
+    indexcache.save(tmp_path, "k1", built.state())
+    assert indexcache.load(tmp_path, "k2") is None  # another key: another file name
+    path = next((tmp_path / "cache").glob("screen-index-*.pickle"))
+    path.write_bytes(path.read_bytes()[:100])  # cut short
+    assert indexcache.load(tmp_path, "k1") is None
+    indexcache.save(tmp_path, "k1", {**built.state(), "expires": "2000-01-01"})
+    assert indexcache.load(tmp_path, "k1") is None
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (print, ("never run",))
+
+
+def test_only_index_types_are_unpickled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    indexcache.save(tmp_path, "k1", {"expires": "9999-12-31", "boom": _Boom()})
+    assert indexcache.load(tmp_path, "k1") is None
+    assert "never run" not in capsys.readouterr().out
+    assert pickle.loads(pickle.dumps(_small().state()))  # the real state pickles with plain types
+
+
+def test_key_follows_the_list_store(tmp_path: Path) -> None:
+    before = indexcache.index_key(tmp_path)
+    assert indexcache.index_key(tmp_path) == before
+    lists = tmp_path / "lists"
+    (lists / "user_x" / "v1").mkdir(parents=True)
+    (lists / "user_x" / "v1" / "meta.json").write_text('{"sha256": "aa"}', encoding="utf-8")
+    (lists / "current.json").write_text('{"user_x": "v1"}', encoding="utf-8")
+    with_list = indexcache.index_key(tmp_path)
+    assert with_list != before
+    (lists / "user_x" / "v1" / "meta.json").write_text('{"sha256": "bb"}', encoding="utf-8")
+    assert indexcache.index_key(tmp_path) != with_list
+
+
+def _small_lists(*_: object) -> list[LoadedList]:
+    version = ListVersion("t", "test", "v1", "2025-01-01", "test", "0" * 64)
+    return [LoadedList(version, [ListEntry("T", "1", "示例计算技术研究所", aliases=["Example Computing Institute"])])]
+
+
+def test_get_screener_writes_then_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tenderwatch.screen.store.load_active", _small_lists)
+    reset_screener_cache()
+    try:
+        first = get_screener(tmp_path)
+        assert first.loaded_from == "lists" and list((tmp_path / "cache").glob("screen-index-*.pickle"))
+        reset_screener_cache()
+
+        def no_parsing(*_: object) -> None:
+            raise AssertionError("the lists were parsed although the index cache is valid")
+
+        monkeypatch.setattr("tenderwatch.screen.store.load_active", no_parsing)
+        second = get_screener(tmp_path)
+        assert second is not first and second.loaded_from == "cache"
+        assert _results(second) == _results(first) and _results(first)[0]
+    finally:
+        reset_screener_cache()
+
+
+def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tenderwatch.screen.store.load_active", _small_lists)
+    monkeypatch.setenv("TENDERWATCH_SCREEN_CACHE", "0")
+    assert not indexcache.enabled()
+    reset_screener_cache()
+    try:
+        assert get_screener(tmp_path).loaded_from == "lists"
+        assert not (tmp_path / "cache").exists()
+    finally:
+        reset_screener_cache()
+
+
+def test_index_of_another_shape_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tenderwatch.screen.store.load_active", _small_lists)
+    key = indexcache.index_key(tmp_path)
+    state = _small().state()
+    indexcache.save(tmp_path, key, {**state, "by_token": {"example": {0}}})  # sets, not packed numbers
+    reset_screener_cache()
+    try:
+        screener = get_screener(tmp_path)
+        assert screener.loaded_from == "lists" and _results(screener)[0]
+    finally:
+        reset_screener_cache()
