@@ -19,11 +19,12 @@ from tenderwatch.notice.labels import vocab
 log = logging.getLogger(__name__)
 
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+"
-_CUR = r"¥|RMB|CNY|人民币|USD|US\$|HK\$|HKD|NT\$|TWD|新台币|MOP\$?|EUR|€|GBP|£|JPY|SGD|S\$|AUD|A\$"
+_CUR = (r"¥|RMB|CNY|人民币|USD|US\$|HK\$|HKD|NT\$|TWD|新台币|MOP\$?|EUR|€|GBP|£|JPY|SGD|S\$|AUD|A\$"
+        r"|港币|港元|澳门币|澳门元|美元|美金|欧元|日元|英镑")  # a currency word before the number: "港币58万元"
 _UNIT = (r"亿元|千万元|百万元|万元|千元|元|万美元|万港元|万欧元|(?:万|亿)(?=[,;，；。()、]|\s*$|\s*\n)"
          r"|美元|美金|港元|港币|新台币|台币|澳门元|澳门币|澳元|欧元|英镑|日元|新加坡元|韩元|(?i:million|billion)\b")
 _MONEY = re.compile(
-    rf"(?P<cur>(?=[¥RCU人HNTMEG€£JSA新])(?:{_CUR}))?\s*(?P<num>{_NUM})\s*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>\s*%)?"
+    rf"(?P<cur>(?=[¥RCU人HNTMEG€£JSA新港澳美欧日英])(?:{_CUR}))?\s*(?P<num>{_NUM})\s*(?:\((?P<pu>万元|元)\)|(?P<unit>{_UNIT}))?(?P<pct>\s*%)?"
 )
 # Whole-text passes must start with a literal to be fast: amounts led by a currency
 # marker are found forwards, amounts followed by a unit are found on the reversed
@@ -109,6 +110,8 @@ def _number(match: re.Match[str], default_unit: str | None) -> Money | None:
         unit = unit[1:]
     if unit in _FOREIGN or cur in _FOREIGN:
         code = _currency(unit if unit in _FOREIGN else cur)
+        if unit not in _FOREIGN:  # "港币58万元": the unit scales the foreign amount
+            number = round(number * vocab().unit_factor.get(unit, 1.0), 2)
         return Money(number, code, match.start(), match.end(), True)
     factor = vocab().unit_factor.get(unit, 1.0)
     return Money(round(number * factor, 2), "CNY", match.start(), match.end(), explicit)
@@ -126,6 +129,19 @@ def _has_capital(text: str) -> bool:
     return False
 
 
+def _currency_before(text: str, start: int) -> str:
+    """The currency written right before an amount (``港币伍拾捌万元正``, ``美元 壹万元``), else CNY."""
+    if start == 0:
+        return "CNY"
+    head = text[max(0, start - 8):start].rstrip(" \t:：")
+    if not head:
+        return "CNY"
+    for marker, code in vocab().currencies.items():
+        if head.endswith(marker):
+            return code
+    return "CNY"
+
+
 def find_money(text: str, default_unit: str | None = None) -> list[Money]:
     """Every amount in ``text``; bare numbers count only when ``default_unit`` is given."""
     if default_unit in ("元", "万元") and _PLAIN_NUMBER.fullmatch(text):  # a table cell "102980.00"
@@ -136,7 +152,7 @@ def find_money(text: str, default_unit: str | None = None) -> list[Money]:
         for m in _CAPITAL.finditer(text):
             value = capital_to_number(m.group("num"))
             if value is not None and value > 0:
-                out.append(Money(value, "CNY", m.start(), m.end(), True))
+                out.append(Money(value, _currency_before(text, m.start()), m.start(), m.end(), True))
     if default_unit is not None:
         for m in _MONEY.finditer(text):
             if out and any(o.start <= m.start() < o.end for o in out):

@@ -57,6 +57,8 @@ class Vocab:
     qualifiers: tuple[str, ...] = ()  # words glued before a column name (包预算, 拟采购数量), longest first
     qualified: frozenset[str] = frozenset()  # first characters of the qualifiers (a cheap pre-check)
     frame: re.Pattern[str] = re.compile("$^")  # a title that frames a procurement (kinds.yaml ``frame``)
+    losing: tuple[str, ...] = ()  # words before a supplier label that make it a non-winner (labels.yaml)
+    name_status: frozenset[str] = frozenset()  # bracketed status notes that belong to a name (筹)
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -86,6 +88,16 @@ def vocab() -> Vocab:
             labels[key] = (field_name, int(entry.get("rank", 5)))
             if field_name != "name":
                 written.add(label)
+    proposed = lab.get("proposed", {})
+    if proposed and "source" not in proposed:
+        raise VocabularyError("labels.yaml: proposed needs prefixes and a source")
+    for key, (field_name, rank) in list(labels.items()):  # "拟成交人", "拟定成交供应商", "确定中标人"
+        if field_name == "supplier" and rank == 1 and not key.isascii():
+            for prefix in proposed.get("prefixes", []):
+                labels.setdefault(prefix + key, (field_name, rank))
+    for extra in ("losing", "name_status"):
+        if extra in lab and "source" not in lab[extra]:
+            raise VocabularyError(f"labels.yaml: {extra} needs words and a source")
     sections = {name: _alternation(spec["patterns"]) for name, spec in lab["sections"].items()}
     section_re = re.compile("|".join(f"(?P<{name}>{'|'.join(lab['sections'][name]['patterns'])})"
                                      for name in ("bidders", "fee", "award")))
@@ -125,7 +137,9 @@ def vocab() -> Vocab:
     return Vocab(labels, columns, sections, contact, kind_rules, body_rules, unit_factor, currencies,
                  rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=len, reverse=True)), offices,
                  frozenset(w.lower() if w.isascii() else w for w in written), section_re,
-                 tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers), frame)
+                 tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers), frame,
+                 tuple(str(w) for w in lab.get("losing", {}).get("words", [])),
+                 frozenset(str(w) for w in lab.get("name_status", {}).get("words", [])))
 
 
 @lru_cache(maxsize=16384)

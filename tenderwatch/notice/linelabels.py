@@ -44,8 +44,11 @@ def glued(v: Vocab, label: str) -> str:
     probe = label.lower() if label.isascii() else label
     for k in range(min(len(label) - 1, 16), 1, -1):
         if probe[-k:] in written:
-            if label[:-k].endswith(_FORMER):  # "原公告发布日期", "原预算金额": the old value
+            head = label[:-k]
+            if head.endswith(_FORMER):  # "原公告发布日期", "原预算金额": the old value
                 return label + paren
+            if v.labels.get(probe[-k:], ("",))[0] == "supplier" and any(w in head for w in v.losing):
+                return label + paren  # "其他报价供应商", "未中标供应商", "第一中标候选人": not a winner
             return label[-k:] + paren
     return label + paren
 

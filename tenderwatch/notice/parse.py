@@ -14,9 +14,9 @@ from bisect import bisect_left
 
 from tenderwatch.model import Amount, Fact, ItemRow, Lot, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText, normalize
-from tenderwatch.notice import parties
+from tenderwatch.notice import frames, parties
 from tenderwatch.notice.amounts import find_money, tax_flag
-from tenderwatch.notice.dates import DATE, date_value, parse_date
+from tenderwatch.notice.dates import date_pattern, date_value, parse_date, taiwanese
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
@@ -85,8 +85,11 @@ def _meta_fact(doc: TextDoc, meta: dict[str, str], key: str, name: str) -> Fact 
 
 def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | None:
     raw = doc.meta.get("pub_date", "")
+    text = scan.text
+    roc = taiwanese(text, doc.encoding)
+    date_re = date_pattern(roc)
     if raw:
-        value = parse_date(meta.get("pub_date", raw))
+        value = parse_date(meta.get("pub_date", raw), roc)
         if value is None and raw.strip().isdigit() and len(raw.strip()) in (10, 13):
             from datetime import datetime, timedelta, timezone
 
@@ -94,28 +97,27 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
             value = datetime.fromtimestamp(stamp, timezone(timedelta(hours=8))).date().isoformat()
         if value:
             return Fact("notice_date", raw, value)
-    text = scan.text
     dated = [p for p in scan.pairs if p.field == "date"]
     dated.sort(key=lambda p: p.rank)
     # publication labels (发布时间, 信息时间, 更正日期, Published …) first; a bare 日期 / Date after the top line
-    found = _labelled_date(text, src, [p for p in dated if p.rank <= _PUBLICATION_RANK])
+    found = _labelled_date(text, src, [p for p in dated if p.rank <= _PUBLICATION_RANK], date_re)
     if found is not None:
         return found
     lines = scan.lines
     for n, (start, end) in enumerate(lines[:25]):  # a date heading the notice: "2021年10月27日 15:20 来源:…"
-        m = DATE.match(text, start, end)
+        m = date_re.match(text, start, end)
         if m and (value := date_value(m)) and len(value) == 10:
             if n and _DEADLINE.search(text, lines[n - 1][0], lines[n - 1][1]):
                 continue  # "(二)响应文件递交截止" then the deadline on its own line
             return src.fact("notice_date", value, m.start(), m.end())
-    found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], bare=True)
+    found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], date_re, bare=True)
     if found is not None:
         return found
     for start, end in reversed(scan.lines[-15:]):  # the date under the signature
-        m = DATE.match(text, start, end)
+        m = date_re.match(text, start, end)
         if m and m.end() >= end - 1 and (value := date_value(m)) and len(value) == 10:
             return src.fact("notice_date", value, m.start(), m.end())
-    for m in DATE.finditer(text):
+    for m in date_re.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _DEADLINE.search(text, line_start, m.start()):
             continue
@@ -125,7 +127,8 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
     return None
 
 
-def _labelled_date(text: str, src: _Src, pairs: list[Pair], bare: bool = False) -> Fact | None:
+def _labelled_date(text: str, src: _Src, pairs: list[Pair], date_re: re.Pattern[str],
+                   bare: bool = False) -> Fact | None:
     """The first full date among date pairs, skipping those whose label is qualified as another
     date ("原公告发布日期", "投标截止日期", "Closing date"); with ``bare``, a generic label
     (日期, Date) only counts standing alone ("合同签订日期" is not a publication date)."""
@@ -137,7 +140,7 @@ def _labelled_date(text: str, src: _Src, pairs: list[Pair], bare: bool = False) 
             head = text[max(line_start, pair.start - len(pair.label) - 8):pair.start].rstrip(" \t:：")
             if len(head) > len(pair.label) and head[-len(pair.label) - 1].isalpha():
                 continue
-        m = DATE.search(pair.value)
+        m = date_re.search(pair.value)
         if m and (value := date_value(m)) and len(value) == 10:
             return src.fact("notice_date", value, pair.start + m.start(), pair.start + m.end())
     return None
@@ -179,29 +182,30 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     found = parties.buyer(scan)
     if found is not None:
         return _party_fact(src, "buyer", found)
-    for labelled in (parties.spaced_buyer(scan.text), parties.prose_buyer(scan.text)):
-        if labelled is not None:  # "采购人 X 联系人：…", "招标人为X"
+    for labelled in (frames.spaced_buyer(scan.text), frames.prose_buyer(scan.text),
+                     frames.invite_buyer(scan.text)):
+        if labelled is not None:  # "采购人 X 联系人：…", "招标人为X", "X现邀请供应商…报价"
             return src.fact("buyer", labelled[0], labelled[1], labelled[1] + len(labelled[0]))
     if not _framed(scan, kind, title):  # news / commentary: no buyer from headlines or signatures
         return None
     heads = [meta.get("title", "")] + [scan.text[s:e] for s, e in scan.lines[:2]]
     for head in heads:
-        org = parties.site_org(head)
+        org = frames.site_org(head)
         if org:
             at = scan.text.find(org)
             return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
-    for found_org in (parties.signature_org(scan.text, scan.lines), parties.contact_org(scan.text)):
+    for found_org in (frames.signature_org(scan.text, scan.lines), frames.contact_org(scan.text)):
         if found_org is not None:
             org, at = found_org
             return src.fact("buyer", org, at, at + len(org))
     if title is not None and _CJK.search(str(title.value)):
-        prefix = parties.org_prefix(str(title.value))
+        prefix = frames.org_prefix(str(title.value))
         if prefix:
             at = scan.text.find(prefix)
             if at >= 0:
                 return src.fact("buyer", prefix, at, at + len(prefix))
             return Fact("buyer", prefix, prefix, title.start, title.end)
-    english = parties.english_buyer(scan.text)
+    english = frames.english_buyer(scan.text)
     if english is not None:
         return src.fact("buyer", english[0], english[1], english[2])
     return None
