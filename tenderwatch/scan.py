@@ -14,7 +14,9 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,14 +110,27 @@ def scan(
     limits: Limits | None = None,
     timeout: float = 60.0,
     progress: Callable[[int, str], None] | None = None,
+    workers: int = 1,
 ) -> ScanCounts:
-    """Scan every notice under ``roots`` into ``store``; return what happened."""
+    """Scan every notice under ``roots`` into ``store``; return what happened.
+
+    With ``workers > 1`` the per-file work (:func:`process_file`, a pure function)
+    runs in that many worker processes; reading inputs, skipping unchanged files and
+    writing the store stay in this process, in input order, so the store is the same.
+    """
     limits = limits or Limits()
     version = pipeline_version()
     counts = ScanCounts()
     run_id = store.start_run([str(root) for root in roots])
+    items = _items(roots, store, limits, version, counts, progress)
     try:
-        _scan_files(roots, store, limits, timeout, progress, version, counts)
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts)
+        else:
+            processed = ((item, item.results or process_file(item.data, item.display, limits, timeout))
+                         for item in items)
+            _save_all(processed, store, version, counts)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
@@ -125,19 +140,25 @@ def scan(
     return counts
 
 
-def _scan_files(
+@dataclass(slots=True)
+class _Item:
+    """One input file to store: its bytes, or the failure decided without reading it."""
+
+    display: str
+    data: bytes
+    sha: str
+    results: list[DocResult] | None = None
+
+
+def _items(
     roots: list[Path],
     store: Store,
     limits: Limits,
-    timeout: float,
-    progress: Callable[[int, str], None] | None,
     version: str,
     counts: ScanCounts,
-) -> None:
-    """The scan loop. Saves are committed in batches (COMMIT_FILES files or
-    COMMIT_SECONDS seconds, whichever first): an interrupted scan loses at most one
-    batch, whose files are simply scanned again on resume."""
-    pending, last_commit = 0, time.monotonic()
+    progress: Callable[[int, str], None] | None,
+) -> Iterator[_Item]:
+    """Inputs in order, minus the files already stored with the same bytes and pipeline."""
     for number, (file, display) in enumerate(collect(roots), 1):
         counts.files += 1
         if progress is not None:
@@ -150,21 +171,59 @@ def _scan_files(
                     display, FailReason.TOO_LARGE,
                     f"{size} bytes is over the {limits.max_file_bytes}-byte limit; not read",
                 )
-                results = [DocResult(path=display, sha256=sha, fmt="", failure=failure)]
-                data = b""
-            else:
-                data = file.read_bytes()
-                sha = hashlib.sha256(data).hexdigest()
-                if store.file_done(display, sha, version):
-                    counts.skipped += 1
-                    continue
-                results = process_file(data, display, limits, timeout)
+                yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+                continue
+            data = file.read_bytes()
         except OSError as exc:
             sha = hashlib.sha256(display.encode()).hexdigest()
-            data = b""
             failure = ReadFailure(display, FailReason.CORRUPT, f"cannot read file: {exc}")
-            results = [DocResult(path=display, sha256=sha, fmt="", failure=failure)]
-        store.save_file(display, data, sha, version, results, commit=False)
+            yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if store.file_done(display, sha, version):
+            counts.skipped += 1
+            continue
+        yield _Item(display, data, sha)
+
+
+def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[list[DocResult]]:
+    """Worker-process entry point: process a batch of files."""
+    return [item.results or process_file(item.data, item.display, limits, timeout) for item in batch]
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int,
+    batch_size: int = 16,
+) -> Iterator[tuple[_Item, list[DocResult]]]:
+    """Process items in worker processes, a bounded number of batches in flight, in order."""
+    window: deque[tuple[list[_Item], Future[list[list[DocResult]]]]] = deque()
+    batch: list[_Item] = []
+
+    def drain(limit: int) -> Iterator[tuple[_Item, list[DocResult]]]:
+        while len(window) > limit:
+            done_batch, future = window.popleft()
+            yield from zip(done_batch, future.result(), strict=True)
+
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            window.append((batch, pool.submit(_work_batch, batch, limits, timeout)))
+            batch = []
+            yield from drain(2 * workers)
+    if batch:
+        window.append((batch, pool.submit(_work_batch, batch, limits, timeout)))
+    yield from drain(0)
+
+
+def _save_all(
+    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts
+) -> None:
+    """Store each processed file. Saves are committed in batches (COMMIT_FILES files or
+    COMMIT_SECONDS seconds, whichever first): an interrupted scan loses at most one
+    batch, whose files are simply scanned again on resume."""
+    pending, last_commit = 0, time.monotonic()
+    for item, results in processed:
+        store.save_file(item.display, item.data, item.sha, version, results, commit=False)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()

@@ -44,7 +44,7 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
 
 
-def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool) -> None:
+def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1) -> None:
     with Store(db_path) as store:
         show_progress = not quiet and sys.stderr.isatty()
 
@@ -54,7 +54,7 @@ def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool) -> N
             elif not quiet and number % 1000 == 0:
                 click.echo(f"{number} files...", err=True)
 
-        counts = scan(paths, store, timeout=timeout, progress=progress)
+        counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers)
         if show_progress:
             click.echo("", err=True)
         _print_summary(counts, store)
@@ -67,13 +67,15 @@ def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool) -> N
 @DB_OPTION
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds allowed per input file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def scan_cmd(notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool) -> None:
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for the per-document pipeline (the store is written by one).")
+def scan_cmd(notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int) -> None:
     """Scan NOTICES (folders, files, .zip archives) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
     with the reason; the scan goes on).
     """
-    _run_scan(list(notices), db_path, timeout, quiet)
+    _run_scan(list(notices), db_path, timeout, quiet, workers)
 
 
 @click.command("demo")

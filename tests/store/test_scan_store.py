@@ -215,3 +215,21 @@ def test_search_index_covers_leads_and_text_scan_finds_the_rest(tmp_path: Path) 
         scan([notices], store)
         store.conn.execute("INSERT INTO notices_fts(notices_fts) VALUES ('integrity-check')")
         assert query_leads(store, LeadFilter(q="样例智算科技")).total == 1
+
+
+def test_parallel_scan_stores_the_same_rows(tmp_path: Path) -> None:
+    notices = _write(tmp_path / "in")
+    for index in range(20):
+        (notices / f"extra{index:02d}.txt").write_text(NEGATIVE.replace("200套", f"{index}套"), encoding="utf-8")
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    with Store(serial) as store:
+        scan([notices], store)
+    with Store(parallel) as store:
+        counts = scan([notices], store, workers=2)
+    assert counts.files == 23 and counts.failed == 1
+
+    def rows(db: Path) -> list[tuple[object, ...]]:
+        return [(path, sha, status, relevant, json.loads(row)["findings"]) for path, sha, status, relevant, row
+                in _snapshot(db)]
+
+    assert rows(serial) == rows(parallel)
