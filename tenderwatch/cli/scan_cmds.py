@@ -23,6 +23,13 @@ DB_OPTION = click.option(
 )
 
 
+def _top(counts: dict[str, int], shown: int = 12) -> str:
+    """The most frequent names with their counts, and how many more there are."""
+    names = [f"{name} ({n})" if n > 1 else name for name, n in list(counts.items())[:shown]]
+    more = len(counts) - shown
+    return ", ".join(names) + (f", ... and {more} more (tenderwatch report lists all)" if more > 0 else "")
+
+
 def _print_summary(counts: ScanCounts, store: Store) -> None:
     facts = summary(store)
     click.echo("")
@@ -37,10 +44,9 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     for title, key in (("by category", "by_category"), ("by item", "by_item"), ("by provider", "by_provider")):
         if facts[key]:
             click.echo(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in facts[key].items()))
-    if facts["buyers"]:
-        click.echo("  buyers: " + ", ".join(facts["buyers"]))
-    if facts["intermediaries"]:
-        click.echo("  intermediaries (suppliers named): " + ", ".join(facts["intermediaries"]))
+    for title, key in (("buyers", "buyers"), ("intermediaries (suppliers named)", "intermediaries")):
+        if facts[key]:
+            click.echo(f"  {title}: {len(facts[key])}: {_top(facts[key])}")
     click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
 
 
