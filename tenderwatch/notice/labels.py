@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from tenderwatch.yamlfile import load_yaml
 
 AMOUNT_FIELDS = frozenset({"budget", "ceiling", "award", "contract", "fee", "unit_price", "bid", "total"})
 _PAREN = re.compile(r"\([^()]*\)")
@@ -63,7 +63,7 @@ class Vocab:
 
 def _load_yaml(name: str) -> dict[str, Any]:
     text = resources.files("tenderwatch").joinpath("data", "notice", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise VocabularyError(f"{name}: expected a mapping at the top level")
     return data

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from tenderwatch.yamlfile import load_yaml
 
 from ..model import FailReason, ReadFailure, TextDoc
 from .html import extract_html
@@ -39,7 +39,7 @@ class RecordVocab:
 @lru_cache(maxsize=1)
 def record_vocab() -> RecordVocab:
     raw = resources.files("tenderwatch").joinpath("data/read/record_fields.yaml").read_text("utf-8")
-    doc = yaml.safe_load(raw)
+    doc = load_yaml(raw)
     meta: dict[str, tuple[str, int]] = {}
     for meta_key, names in doc["meta"].items():
         for rank, name in enumerate(names):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from tenderwatch.yamlfile import load_yaml
 
 
 @dataclass(slots=True, frozen=True)
@@ -54,7 +54,7 @@ def _keyed(section: dict[str, Any], where: str) -> dict[str, str]:
 def html_vocab() -> HtmlVocab:
     """Parse ``html_templates.yaml`` (cached). Raises ``ValueError`` if malformed."""
     raw = resources.files("tenderwatch").joinpath("data/read/html_templates.yaml").read_text("utf-8")
-    doc = yaml.safe_load(raw)
+    doc = load_yaml(raw)
     if not isinstance(doc, dict):
         raise ValueError("html_templates.yaml: top level must be a mapping")
     templates = []

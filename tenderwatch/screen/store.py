@@ -27,12 +27,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tenderwatch.screen.entries import ListEntry, ListFormatError, ListVersion
 from tenderwatch.screen.loaders.detect import parse_bytes
 from tenderwatch.screen.loaders.ofac import parse_ofac
 from tenderwatch.screen.loaders.tabular import parse_entity_partial
+from tenderwatch.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +67,7 @@ def _sha256(data: bytes) -> str:
 
 def _bundled_manifest() -> list[dict[str, Any]]:
     text = resources.files("tenderwatch").joinpath("data", "lists", "manifest.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return list(data["sources"])
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from tenderwatch.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ class VocabError(ValueError):
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("tenderwatch").joinpath("data", "screen", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise VocabError(f"{name}: expected a mapping at the top level")
     return data
