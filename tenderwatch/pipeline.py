@@ -10,7 +10,7 @@ import hashlib
 import logging
 
 from tenderwatch.detect import decide, detect
-from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
+from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
 from tenderwatch.normalize import normalize
 from tenderwatch.notice import parse_notice, select_amount
 from tenderwatch.read import Limits, read_bytes
@@ -22,6 +22,7 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     """Run normalise -> parse -> detect -> decide on one read document."""
     norm = normalize(doc.text)
     notice = parse_notice(doc, norm)
+    locate_facts(notice, doc.text)
     findings = detect(doc, norm, notice)
     relevant = decide(findings)
     amount = select_amount(notice, findings, relevant)
@@ -37,6 +38,22 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
         relevant=relevant,
         amount_cny=amount,
     )
+
+
+def locate_facts(notice: NoticeFields, text: str) -> None:
+    """Give a source span to facts taken from reader metadata (page meta tags, crawl-record
+    fields) when their raw text is written in the document too, so each points at the text."""
+    facts: list[Fact | Amount] = [
+        f for f in (notice.title, notice.project_no, notice.notice_date, notice.buyer, notice.agency,
+                    notice.region) if f is not None
+    ]
+    facts += notice.suppliers
+    facts += notice.amounts
+    for fact in facts:
+        if fact.start < 0 and fact.raw:
+            at = text.find(fact.raw)
+            if at >= 0:
+                fact.start, fact.end = at, at + len(fact.raw)
 
 
 def process_bytes(data: bytes, path: str, limits: Limits | None = None) -> list[DocResult]:

@@ -1,0 +1,39 @@
+"""The per-document function: pure, total, and every fact points into the source text."""
+
+from __future__ import annotations
+
+from tenderwatch.pipeline import process_bytes
+
+PAGE = """<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="示例大学GPU服务器采购项目中标公告">
+<meta name="PubDate" content="2024-03-20 10:00"></head><body>
+<div class="vF_detail_main"><div class="vF_detail_header"><h2 class="tc">示例大学GPU服务器采购项目中标公告</h2></div>
+<div class="vF_detail_content"><p>一、项目编号：SL-2024-0320</p><p>二、中标信息：供应商名称：样例智算科技有限公司，
+中标金额：1,280,000.00元</p><p>三、主要标的：GPU服务器1台，配置8卡NVIDIA H800 80GB</p><p>采购人：示例大学</p></div></div>
+</body></html>"""
+
+
+def test_facts_and_findings_point_at_their_source_text() -> None:
+    (result,) = process_bytes(PAGE.encode("utf-8"), "page.html")
+    assert result.failure is None and result.relevant
+    notice = result.notice
+    assert notice is not None
+    for fact in (notice.title, notice.buyer, notice.project_no, *notice.suppliers):
+        assert fact is not None
+        assert 0 <= fact.start < fact.end <= len(result.text), fact
+        assert result.text[fact.start:fact.end] == fact.raw, fact
+    for finding in result.findings:
+        assert 0 <= finding.start < finding.end <= len(result.text)
+        assert finding.evidence and result.text[finding.start:finding.end] in finding.evidence
+
+
+def test_same_bytes_give_the_same_result() -> None:
+    first = process_bytes(PAGE.encode("utf-8"), "page.html")
+    second = process_bytes(PAGE.encode("utf-8"), "page.html")
+    assert first == second
+
+
+def test_bad_input_is_a_failed_result_not_an_exception() -> None:
+    for data in (b"", b"\x00\xff" * 100, b"%PDF-1.7\n truncated", b"PK\x03\x04broken zip"):
+        results = process_bytes(data, "bad.pdf")
+        assert results and all(r.failure is not None for r in results)
+        assert all(r.failure.detail for r in results if r.failure is not None)
