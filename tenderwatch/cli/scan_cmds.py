@@ -10,7 +10,6 @@ import click
 
 from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
-from tenderwatch.report.ftm import write_ftm
 from tenderwatch.report.ocds import write_ocds
 from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
@@ -92,6 +91,13 @@ def demo_cmd(db_path: str) -> None:
     _run_scan([EXAMPLES], db_path, 60.0, False)
 
 
+def _ftm_writer() -> Any:
+    """FollowTheMoney is imported only when asked for: it is large and slow to import."""
+    from tenderwatch.report.ftm import write_ftm
+
+    return write_ftm
+
+
 @click.command("export")
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx", "ftm", "ocds"]), default="jsonl",
@@ -111,7 +117,7 @@ def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None
                 raise click.ClickException("xlsx needs a file: use -o FILE.xlsx")
             count = write_xlsx(rows, output)
         else:
-            writer = {"jsonl": write_jsonl, "csv": write_csv, "ftm": write_ftm, "ocds": write_ocds}[fmt]
+            writer = _ftm_writer() if fmt == "ftm" else {"jsonl": write_jsonl, "csv": write_csv, "ocds": write_ocds}[fmt]
             if output == "-":
                 count = writer(rows, sys.stdout)
             else:
