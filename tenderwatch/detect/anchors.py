@@ -53,8 +53,9 @@ def automaton() -> ahocorasick.Automaton:
     for index, inst in enumerate(v.instances):
         for literal in inst.anchors:
             add(literal, ("instance", str(index)))
-    for literal in v.lex("spec_units").words:
-        add(literal, ("spec", literal))
+    for name in ("spec_units", "spec_labels"):
+        for literal in v.lex(name).words:
+            add(literal, ("spec", literal))
     auto = ahocorasick.Automaton()
     for literal, targets in table.items():
         auto.add_word(literal, (literal, tuple(targets)))

@@ -39,6 +39,19 @@ def _best_match(scan: Scan, anchor: Anchor) -> tuple[Accelerator, int] | None:
     return best
 
 
+def _suffixed(scan: Scan, acc: Accelerator, end: int) -> tuple[str, int]:
+    """The item name and end, keeping a Ti / SUPER suffix the catalogue has no entry for."""
+    lists = vocab().lists
+    if not lists["name_suffix_family"].contains(acc.canonical.lower()):
+        return acc.canonical, end
+    suffix = lists["name_suffix"].regex
+    match = suffix.match(scan.low[end:end + 16]) if suffix is not None else None
+    if match is None:
+        return acc.canonical, end
+    words = ["Ti" if w == "ti" else "SUPER" for w in re.findall(r"ti|super", match.group(0))]
+    return f"{acc.canonical} {' '.join(words)}", end + match.end()
+
+
 def _has_gpu_context(scan: Scan, acc: Accelerator, start: int, end: int) -> bool:
     near = vocab().chip_near.get(acc.canonical)
     if near is not None and near.search(scan.low, max(0, start - 14), min(len(scan.low), end + 10)) is None:
@@ -71,6 +84,9 @@ def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
     for strong in strong_rx.finditer(low, left, right) if strong_rx is not None else ():
         if ctx.out_of_scope(low, strong.start(), strong.end()) is None:
             return "server", f"system word '{strong.group(0)}' on the line"
+    host = ctx.system_containing(low, start)
+    if host is not None:
+        return "server", f"bought inside a system ('{host}' holds it)"
     if scan.title_category is not None:
         return scan.title_category, "what the notice title buys"
     floor = max(0, min(line_start, start - _CATEGORY_LOOKBACK))
@@ -144,6 +160,7 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             continue
         acc, end = best
         start = anchor.start
+        name, end = _suffixed(scan, acc, end)
         if not ctx.boundaries_ok(scan.low, start, end):
             continue
         if ctx.inside_identifier(scan.low, start, end):
@@ -160,9 +177,11 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             rented = ctx.rented_class(scan.low, start, end)
         category, cat_reason = category_at(scan, start, end)
         controlled = acc.relevant and acc.origin == "us"
-        reason = f"{acc.vendor} {acc.canonical} named; {cat_reason}"
+        reason = f"{acc.vendor} {name} named; {cat_reason}"
+        if name != acc.canonical:
+            reason += f" (variant not catalogued: control status of the {acc.canonical})"
         if why_not is not None:
-            reason = f"{acc.canonical} token: {why_not}"
+            reason = f"{name} token: {why_not}"
         elif not controlled:
             reason += "; domestic part" if acc.origin == "domestic" else f"; {status_on(acc.rule, scan.date)[0]}"
         if rented is not None:
@@ -170,7 +189,7 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
         found = scan.finding(
             start, end,
             category=category,
-            item=acc.canonical,
+            item=name,
             provider=None,
             confidence=(0.9 if acc.strength == "strong" else 0.75) if why_not is None else 0.3,
             controlled=controlled,

@@ -35,6 +35,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SCOPE_STOPS = "。;；\n)）"
 _SCOPE_REACH = 40
 _SENTENCE_STOPS = "。；;\n!?！？"
+_HOST_REACH = 60  # a host word governs the card written at most this far after it
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
 
 
@@ -253,6 +254,28 @@ def out_of_scope(low: str, start: int, end: int, width: int = 28) -> str | None:
             stop = found
     hit = vocab().lex("out_of_scope_after").search(low[end:min(stop, end + _SCOPE_REACH)])
     return hit.group(0) if hit is not None else None
+
+
+def system_containing(low: str, start: int, reach: int = _HOST_REACH) -> str | None:
+    """A machine bought with the card inside, written before the card in the same sentence
+    ("图形工作站，每台配置RTX 4090显卡×4", "渲染主机：内置RTX 4090"): the host word, or None.
+
+    The host must not be existing or out-of-scope equipment, a containment verb must sit
+    between host and card with no card word before it ("工作站显卡" is a card), and no
+    upgrade wording ("升级", "更换") may sit between them."""
+    sent_start, _ = span_between(low, start, start, _SENTENCE_STOPS, reach)
+    lex = vocab().lex
+    hosts = _finditer("host_words", low[sent_start:start])
+    for host in reversed(hosts):
+        h_start, h_end = sent_start + host.start(), sent_start + host.end()
+        between = low[h_end:start]
+        verb = lex("contain_verbs").search(between)
+        if verb is None or lex("card_words").contains(between[:verb.start()]):
+            continue
+        if lex("upgrade_words").contains(between) or out_of_scope(low, h_start, h_end) is not None:
+            return None
+        return host.group(0)
+    return None
 
 
 def _finditer(name: str, text: str) -> list[re.Match[str]]:

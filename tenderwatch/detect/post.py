@@ -2,6 +2,7 @@
 
 - A chip named in the same line as a US cloud or a GPU instance type is that cloud's
   capacity: category ``cloud`` with the provider (dA: "搭载A100的云服务器实例").
+- An uncounted card mention of a model bought inside systems follows the system (``server``).
 - A chip or server in rental wording (算力租赁, 租用, 卡时 ...) is ``rental``; other
   mentions of an item that is rented in the notice follow it.
 - A cloud mention that only carries an AI service of the same provider (Azure subscription
@@ -22,6 +23,7 @@ from tenderwatch.model import Finding
 _HARDWARE = ("chip", "server")
 _RENT_REACH = 60
 _CLOUD_REACH = 150
+_SENTENCE_STOPS = "。；;\n!?！？"
 
 
 def _live(finding: Finding) -> bool:
@@ -57,12 +59,23 @@ def consolidate(scan: Scan, findings: list[Finding]) -> list[Finding]:
             _to_rental(scan, finding, f"rental wording '{rent}'")
         elif title_rent is not None:
             _to_rental(scan, finding, f"the title rents capacity ('{title_rent}')")
+    _follow_systems(findings)
     rented = {f.item for f in findings if f.category == "rental" and _live(f) and f.item}
     for finding in findings:
         if finding.category in _HARDWARE and _live(finding) and finding.item in rented:
             _to_rental(scan, finding, f"{finding.item} is rented in this notice")
     _ancillary_clouds(scan, findings)
     return findings
+
+
+def _follow_systems(findings: list[Finding]) -> None:
+    """An uncounted card mention ("所投显卡须为原厂RTX 4090") of a model the notice buys inside
+    systems describes that system's card: it follows the system. Counted cards stay chips."""
+    in_systems = {f.item for f in findings if f.category == "server" and _live(f) and f.item}
+    for finding in findings:
+        if finding.category == "chip" and _live(finding) and finding.quantity is None and finding.item in in_systems:
+            finding.category = "server"
+            finding.reason += f"; {finding.item} is bought inside systems in this notice"
 
 
 def _nearest(low: str, regex: re.Pattern[str] | None, left: int, right: int, start: int,
@@ -79,24 +92,42 @@ def _nearest(low: str, regex: re.Pattern[str] | None, left: int, right: int, sta
 
 def _rental_word(low: str, start: int, end: int) -> str | None:
     """Rental wording near the mention, unless a system/card word sits closer to it
-    ("部署H100 GPU服务器625台 ... 对外提供算力服务" builds servers, it does not rent)."""
+    ("部署H100 GPU服务器625台 ... 对外提供算力服务" builds servers, it does not rent).
+    A system word that the rental wording itself governs ("租用…GB200 NVL72整机柜算力")
+    is what is rented and does not stand in the way."""
     lists = vocab().lists
     seg_start, _ = ctx.segment_bounds(low, start, end)
     governing = lists["rental_words"].search(low[seg_start:start])  # "租用16台8卡H800服务器的算力"
-    if governing is not None:
+    if governing is not None and not _acquired_between(low, seg_start + governing.end(), start):
         return governing.group(0)
     line_start, line_end = ctx.line_bounds(low, start)
     left, right = max(line_start, start - _RENT_REACH), min(line_end, end + _RENT_REACH)
     rent = _nearest(low, lists["rental_words"].regex, left, right, start, end, [])
-    if rent is None:
+    if rent is None or (rent[1].end() <= start and _acquired_between(low, rent[1].end(), start)):
         return None
     rent_span = [rent[1].span()]
     for name in ("server_words", "card_words"):
         other = _nearest(low, lists[name].regex, left, right, start, end, rent_span)
-        if other is not None and other[0] < rent[0] and not ctx.existing_before(low, other[1].start(),
-                                                                                "existing_words", 28):
-            return None
+        if other is None or other[0] >= rent[0]:
+            continue
+        if ctx.existing_before(low, other[1].start(), "existing_words", 28):
+            continue
+        if _rented_system(low, other[1].start()):
+            continue
+        return None
     return rent[1].group(0)
+
+
+def _acquired_between(low: str, left: int, right: int) -> bool:
+    return vocab().lex("acquire_verbs").contains(low[left:right])
+
+
+def _rented_system(low: str, pos: int) -> bool:
+    """The system word at ``pos`` is the object of rental wording earlier in its sentence."""
+    sent_start, _ = ctx.span_between(low, pos, pos, _SENTENCE_STOPS, _RENT_REACH)
+    regex = vocab().lex("rental_words").regex
+    rents = list(regex.finditer(low, sent_start, pos)) if regex is not None else []
+    return bool(rents) and not _acquired_between(low, rents[-1].end(), pos)
 
 
 def _to_rental(scan: Scan, finding: Finding, why: str) -> None:

@@ -66,7 +66,7 @@ PARTS = [
     ("图形工作站：英伟达 GeForce RTX 3090 24G 显卡 1块", "RTX 3090"),
     ("专业显卡 NVIDIA RTX A4000 16G，数量2", "RTX A4000"),
     ("渲染节点 GPU：NVIDIA RTX A6000 48GB ×2", "RTX A6000"),
-    ("显卡：RTX 4070 Ti SUPER 16GB", "RTX 4070 Ti"),
+    ("显卡：RTX 4070 Ti SUPER 16GB", "RTX 4070 Ti SUPER"),
     ("显卡：GeForce RTX 4080 SUPER 16G", "RTX 4080 SUPER"),
     ("NVIDIA RTX 4500 Ada 24GB 专业图形卡", "RTX 4500 Ada"),
 ]
