@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tenderwatch.yamlfile import load_yaml
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
 
 
@@ -170,7 +172,7 @@ def _read_text(name: str) -> str:
 
 def _yaml(name: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(_read_text(name))
+        data = load_yaml(_read_text(name))
     except yaml.YAMLError as exc:
         raise VocabError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
