@@ -4,7 +4,7 @@ SOE, government agency, hospital, other. Rules (first match wins) in data/screen
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from tenderwatch.screen.normalize import _T2S, clean_input, has_han, strip_zh_legal
 from tenderwatch.screen.vocab import VocabError, vocab
@@ -24,6 +24,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], str]]:
     return out
 
 
+@lru_cache(maxsize=65536)  # buyers and agencies recur across notices
 def classify_party(name: str) -> tuple[str, str]:
     """(class, reason) for a buyer or supplier name, e.g. ("university", "name contains 大学 ...: 大学")."""
     text = clean_input(name)

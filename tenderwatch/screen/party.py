@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.normalize import analyse
 
 
+@lru_cache(maxsize=65536)  # buyers and agencies recur across notices
 def party_key(name: str) -> str:
     """Canonical key: equal for 华為技術有限公司 / 华为技术 有限公司 / 華為技術有限公司, and for names the
     alias table knows to be one organisation (北航 / Beihang University). Place qualifiers stay in the
