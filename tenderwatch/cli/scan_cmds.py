@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
@@ -106,11 +107,7 @@ def _ftm_writer() -> Any:
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None:
     """Export one row per document (with findings, evidence and control status)."""
-    try:
-        store = Store(db_path, readonly=True)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with store:
+    with open_store_readonly(db_path) as store:
         rows = iter_rows(store, relevant_only)
         if fmt == "xlsx":
             if output == "-":
@@ -170,11 +167,7 @@ def _show_row(row: dict[str, Any], text: str) -> None:
 @click.argument("path")
 def show_cmd(db_path: str, path: str) -> None:
     """Show one notice: fields with raw text and spans, findings with evidence and control status."""
-    try:
-        store = Store(db_path, readonly=True)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with store:
+    with open_store_readonly(db_path) as store:
         found = find_document(store, path)
     if found is None:
         raise click.ClickException(f"no document {path!r} in {db_path} (use the path as scanned, or a unique suffix)")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.build import FORMATS, write_report
 from tenderwatch.store.db import Store
 from tenderwatch.web.security import TOKEN_ENV, is_loopback
@@ -58,11 +59,7 @@ def report_cmd(db_path: str, output: str, fmt: str | None, date_from: str, date_
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".")
         fmt = {"md": "md", "markdown": "md", "json": "json"}.get(suffix, "html")
-    try:
-        store = Store(db_path, readonly=True)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with store:
+    with open_store_readonly(db_path) as store:
         data = write_report(store, output, fmt, date_from, date_to)
     click.echo(f"wrote {fmt} report to {output}: {data['headline']}", err=True)
 
