@@ -66,6 +66,7 @@ def doc_row(result: DocResult) -> dict[str, Any]:
             suppliers.append(str(fact.value))
     row.update(
         status="ok",
+        failure=None,
         relevant=result.relevant,
         categories=categories,
         items=items,
