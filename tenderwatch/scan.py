@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -111,12 +111,16 @@ def scan(
     timeout: float = 60.0,
     progress: Callable[[int, str], None] | None = None,
     workers: int = 1,
+    executor: Executor | None = None,
 ) -> ScanCounts:
     """Scan every notice under ``roots`` into ``store``; return what happened.
 
     With ``workers > 1`` the per-file work (:func:`process_file`, a pure function)
     runs in that many worker processes; reading inputs, skipping unchanged files and
     writing the store stay in this process, in input order, so the store is the same.
+    ``executor`` runs that work elsewhere instead, e.g. on a Dask cluster with
+    ``distributed.Client(...).get_executor()``; ``workers`` then sets how many batches
+    are kept in flight per worker slot.
     """
     limits = limits or Limits()
     version = pipeline_version()
@@ -124,7 +128,9 @@ def scan(
     run_id = store.start_run([str(root) for root in roots])
     items = _items(roots, store, limits, version, counts, progress)
     try:
-        if workers > 1:
+        if executor is not None:
+            _save_all(_in_pool(executor, items, limits, timeout, max(workers, 2)), store, version, counts)
+        elif workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts)
         else:
@@ -192,7 +198,7 @@ def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[list
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int,
+    pool: Executor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int,
     batch_size: int = 16,
 ) -> Iterator[tuple[_Item, list[DocResult]]]:
     """Process items in worker processes, a bounded number of batches in flight, in order."""

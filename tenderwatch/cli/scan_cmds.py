@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,21 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
 
 
-def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1) -> None:
+def _dask_client(address: str) -> Any:
+    """A client of a Dask cluster (``pip install 'tenderwatch[dask]'``); close it after use."""
+    try:
+        client_class: Any = importlib.import_module("distributed").Client
+    except ImportError as exc:
+        raise click.ClickException("--dask needs the dask extra: pip install 'tenderwatch[dask]'") from exc
+    try:
+        return client_class(address, timeout="10s")
+    except OSError as exc:
+        raise click.ClickException(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def _run_scan(
+    paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
+) -> None:
     with Store(db_path) as store:
         show_progress = not quiet and sys.stderr.isatty()
 
@@ -60,7 +75,13 @@ def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool, work
             elif not quiet and number % 1000 == 0:
                 click.echo(f"{number} files...", err=True)
 
-        counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers)
+        client = _dask_client(dask) if dask else None
+        try:
+            executor = client.get_executor() if client is not None else None
+            counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor)
+        finally:
+            if client is not None:
+                client.close()
         if show_progress:
             click.echo("", err=True)
         _print_summary(counts, store)
@@ -75,13 +96,17 @@ def _run_scan(paths: list[Path], db_path: str, timeout: float, quiet: bool, work
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the per-document pipeline (the store is written by one).")
-def scan_cmd(notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int) -> None:
+@click.option("--dask", metavar="SCHEDULER", default=None,
+              help="Run the per-document pipeline on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
+def scan_cmd(
+    notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int, dask: str | None
+) -> None:
     """Scan NOTICES (folders, files, .zip archives) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
     with the reason; the scan goes on).
     """
-    _run_scan(list(notices), db_path, timeout, quiet, workers)
+    _run_scan(list(notices), db_path, timeout, quiet, workers, dask)
 
 
 @click.command("demo")

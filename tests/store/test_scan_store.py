@@ -233,3 +233,27 @@ def test_parallel_scan_stores_the_same_rows(tmp_path: Path) -> None:
                 in _snapshot(db)]
 
     assert rows(serial) == rows(parallel)
+
+
+def test_scan_on_a_dask_cluster_stores_the_same_rows(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    notices = _write(tmp_path / "in")
+    serial, on_dask = tmp_path / "serial.db", tmp_path / "dask.db"
+    with Store(serial) as store:
+        scan([notices], store)
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2,
+                            dashboard_address=None) as client, Store(on_dask) as store:
+        counts = scan([notices], store, executor=client.get_executor())
+    assert counts.files == 3 and counts.failed == 1
+    assert _snapshot(serial) == _snapshot(on_dask)
+
+
+def test_cli_scan_with_dask_scheduler_address(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    notices = _write(tmp_path / "in")
+    with distributed.LocalCluster(processes=False, n_workers=1, dashboard_address=None) as cluster:
+        result = CliRunner().invoke(
+            main, ["scan", str(notices), "--db", str(tmp_path / "d.db"), "-q", "--dask", cluster.scheduler_address]
+        )
+    assert result.exit_code == 2, result.output  # the empty file fails, the others are read
+    assert "notices read this run: 3, failed: 1" in result.output
