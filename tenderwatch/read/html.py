@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import decode_bytes, normalize_newlines
 from .htmltext import mark_layout, node_text, plain
+from .pagesource import PageSource
 from .scripttext import script_strings
 from .templates import HtmlVocab, Template, html_vocab
 
@@ -48,12 +49,15 @@ class _Metas:
         self._index: dict[tuple[str, str], Any] | None = None
 
     def first(self, selector: str) -> Any:
+        if selector.isalnum():  # a bare tag name: the tag index is cheaper than a selector query
+            found = self._tree.tags(selector)
+            return found[0] if found else None
         match = _META_SELECTOR.match(selector)
         if match is None:
             return self._tree.css_first(selector)
         if self._index is None:
             index: dict[tuple[str, str], Any] = {}
-            for node in self._tree.css("meta"):
+            for node in self._tree.tags("meta"):
                 attrs = node.attributes
                 for key in ("name", "property"):
                     value = attrs.get(key)
@@ -120,7 +124,10 @@ def pub_date_in_text(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
+_U_TAG = re.compile(rb"<u[\s/>]")  # a <u> element needs its start tag in the source
+
+
+def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
     """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
     and ``label：<u>value</u>`` cells (Shandong NoticeDetail)."""
     for cell in tree.css("td.title, th"):
@@ -134,6 +141,8 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
             value = plain(nxt)
             if value:
                 meta[key] = value
+    if _U_TAG.search(source.lowered) is None:
+        return
     labels: dict[int, str] = {}
     for u in tree.css("td > u"):
         parent = u.parent
@@ -157,8 +166,22 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
         meta[key] += ";" + value
 
 
-def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
-    if not vocab.bookmarks or tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
+@lru_cache(maxsize=4)
+def _common_prefix(words: tuple[str, ...]) -> str:
+    first, last = min(words), max(words)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
+    if not vocab.bookmarks:
+        return
+    prefix = _common_prefix(tuple(vocab.bookmarks))
+    if len(prefix) >= 3 and not source.may_hold(prefix):
+        return  # no bookmark class in the source: no query
+    if tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
         return  # one query for the usual page without bookmarks
     for cls, key in vocab.bookmarks.items():
         for node in tree.css("." + cls):
@@ -219,10 +242,12 @@ def _inside(node: Any, ancestor_ids: set[int]) -> bool:
     return False
 
 
-def extract_html(text: str) -> tuple[str, dict[str, str]]:
-    """Parse decoded HTML; return ``(text, meta)``."""
+def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, str]]:
+    """Parse decoded HTML; return ``(text, meta)``. ``utf8``: ``text`` encoded as
+    UTF-8 if the caller has it (the parser reads UTF-8 bytes)."""
     vocab = html_vocab()
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else text)
+    source = PageSource.of(tree)
     meta: dict[str, str] = {}
     tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
     # Meta from <head> before it is dropped.
@@ -235,10 +260,10 @@ def extract_html(text: str) -> tuple[str, dict[str, str]]:
         meta["site"] = site
     if tpl is None:
         title = article_title or _guess_title(tree, vocab, head_title)
-    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in tree.css("script")]
-    mark_layout(tree)
-    _bookmark_meta(tree, vocab, meta)
-    _label_meta(tree, vocab, meta)
+    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in tree.tags("script")]
+    mark_layout(tree, source)
+    _bookmark_meta(tree, vocab, meta, source)
+    _label_meta(tree, vocab, meta, source)
     metas = _Metas(tree)  # <head> is gone now
     parts: list[str] = []
     if tpl is not None:
@@ -279,5 +304,5 @@ def extract_html(text: str) -> tuple[str, dict[str, str]]:
 def read_html_bytes(data: bytes) -> tuple[str, str, dict[str, str]]:
     """Decode and extract; return ``(text, encoding, meta)``."""
     decoded, encoding = decode_bytes(data, declared_charset(data))
-    text, meta = extract_html(decoded)
+    text, meta = extract_html(decoded, data if encoding == "utf-8" else None)
     return text, encoding, meta

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
+from .pagesource import PageSource
+
 NL = "\u2029"  # paragraph separator: marks a forced line break
 TAB = "\u001f"  # unit separator: marks a table-cell boundary
 
@@ -38,10 +42,15 @@ DROP_TAGS = [
 
 # HTML whitespace plus no-break space collapse to one space; the ideographic
 # space (U+3000) is text, not markup whitespace, and is kept.
-_WS = re.compile(r"[\t\n\r\f\v\u00a0][ \t\n\r\f\v\u00a0]*| [ \t\n\r\f\v\u00a0]+")  # a lone " " stays as is
-_NL_RUN = re.compile("\u2029{2,}")
+_WS_CHARS = "\t\n\r\f\v\u00a0"  # plus " "
+_SPACES = re.compile("  +")
 # Zero-width characters are dropped (they also hide tokens: "A\u200b100").
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZW_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZW_CHARS}]")
+# Sentinels as UTF-8 bytes: selectolax encodes a str argument on every insertion.
+_NL_B = NL.encode()
+_TAB_B = TAB.encode()
+_SP_B = b" "
 
 
 # Block tags that, inside a cell of a multi-column row, only separate words:
@@ -133,7 +142,6 @@ _DISPLAY_BLOCK = re.compile(r"display\s*:\s*(?:block|flex|grid|list-item|table)\
 _PRE_TAGS = "pre,textarea,plaintext,xmp,listing"
 
 
-_DROP_SET = frozenset(DROP_TAGS)
 _PRE_SET = frozenset(_PRE_TAGS.split(","))
 _END = -1
 
@@ -151,13 +159,40 @@ def _after_subtree(node: Any) -> int:
     return _END
 
 
-def mark_layout(tree: Any) -> None:
+_BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE = range(1, 7)
+_KIND: dict[str, int] = {
+    **dict.fromkeys(BLOCK_SET, _BLOCK),
+    "td": _CELL,
+    "th": _CELL,
+    "tr": _ROW,
+    "br": _BREAK,
+    **dict.fromkeys(DROP_TAGS, _DROP),
+    **dict.fromkeys(_PRE_SET, _PRE),  # <pre> is preformatted first, a block second
+}
+_NOT_CELL_CHILD = frozenset(("td", "th", "tr"))  # the parser never nests these directly in a cell
+
+
+def _ids_of(names: list[str]) -> dict[int, str]:
+    """Lexbor tag ids of standard tag names (fixed numbers; comparing an int is
+    cheaper than reading ``node.tag``). Custom elements get ids outside this set."""
+    doc = LexborHTMLParser("")
+    return {int(doc.create_node(name).tag_id): name for name in names}
+
+
+_NAME_OF_ID = _ids_of(list(_KIND))
+_KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
+_DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
+_NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
+
+
+def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     """Insert line/cell sentinels into ``tree`` (a LexborHTMLParser) in place.
 
     The elements are listed once (``css("*")``, document order) and sorted by tag in
     Python: one selector query per tag group costs more than the whole sort. Dropped
     and preformatted elements take their subtree out of the sort. Each sentinel is
     inserted next to its own node, so the order of the insertions does not matter.
+    ``source``: ``PageSource.of(tree)`` if the caller has it.
     """
     inputs: list[Any] = []
     pres: list[Any] = []
@@ -167,10 +202,27 @@ def mark_layout(tree: Any) -> None:
     cells: list[Any] = []
     terms: list[Any] = []
     present: set[str] = set()
+    kinds = _KIND_OF_ID
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
+    last_cell: Any = None  # the cell just listed: is the next element its child?
+    cell_children = False
     for node in tree.css("*"):
-        tag = node.tag
-        if tag in _DROP_SET:
+        tag_id = node.tag_id
+        if last_cell is not None:
+            if tag_id not in _NOT_CELL_CHILD_IDS and node.parent.mem_id == last_cell.mem_id:
+                cell_children = True
+            last_cell = None
+        kind = kinds.get(tag_id)
+        if skip_to is None:
+            if kind is None:
+                continue  # inline element
+            if kind == _BLOCK:  # the common case first
+                blocks.append(node)
+                if tag_id == _DT_ID:
+                    terms.append(node)
+                continue
+        tag = _NAME_OF_ID.get(tag_id, "")
+        if kind == _DROP:
             present.add(tag)
             if tag == "input":
                 inputs.append(node)
@@ -178,19 +230,20 @@ def mark_layout(tree: Any) -> None:
             if node.mem_id != skip_to:
                 continue
             skip_to = None
-        if tag in _DROP_SET or tag in _PRE_SET:
-            if tag in _PRE_SET:
+        if kind in (_DROP, _PRE):
+            if kind == _PRE:
                 pres.append(node)
             skip_to = _after_subtree(node)
-        elif tag in BLOCK_SET:
+        elif kind == _BLOCK:
             blocks.append(node)
             if tag == "dt":
                 terms.append(node)
-        elif tag in _CELLS:
+        elif kind == _CELL:
             cells.append(node)
-        elif tag == "tr":
+            last_cell = node
+        elif kind == _ROW:
             rows.append(node)
-        elif tag == "br":
+        elif kind == _BREAK:
             breaks.append(node)
     # Read-only form fields carry values on some platforms: keep the value as text.
     for node in inputs:
@@ -198,49 +251,76 @@ def mark_layout(tree: Any) -> None:
         value = (attrs.get("value") or "").strip()
         if (attrs.get("type") or "text").lower() == "text" and value:
             node.insert_after(" " + value + " ")
-    tree.strip_tags([tag for tag in DROP_TAGS if tag in present])
+    if present:
+        tree.strip_tags([tag for tag in DROP_TAGS if tag in present])
     # Preformatted text keeps its line breaks (whitespace is collapsed below).
     for node in pres:
         raw = node.text(deep=True, separator="", strip=False) or ""
         node.replace_with(NL + raw.replace("\r\n", "\n").replace("\n", NL) + NL)
-    inline = _inline_in_cells(tree) if cells else set()
-    styled = [
-        n
-        for n in (tree.css('[style*="display" i]'))
-        if n.tag not in BLOCK_SET and _DISPLAY_BLOCK.search(n.attributes.get("style") or "")
-    ]
+    # Only elements inside a cell can be laid out inline: none when no cell has a child element.
+    inline = _inline_in_cells(tree) if cell_children else set()
+    styled = (
+        [
+            n
+            for n in (tree.css('[style*="display" i]'))
+            if n.tag not in BLOCK_SET and _DISPLAY_BLOCK.search(n.attributes.get("style") or "")
+        ]
+        if (source or PageSource.of(tree)).may_hold("display")
+        else []
+    )
     paired = _term_pairs(terms, inline) if terms else set()
-    for node in [*blocks, *styled]:
-        if node.mem_id in inline:
-            node.insert_before(" ")
-            node.insert_after(" ")
-        elif node.mem_id in paired:
-            continue
-        else:
-            node.insert_before(NL)
-            node.insert_after(NL)
-    for node in breaks:
-        node.insert_after(" " if node.mem_id in inline else NL)
+    if inline or paired:
+        for node in [*blocks, *styled]:
+            if node.mem_id in inline:
+                node.insert_before(_SP_B)
+                node.insert_after(_SP_B)
+            elif node.mem_id in paired:
+                continue
+            else:
+                node.insert_before(_NL_B)
+                node.insert_after(_NL_B)
+        for node in breaks:
+            node.insert_after(_SP_B if node.mem_id in inline else _NL_B)
+    else:
+        for node in blocks:
+            node.insert_before(_NL_B)
+            node.insert_after(_NL_B)
+        for node in styled:
+            node.insert_before(_NL_B)
+            node.insert_after(_NL_B)
+        for node in breaks:
+            node.insert_after(_NL_B)
     for node in rows:
-        node.insert_before(NL)
-        node.insert_after(NL)
+        node.insert_before(_NL_B)
+        node.insert_after(_NL_B)
     for node in cells:
-        node.insert_after(TAB)
+        node.insert_after(_TAB_B)
+
+
+def _drop_zero_width(raw: str) -> str:
+    for ch in _ZW_CHARS:
+        if ch in raw:
+            return _ZERO_WIDTH.sub("", raw)
+    return raw
+
+
+def _collapse_ws(text: str) -> str:
+    """Every run of HTML whitespace / no-break space -> one " " (C-level str passes:
+    a regex with a character class is tried at every position)."""
+    for ch in _WS_CHARS:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def clean_text(raw: str) -> str:
     """Collapse whitespace and turn sentinels into ``\\n`` / ``\\t``."""
-    text = _WS.sub(" ", _ZERO_WIDTH.sub("", raw))
-    # After _WS no space is doubled: drop the ones next to a sentinel, then merge line breaks
-    # (plain str/C-level passes: a regex with an optional lead char is tried at every position).
-    text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB).replace(" " + NL, NL).replace(NL + " ", NL)
-    text = _NL_RUN.sub(NL, text)
-    lines = []
-    for line in text.split(NL):
-        # Empty cells inside a row are kept (columns stay aligned); trailing ones are not.
-        line = line.strip(" \u3000").rstrip(TAB)
-        if line.strip(TAB):
-            lines.append(line)
+    text = _collapse_ws(_drop_zero_width(raw))
+    # Now no space is doubled: drop the ones next to a cell sentinel (plain str passes).
+    # Spaces next to a line sentinel and empty lines go with the per-line strip below.
+    text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB)
+    # Empty cells inside a row are kept (columns stay aligned); trailing ones are not.
+    lines = [kept for line in text.split(NL) if (kept := line.strip(" \u3000").rstrip(TAB))]
     return "\n".join(lines).replace(TAB, "\t")
 
 
@@ -257,4 +337,4 @@ def plain(node: Any) -> str:
         return ""
     raw = node.text(deep=True, separator="", strip=False) or ""
     raw = raw.replace(NL, " ").replace(TAB, " ")
-    return _WS.sub(" ", _ZERO_WIDTH.sub("", raw)).strip(" \u3000")
+    return _collapse_ws(_drop_zero_width(raw)).strip(" \u3000")

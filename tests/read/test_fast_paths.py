@@ -1,0 +1,89 @@
+"""The HTML fast paths (source pre-checks, skipped cell pass, str-level whitespace
+collapse) give the same result as the slow path, including when character
+references hide a class name from a plain substring test."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tenderwatch.read.html import extract_html
+from tenderwatch.read.htmltext import clean_text
+from tenderwatch.read.pagesource import PageSource
+
+CASES = [
+    # a class written with a character reference still matches its selector
+    ('<body><span class="code&#45;00004">P-1</span><p>正文内容</p></body>', "P-1\n正文内容", {"project_no": "P-1"}),
+    ('<body><span class="code-00004">P-2</span><p>正文内容</p></body>', "P-2\n正文内容", {"project_no": "P-2"}),
+    # display:block in any case, or spelled with a reference, still breaks the line
+    (
+        '<body><span style="DISPLAY: block">块</span><span>行内</span><span style="dis&#112;lay:block">二</span>尾</body>',
+        "块\n行内\n二\n尾",
+        {},
+    ),
+    # the first row's cells hold only text; a block in a later row's cell stays inline
+    ("<body><table><tr><td>甲</td><td>乙</td></tr><tr><td>丙<p>丁</p></td><td>戊</td></tr></table></body>",
+     "甲\t乙\n丙 丁\t戊", {}),
+    # a single-cell row keeps its blocks on their own lines
+    ("<body><table><tr><td>甲</td><td>乙</td></tr></table><p>段</p><table><tr><td><div>单格</div><div>两块</div>"
+     "</td></tr></table></body>", "甲\t乙\n段\n单格\n两块", {}),
+    # <U> in upper case is a <u> element
+    ("<body><table><tr><td>中标供应商：<U>某某科技有限公司</U></td></tr><tr><td>中标金额：<u>100万元</u></td></tr>"
+     "</table></body>", "中标供应商：某某科技有限公司\n中标金额：100万元",
+     {"winner": "某某科技有限公司", "bid_amount": "100万元"}),
+    # a template's marker class spelled with a named reference (&lowbar; = "_")
+    ('<body><div class="vF&lowbar;detail_main"><div class="vF_detail_content"><p>正文</p></div></div></body>',
+     "正文", {"template": "ccgp_vF"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("html", "text", "meta"), CASES)
+def test_fast_paths_keep_output(html: str, text: str, meta: dict[str, str]) -> None:
+    assert extract_html(html) == (text, meta)
+
+
+def test_utf8_bytes_parse_like_text() -> None:
+    html = (
+        '<body><div class="vF_detail_main"><div class="vF_detail_content"><p>正文 A100</p></div></div></body>'
+    )
+    assert extract_html(html, html.encode("utf-8")) == extract_html(html)
+
+
+def test_page_source_answers_absent_only_when_sure() -> None:
+    plain = PageSource.of(LexborHTMLParser('<p class="Code-1">x</p>'))
+    assert plain.may_hold("code-1")  # ASCII case-insensitive
+    assert not plain.may_hold("display")
+    numeric = PageSource.of(LexborHTMLParser('<p class="&#99;ode">x</p>'))
+    assert numeric.may_hold("display")  # any word may hide behind a numeric reference
+    named = PageSource.of(LexborHTMLParser('<p class="a&lowbar;b">&amp;</p>'))
+    assert named.may_hold("a_b")  # "_" has a named reference
+    assert not named.may_hold("display")  # letters have none
+
+
+_OLD_WS = re.compile(r"[\t\n\r\f\v\u00a0][ \t\n\r\f\v\u00a0]*| [ \t\n\r\f\v\u00a0]+")
+_OLD_ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _reference_clean_text(raw: str) -> str:
+    """The former regex implementation of ``clean_text``."""
+    nl, tab = "\u2029", "\u001f"
+    text = _OLD_WS.sub(" ", _OLD_ZW.sub("", raw))
+    text = text.replace(" " + tab, tab).replace(tab + " ", tab).replace(" " + nl, nl).replace(nl + " ", nl)
+    text = re.sub("\u2029{2,}", nl, text)
+    lines = []
+    for line in text.split(nl):
+        line = line.strip(" \u3000").rstrip(tab)
+        if line.strip(tab):
+            lines.append(line)
+    return "\n".join(lines).replace(tab, "\t")
+
+
+def test_clean_text_matches_reference_on_random_strings() -> None:
+    rng = random.Random(7)
+    alphabet = " \t\n\r\f\v\u00a0\u3000\u2029\u001f\u200b\u00ad甲ab"
+    for _ in range(3000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert clean_text(raw) == _reference_clean_text(raw), repr(raw)
