@@ -177,7 +177,11 @@ def _reversed_units(text: str, out: list[Money]) -> None:
     """Amounts followed by a unit (``261.8万元``, ``65.00(万元)``, ``12,000美元``)."""
     n = len(text)
     taken = [(o.start, o.end) for o in out]
+    factors = vocab().unit_factor
     for m in _REV_UNIT.finditer(text[::-1]):
+        unit = m.group("u")[::-1]
+        if unit not in _UNITS_AFTER:
+            continue
         written = m.group("num")[::-1]
         raw = written.lstrip(",.")
         start, end = n - m.end() + len(written) - len(raw), n - m.start()
@@ -187,10 +191,7 @@ def _reversed_units(text: str, out: list[Money]) -> None:
             number = float(raw.replace(",", ""))
         except ValueError:
             continue
-        if any(a <= start < b or start <= a < end for a, b in taken):
-            continue
-        unit = m.group("u")[::-1]
-        if unit not in _UNITS_AFTER:
+        if taken and any(a <= start < b or start <= a < end for a, b in taken):
             continue
         if unit in ("万", "亿") and end < n and text[end] not in _BARE_END:
             continue
@@ -201,7 +202,7 @@ def _reversed_units(text: str, out: list[Money]) -> None:
         if unit in _FOREIGN:
             out.append(Money(number, _currency(unit), start, end, True))
         else:
-            out.append(Money(round(number * vocab().unit_factor.get(unit, 1.0), 2), "CNY", start, end, True))
+            out.append(Money(round(number * factors.get(unit, 1.0), 2), "CNY", start, end, True))
 
 
 def is_rate(text: str) -> bool:

@@ -122,17 +122,29 @@ def _spaced_labels() -> re.Pattern[str]:
                    key=len, reverse=True)
     others = [re.escape(w) for w in v.written if len(w) >= 2 and not w.isascii()]
     forms = "|".join(map(re.escape, v.org_forms))
-    return re.compile(rf"(?:^|(?<=[\s,，;；。]))(?:{'|'.join(map(re.escape, words))})[ \t]*(?![为是])"
+    # The label must open the text, a line or a clause: ``spaced_buyer`` checks that, so the pattern
+    # starts with the label words and is searched fast.
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[ \t]*(?![为是])"
                       rf"(?P<org>[^\s,，。;；:：()]{{2,40}}?(?:{forms}))"
                       rf"(?=[\s,，。;；]|$|(?:{'|'.join(others)})[ \t]*[:：])", re.M)
 
 
+_CLAUSE_START = frozenset(",，;；。")
+
+
 def spaced_buyer(text: str) -> tuple[str, int] | None:
     """``采购人 某某有限公司 联系人：…`` (a label, a space, no colon) -> the organisation."""
-    for m in _spaced_labels().finditer(text):
+    pattern = _spaced_labels()
+    m = pattern.search(text)
+    while m is not None:
+        at = m.start()
+        if at and not (text[at - 1] in _CLAUSE_START or text[at - 1].isspace()):
+            m = pattern.search(text, at + 1)  # inside a word: not a label
+            continue
         org = m.group("org")
         if valid_name(org):
             return org, m.start("org")
+        m = pattern.search(text, m.end())
     return None
 
 
@@ -167,7 +179,7 @@ def org_prefix(text: str) -> str | None:
 def english_buyer(text: str) -> tuple[str, int, int] | None:
     """``The X Institute for Y`` -> the name with its article, unless the document also writes it without
     one (a letterhead line ``X Institute for Y``): then that form."""
-    m = _ENGLISH_ORG.search(text)
+    m = _ENGLISH_ORG.search(text) if "The " in text else None  # the pattern needs "The "
     if m is None:
         return None
     name = m.group("name")

@@ -142,6 +142,13 @@ def vocab() -> Vocab:
                  frozenset(str(w) for w in lab.get("name_status", {}).get("words", [])))
 
 
+@lru_cache(maxsize=1)
+def org_form_re() -> re.Pattern[str]:
+    """One search for "any organisation form in the text" (``any(f in text for f in org_forms)``)."""
+    forms = vocab().org_forms
+    return re.compile("|".join(map(re.escape, forms)) if forms else "(?!)")
+
+
 @lru_cache(maxsize=16384)
 def column_role(key: str) -> str | None:
     """Role of a table column key; a known column name glued after a short qualifier

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tenderwatch.notice.labels import Vocab, label_key, vocab
+from tenderwatch.notice.labels import Vocab, label_key, org_form_re, vocab
 
 # Numbering before a label at a line start: 一、 / 2. / (三)
 _NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?\s*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?\s*")
@@ -20,13 +20,16 @@ _KV = re.compile(
     re.M,
 )
 # A line holding only a short label, numbered or not, with or without a colon.
-_BARE = re.compile(
-    r"(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?[ \t]*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?[ \t]*"
-    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z() \t]{0,23})[:：]?"
-)
-# A line of at most 30 characters once stripped (searched on "\n" + text; group 1 is the line,
-# blanks around it included): only such lines can be a bare label, so only they are looked up.
-SHORT_LINE_NL = re.compile(r"\n([^\S\n]*+\S[^\n]{0,29}+[^\S\n]*+)(?=\n|$)")
+_BARE_NUMBERING = r"(?:[(]?[一二三四五六七八九十\d]{1,3}[)]?[ \t]*[、.)]|[(][一二三四五六七八九十\d]{1,3}[)])?[ \t]*"
+_BARE_LABEL = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z() \t]{0,23}"
+_BARE = re.compile(rf"{_BARE_NUMBERING}({_BARE_LABEL})[:：]?")
+# A line that reads as a bare label (searched on "\n" + text; group 1 is the line, blanks around it
+# included): only such lines are looked up, so lines of prose, numbers or punctuation never reach Python.
+# The look-ahead (at most 30 characters once stripped) fails fast on long lines; the label run is
+# possessive (what may follow it, a colon or blanks, is not a label character but a blank is one,
+# and blanks are taken after it anyway), so no line is tried twice.
+SHORT_LINE_NL = re.compile(rf"\n(?=[^\S\n]*+\S[^\n]{{0,29}}+[^\S\n]*+(?:\n|$))"
+                           rf"([^\S\n]*+{_BARE_NUMBERING}{_BARE_LABEL}+[:：]?[^\S\n]*+)(?=\n|$)")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}")
 _MONEY_LIKE = re.compile(r"\d\s*(?:元|万|亿|%)|[¥$€£]|RMB|CNY|人民币|[壹贰叁肆伍陆柒捌玖拾佰仟]{2}")
 _NUM_START = frozenset("一二三四五六七八九十(0123456789")
@@ -124,7 +127,7 @@ def bare_line(raw: str) -> tuple[int, int, str, str, str] | None:
 def looks_like(v: Vocab, field_name: str, value: str) -> bool:
     value = value.strip()
     if field_name in ("buyer", "agency", "supplier"):
-        return len(value) <= 120 and any(form in value for form in v.org_forms)
+        return len(value) <= 120 and org_form_re().search(value) is not None
     if field_name == "date":
         return _DATE_LIKE.search(value) is not None
     if field_name == "project_no":

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from tenderwatch.notice.labels import Vocab, label_key, vocab
 from tenderwatch.notice.tables import Table
@@ -18,6 +20,8 @@ _LEAD_PAREN = re.compile(r"^\s*\([^()]{0,30}\)\s*[:：]?\s*")
 _PLACEHOLDER = re.compile(r"^[\s_/\\\-—.。:：*]*$")
 _PLACEHOLDER_CHARS = frozenset("_/\\-—.。:：*")  # a placeholder value starts with one of these
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # one non-blank line, stripped
+HEAD_LINES = 25  # lines read at the top of a notice (a date or an organisation heading it)
+TAIL_LINES = 15  # lines read at the bottom (the signature and its date)
 
 
 @dataclass(slots=True)
@@ -42,6 +46,8 @@ class Scan:
     pairs: list[Pair] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     _lines: list[tuple[int, int]] | None = None
+    _head: list[tuple[int, int]] | None = None
+    _tail: list[tuple[int, int]] | None = None
 
     @property
     def lines(self) -> list[tuple[int, int]]:
@@ -49,6 +55,19 @@ class Scan:
         if self._lines is None:
             self._lines = _lines(self.text)
         return self._lines
+
+    def head(self) -> list[tuple[int, int]]:
+        """The first ``HEAD_LINES`` of ``lines`` (without reading the rest of the text)."""
+        if self._head is None:
+            self._head = (self._lines[:HEAD_LINES] if self._lines is not None
+                          else list(islice(self.iter_lines(), HEAD_LINES)))
+        return self._head
+
+    def tail(self) -> list[tuple[int, int]]:
+        """The last ``TAIL_LINES`` of ``lines`` (read backwards from the end of the text)."""
+        if self._tail is None:
+            self._tail = self._lines[-TAIL_LINES:] if self._lines is not None else _last_lines(self.text)
+        return self._tail
 
     def iter_lines(self) -> Iterator[tuple[int, int]]:
         """The same spans, one at a time (for callers that stop after the first few lines)."""
@@ -123,17 +142,42 @@ class Builder:
         """Give each pair its section and contact block (the last block header before it, unless a
         section heading came after that header)."""
         scan = self.scan
-        order = sorted(range(len(self.ctx_pos)), key=self.ctx_pos.__getitem__)
-        pos = [self.ctx_pos[i] for i in order]
-        val = [self.ctx_val[i] for i in order]
-        heads, flags = scan.head_pos, scan.head_flags
-        for start, pair in sorted(self.pairs, key=_first):
+        found = self.pairs
+        found.sort(key=_first)
+        heads, flags, flag_of = scan.head_pos, scan.head_flags, scan._flag
+        pos: list[int] = []
+        val: list[str] = []
+        if self.ctx_pos:
+            order = sorted(range(len(self.ctx_pos)), key=self.ctx_pos.__getitem__)
+            pos = [self.ctx_pos[i] for i in order]
+            val = [self.ctx_val[i] for i in order]
+        for start, pair in found:
             h = bisect_right(heads, start) - 1
-            flag = flags[h] if h >= 0 else ""
-            pair.section = flag if flag is not None else scan._flag(h)
-            i = bisect_right(pos, start) - 1
-            pair.ctx = val[i] if i >= 0 and (h < 0 or pos[i] >= heads[h]) else ""
-            scan.pairs.append(pair)
+            if h >= 0:
+                flag = flags[h]
+                pair.section = flag if flag is not None else flag_of(h)
+            if pos:
+                i = bisect_right(pos, start) - 1
+                pair.ctx = val[i] if i >= 0 and (h < 0 or pos[i] >= heads[h]) else ""
+        scan.pairs.extend(pair for _, pair in found)
+
+
+def _last_lines(text: str) -> list[tuple[int, int]]:
+    """``_lines(text)[-TAIL_LINES:]``, found from the end."""
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    while len(out) < TAIL_LINES:
+        start = text.rfind("\n", 0, end) + 1
+        raw = text[start:end]
+        stripped = raw.strip()
+        if stripped:
+            lead = start + len(raw) - len(raw.lstrip())
+            out.append((lead, lead + len(stripped)))
+        if start == 0:
+            break
+        end = start - 1
+    out.reverse()
+    return out
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -148,5 +192,4 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _first(item: tuple[int, Pair]) -> int:
-    return item[0]
+_first = itemgetter(0)

@@ -36,18 +36,19 @@ _PUBLICATION_RANK = 2  # date labels ranked up to this name the publication (3: 
 class _Src:
     """Map normalised spans to source spans and raw text."""
 
-    __slots__ = ("doc", "norm")
+    __slots__ = ("doc", "identity", "norm")
 
     def __init__(self, doc: TextDoc, norm: NormText) -> None:
         self.doc = doc
         self.norm = norm
+        self.identity = norm.starts is None or norm.ends is None  # to_source returns spans unchanged
 
     def fact(self, name: str, value: object, start: int, end: int) -> Fact:
-        s, e = self.norm.to_source(start, end)
+        s, e = (start, end) if self.identity else self.norm.to_source(start, end)
         return Fact(name, self.doc.text[s:e], value, s, e)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.to_source(start, end)
+        return (start, end) if self.identity else self.norm.to_source(start, end)
 
 
 # The reader hints the parser reads (the others: site, region, template ... are not normalised).
@@ -103,8 +104,8 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
     found = _labelled_date(text, src, [p for p in dated if p.rank <= _PUBLICATION_RANK], date_re)
     if found is not None:
         return found
-    lines = scan.lines
-    for n, (start, end) in enumerate(lines[:25]):  # a date heading the notice: "2021年10月27日 15:20 来源:…"
+    lines = scan.head()
+    for n, (start, end) in enumerate(lines):  # a date heading the notice: "2021年10月27日 15:20 来源:…"
         m = date_re.match(text, start, end)
         if m and (value := date_value(m)) and len(value) == 10:
             if n and _DEADLINE.search(text, lines[n - 1][0], lines[n - 1][1]):
@@ -113,7 +114,7 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
     found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], date_re, bare=True)
     if found is not None:
         return found
-    for start, end in reversed(scan.lines[-15:]):  # the date under the signature
+    for start, end in reversed(scan.tail()):  # the date under the signature
         m = date_re.match(text, start, end)
         if m and m.end() >= end - 1 and (value := date_value(m)) and len(value) == 10:
             return src.fact("notice_date", value, m.start(), m.end())
@@ -182,22 +183,22 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     found = parties.buyer(scan)
     if found is not None:
         return _party_fact(src, "buyer", found)
-    for labelled in (frames.spaced_buyer(scan.text), frames.prose_buyer(scan.text),
-                     frames.invite_buyer(scan.text)):
-        if labelled is not None:  # "采购人 X 联系人：…", "招标人为X", "X现邀请供应商…报价"
+    for finder in (frames.spaced_buyer, frames.prose_buyer, frames.invite_buyer):
+        labelled = finder(scan.text)  # "采购人 X 联系人：…", "招标人为X", "X现邀请供应商…报价"
+        if labelled is not None:
             return src.fact("buyer", labelled[0], labelled[1], labelled[1] + len(labelled[0]))
     if not _framed(scan, kind, title):  # news / commentary: no buyer from headlines or signatures
         return None
-    heads = [meta.get("title", "")] + [scan.text[s:e] for s, e in scan.lines[:2]]
+    heads = [meta.get("title", "")] + [scan.text[s:e] for s, e in scan.head()[:2]]
     for head in heads:
         org = frames.site_org(head)
         if org:
             at = scan.text.find(org)
             return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
-    for found_org in (frames.signature_org(scan.text, scan.lines), frames.contact_org(scan.text)):
-        if found_org is not None:
-            org, at = found_org
-            return src.fact("buyer", org, at, at + len(org))
+    found_org = frames.signature_org(scan.text, scan.tail()) or frames.contact_org(scan.text)
+    if found_org is not None:
+        org, at = found_org
+        return src.fact("buyer", org, at, at + len(org))
     if title is not None and _CJK.search(str(title.value)):
         prefix = frames.org_prefix(str(title.value))
         if prefix:
@@ -275,9 +276,10 @@ def _amounts(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: di
                 cny = money.value if money.currency == "CNY" else None
                 notice.amounts.append(Amount(kind, raw, cny, money.currency, money.value, tax_flag(raw)))
     found = collect(scan)
+    text, span = doc.text, src.span
     for item in found:
-        s, e = src.span(item.start, item.end)
-        notice.amounts.append(Amount(item.kind, doc.text[s:e], item.value_cny, item.currency, item.value,
+        s, e = span(item.start, item.end)
+        notice.amounts.append(Amount(item.kind, text[s:e], item.value_cny, item.currency, item.value,
                                      item.tax, None, s, e))
     if not spans:
         return

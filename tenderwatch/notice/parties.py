@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tenderwatch.notice.labels import label_key, vocab
+from tenderwatch.notice.labels import label_key, org_form_re, vocab
 from tenderwatch.notice.scan import Pair, Scan, Table
 
 _CUT = re.compile(r"[\t;，；。]|,(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b|Corp|PLC|GmbH|S\.A))|\s{2,}"
@@ -136,10 +136,13 @@ def agency(scan: Scan) -> tuple[str, int, int] | None:
     return _party(scan.text, scan.pairs, "agency")
 
 
+# Every alternative starts with a character of the leading class (a pattern that starts with a
+# character class is searched fast): 确定…, 中标/中选/成交…, awarded/granted to …
 _PROSE_WINNER = re.compile(
-    r"确定(?P<a>[^\s,，。;；:：]{4,40}?)为(?:本项目的?|本包的?)?(?:中标|成交|中选)(?:人|供应商|单位)"
-    r"|(?:中标|成交|中选)(?:人|供应商|单位)(?:为|是)\s*(?P<b>[^\s,，。;；:：()]{4,40})"
-    r"|(?:awarded|granted) to\s+(?P<c>[A-Z][A-Za-z0-9&'.,() -]{3,80}?(?:Company Limited|Co\.,? Ltd\.?|Limited|Ltd\.?|Inc\.?|LLC|Corporation|Company))"
+    r"[确中成ag](?:(?<=确)定(?P<a>[^\s,，。;；:：]{4,40}?)为(?:本项目的?|本包的?)?(?:中标|成交|中选)(?:人|供应商|单位)"
+    r"|(?:(?<=中)[标选]|(?<=成)交)(?:人|供应商|单位)(?:为|是)\s*(?P<b>[^\s,，。;；:：()]{4,40})"
+    r"|(?:(?<=a)warded|(?<=g)ranted) to\s+(?P<c>[A-Z][A-Za-z0-9&'.,() -]{3,80}?"
+    r"(?:Company Limited|Co\.,? Ltd\.?|Limited|Ltd\.?|Inc\.?|LLC|Corporation|Company)))"
 )
 def prose_suppliers(text: str) -> list[tuple[str, int, int]]:
     """``确定北京某某科技有限公司为成交供应商`` / ``中标人为…公司`` / ``awarded to X Limited``."""
@@ -159,12 +162,12 @@ def suppliers(scan: Scan, strict: bool) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 
-    forms = vocab().org_forms
+    has_form = org_form_re().search
 
     def add(raw: str, start: int) -> None:
         if "、" in raw:  # "入围供应商：A公司、B公司、C公司": several winners in one value
             parts = _LIST_SEP.split(raw)
-            if len(parts) > 1 and sum(1 for part in parts if any(form in part for form in forms)) > 1:
+            if len(parts) > 1 and sum(1 for part in parts if has_form(part)) > 1:
                 at = start
                 for part in parts:
                     one(part, at)
@@ -177,7 +180,7 @@ def suppliers(scan: Scan, strict: bool) -> list[tuple[str, int, int]]:
         end = start + len(name)
         if name and raw.startswith(name) and end == start + len(raw.rstrip()):
             name, end = complete_name(scan.text, name, end)
-        if valid_name(name) and name not in seen and any(form in name for form in forms):
+        if valid_name(name) and name not in seen and has_form(name):
             seen.add(name)
             out.append((name, start, end))
 

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from tenderwatch.notice import linelabels
 from tenderwatch.notice.labels import Vocab, column_role, label_key, vocab
@@ -41,6 +42,7 @@ _SEGMENT = re.compile(r"[^;；]+")
 _REV_LABEL = re.compile(
     r":(?P<lab>[^\t\n,;，；。:：\d]{0,25}[\u4e00-\u9fffA-Za-z(（])(?=[\t\n,;，；。:：\d.、)） ]|$)"
 )
+_LAB = itemgetter("lab")
 _PARTIES = frozenset({"buyer", "agency", "supplier"})
 _INLINE_FIELDS = frozenset({"supplier", "award", "budget", "contract", "ceiling"})
 _NON_SPACE = re.compile(r"\S")
@@ -72,25 +74,22 @@ def _colon_labels(text: str) -> tuple[list[int], list[tuple[int, int, int, str]]
     itself is not one ("…管理局联系电话:" -> "联系电话").
     """
     n = len(text)
+    matches = list(_REV_LABEL.finditer(text[::-1]))
+    matches.reverse()  # text order
     starts: list[int] = []
     wanted: list[tuple[int, int, int, str]] = []
-    for m in _REV_LABEL.finditer(text[::-1]):
-        hit = linelabels.run_label(m.group("lab"))
+    for m, hit in zip(matches, map(linelabels.run_label, map(_LAB, matches)), strict=True):
         if hit is None:
             continue
-        label, back, useful = hit
-        colon = n - m.start() - 1
-        starts.append(colon - back)
-        if not useful:
-            continue
-        vstart = colon + 1
-        if vstart < n and text[vstart] in " \t":
-            chunk = text[vstart:vstart + 16]
-            vstart += len(chunk) - len(chunk.lstrip(" \t"))
-        wanted.append((len(starts) - 1, colon - back, vstart, label))
-    starts.reverse()
-    last = len(starts) - 1
-    wanted = [(last - i, lstart, vstart, label) for i, lstart, vstart, label in reversed(wanted)]
+        colon = n - 1 - m.start()
+        lstart = colon - hit[1]
+        if hit[2]:
+            vstart = colon + 1
+            if vstart < n and text[vstart] in " \t":
+                chunk = text[vstart:vstart + 16]
+                vstart += len(chunk) - len(chunk.lstrip(" \t"))
+            wanted.append((len(starts), lstart, vstart, hit[0]))
+        starts.append(lstart)
     return starts, wanted
 
 
@@ -104,11 +103,12 @@ def _colon_pairs(b: Builder, text: str, table_rows: list[tuple[int, int]]) -> No
     for n, lstart, vstart, label in wanted:
         if n in outer:
             label = outer.pop(n)
-        key = label_key(label)[0]
+        key, hint = label_key(label)
         known = labels.get(key)
         if known is None and key.endswith("名称") and key[:-2] in contact:  # "1.采购人信息名称:X"
             b.context(lstart, contact[key[:-2]])
             label, key, known = "名称", "名称", labels.get("名称")
+            hint = label_key(label)[1]
         if (known is None or known[0] == "stop") and key not in contact:
             continue
         if rows:
@@ -139,7 +139,7 @@ def _colon_pairs(b: Builder, text: str, table_rows: list[tuple[int, int]]) -> No
                     b.add(label, nxt if cut < 0 else nxt[:cut], nstart)
             continue
         if known is not None and known[0] != "stop":
-            b.add_known(known, key, label_key(label)[1], value, vstart)
+            b.add_known(known, key, hint, value, vstart)
 
 
 def _names(text: str, lstart: int) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from tenderwatch.notice import linelabels
 from tenderwatch.notice.amounts import _CAPITAL, _CAPITAL_HINT, _has_capital, find_money
 from tenderwatch.notice.kind import guess_title
-from tenderwatch.notice.pairs import Scan
+from tenderwatch.notice.pairs import HEAD_LINES, TAIL_LINES, Scan
 from tenderwatch.notice.scan import _char_lines, scan_text
 
 TEXTS = [
@@ -43,6 +43,13 @@ def test_line_spans_lazy_and_eager_agree_with_split_and_strip(text: str) -> None
     assert list(scan.iter_lines()) == scan.lines  # from the cached list now
 
 
+@pytest.mark.parametrize("text", [*TEXTS, "".join(f"第{n}行\n" if n % 3 else " \n" for n in range(60))])
+def test_head_and_tail_lines_are_slices_of_all_lines(text: str) -> None:
+    scan = Scan(text)
+    assert scan.head() == _plain_lines(text)[:HEAD_LINES]
+    assert scan.tail() == _plain_lines(text)[-TAIL_LINES:]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_lines_holding_a_character_are_found_with_find(text: str) -> None:
     for char, other in (("\t", ""), (";", "；")):
@@ -52,12 +59,15 @@ def test_lines_holding_a_character_are_found_with_find(text: str) -> None:
 
 
 def test_every_bare_label_line_is_a_short_line_candidate() -> None:
-    text = "采购人\n  (二) 采购代理机构信息 \n三、拟定供应商：\n这是一行很长的正文内容，不是标签，也不会被当作标签读取。\nAwarded to\n"
+    text = ("采购人\n  (二) 采购代理机构信息 \n三、拟定供应商：\n这是一行很长的正文内容，不是标签，也不会被当作标签读取。\n"
+            "Awarded to\n1  空调维保  —  2年  102980.00\n采购人 \t\n")
     found = {m.group(1).strip() for m in linelabels.SHORT_LINE_NL.finditer("\n" + text)}
     for start, end in _plain_lines(text):
         line = text[start:end]
         if len(line) <= 30 and linelabels.bare_label(line) is not None:
             assert line in found
+    # the pass skips lines of prose, numbers and punctuation: they never reach the per-line lookup
+    assert "1  空调维保  —  2年  102980.00" not in found and "这是一行很长的正文内容" not in "".join(found)
     assert linelabels.bare_line("  采购人 ") == (2, 3, "采购人", "buyer", "buyer")
     assert linelabels.bare_line("这是一行很长的正文内容，不是标签，也不会被当作标签读取。") is None
 
@@ -104,3 +114,10 @@ def test_pairs_take_section_and_contact_block_from_what_precedes_them() -> None:
     assert by_value["1000元"].section == "fee"
     assert by_value["1000元"].ctx == ""  # a heading after the block header ends the block
     assert [h for _, h in scan.headings] == ["中标信息", "联系方式", "代理服务收费标准"]
+
+
+@pytest.mark.parametrize("text", ["某某大学", "北京某某科技有限公司", "采购人", "", "Acme Ltd", "某某中心、某某医院"])
+def test_one_search_for_an_organisation_form_agrees_with_the_word_list(text: str) -> None:
+    from tenderwatch.notice.labels import org_form_re, vocab
+
+    assert (org_form_re().search(text) is not None) == any(form in text for form in vocab().org_forms)
