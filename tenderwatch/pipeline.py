@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 
 from tenderwatch.detect import decide, detect
 from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
@@ -56,16 +57,22 @@ def locate_facts(notice: NoticeFields, text: str) -> None:
                 fact.start, fact.end = at, at + len(fact.raw)
 
 
-def process_bytes(data: bytes, path: str, limits: Limits | None = None) -> list[DocResult]:
+Reader = Callable[[bytes, str, Limits | None], list[TextDoc | ReadFailure]]
+
+
+def process_bytes(
+    data: bytes, path: str, limits: Limits | None = None, reader: Reader = read_bytes
+) -> list[DocResult]:
     """Read ``data`` (one file, maybe a container) and return one result per notice.
 
     Never raises for bad input: a document that cannot be read or processed comes
-    back as a ``DocResult`` whose ``failure`` says why.
+    back as a ``DocResult`` whose ``failure`` says why. ``reader`` replaces
+    ``read_bytes``, e.g. by a ``GuardedReader`` that can kill a reader stuck in C code.
     """
     sha = hashlib.sha256(data).hexdigest()
     results: list[DocResult] = []
     try:
-        docs = read_bytes(data, path, limits)
+        docs = reader(data, path, limits)
     except Exception as exc:  # a reader bug must not stop the scan
         log.exception("reading %s failed", path)
         docs = [ReadFailure(path, FailReason.INTERNAL_ERROR, f"reader error: {exc!r}")]

@@ -24,10 +24,10 @@ from pathlib import Path
 from types import FrameType
 
 from tenderwatch import __version__
-from tenderwatch.model import DocResult, FailReason, ReadFailure
+from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
-from tenderwatch.pipeline import process_bytes
-from tenderwatch.read import Limits, collect
+from tenderwatch.pipeline import Reader, process_bytes
+from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
 from tenderwatch.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -82,11 +82,17 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_file(data: bytes, display: str, limits: Limits, timeout: float) -> list[DocResult]:
-    """The per-file work of a scan: pipeline plus party screening, under a time limit."""
+def process_file(
+    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes
+) -> list[DocResult]:
+    """The per-file work of a scan: pipeline plus party screening, under a time limit.
+
+    The limit is a SIGALRM in the main thread: it stops Python code, not a call stuck
+    inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
+    """
     try:
         with time_limit(timeout):
-            results = process_bytes(data, display, limits)
+            results = process_bytes(data, display, limits, reader)
             for result in results:
                 resolve_parties(result)
     except DocumentTimeout as exc:
@@ -134,9 +140,16 @@ def scan(
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts)
         else:
-            processed = ((item, item.results or process_file(item.data, item.display, limits, timeout))
-                         for item in items)
-            _save_all(processed, store, version, counts)
+            # PDF/Office/zip readers run in a killable worker process, stopped a little before
+            # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
+            with GuardedReader(limits, timeout * 0.9) as guard:
+
+                def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
+                    return guard.read(data, path)
+
+                processed = ((item, item.results or process_file(item.data, item.display, limits, timeout, guarded))
+                             for item in items)
+                _save_all(processed, store, version, counts)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {

@@ -87,6 +87,9 @@ class GuardedReader:
             log.warning("reader worker died on %s: %s", path, exc)
             self._kill()
             return [ReadFailure(path, FailReason.INTERNAL_ERROR, f"reader process died: {exc}")]
+        except BaseException:  # interrupted while waiting (a caller's time limit, Ctrl-C): a busy
+            self._kill()  # worker would answer the next file with this one's result
+            raise
         log.warning("reading %s took longer than %ss; worker killed", path, self.timeout)
         self._kill()
         return [ReadFailure(path, FailReason.TIMEOUT, f"reading took longer than {self.timeout:g} s")]
