@@ -10,12 +10,14 @@ from typing import Any
 import click
 
 from tenderwatch.cli.common import open_store_readonly
+from tenderwatch.report.build import headline_sentence
 from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
 from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
-from tenderwatch.store.queries import find_document, iter_rows, summary
+from tenderwatch.store.overview import overview
+from tenderwatch.store.queries import find_document, iter_rows
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
 DB_OPTION = click.option(
@@ -32,7 +34,7 @@ def _top(counts: dict[str, int], shown: int = 12) -> str:
 
 
 def _print_summary(counts: ScanCounts, store: Store) -> None:
-    facts = summary(store)
+    facts = overview(store)  # the same numbers as the workbench's Overview and the report
     click.echo("")
     click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
     if counts.not_notices:
@@ -41,13 +43,14 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
                + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
                   if counts.failures else ""))
     click.echo(f"in store: {facts['documents']} notices, {facts['failed']} failed, "
-               f"{facts['relevant']} relevant ({facts['relevant_listed']} with a listed party)")
+               f"{facts['relevant']} relevant ({facts['listed_notices']} with a listed party)")
     for title, key in (("by category", "by_category"), ("by item", "by_item"), ("by provider", "by_provider")):
         if facts[key]:
             click.echo(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in facts[key].items()))
     for title, key in (("buyers", "buyers"), ("intermediaries (suppliers named)", "intermediaries")):
         if facts[key]:
             click.echo(f"  {title}: {len(facts[key])}: {_top(facts[key])}")
+    click.echo(headline_sentence(facts))
     click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tenderwatch.model import Finding
 
-CATEGORY_ORDER = ("chip", "server", "cloud", "ai_model", "rental")
 _ITEM_CATEGORIES = frozenset({"chip", "server", "cloud", "rental"})
 
 

@@ -46,7 +46,6 @@ class NormText:
     """
 
     text: str
-    source_len: int
     starts: list[int] | None = None
     ends: list[int] | None = None
 
@@ -138,7 +137,7 @@ def normalize(text: str) -> NormText:
     simplified = _t2s(_nfkc(text))
     deletions = [m.span() for m in _INNER_SPACE.finditer(simplified)]
     if not deletions:
-        return NormText(simplified, len(text))
+        return NormText(simplified)
     starts = list(range(len(simplified)))
     ends = list(range(1, len(simplified) + 1))
     out_text: list[str] = []
@@ -153,4 +152,4 @@ def normalize(text: str) -> NormText:
     out_text.append(simplified[position:])
     out_starts.extend(starts[position:])
     out_ends.extend(ends[position:])
-    return NormText("".join(out_text), len(text), out_starts, out_ends)
+    return NormText("".join(out_text), out_starts, out_ends)

@@ -121,6 +121,7 @@ def overview(store: Store, date_from: str = "", date_to: str = "", newest: int =
     for doc in docs:
         intermediaries.update({s["name"] for s in doc["suppliers"]})
     by_class: Counter[str] = Counter(d["buyer_class"] or "unknown" for d in docs)
+    buyer_names: Counter[str] = Counter(d["buyer_name"] for d in docs if d["buyer_name"])
     with_amount = [d for d in docs if d["counted"]]
     converted = [d for d in with_amount if d["amount_usd"] is not None]
     rates: list[Rate] = [d["_rate"] for d in converted]
@@ -131,6 +132,7 @@ def overview(store: Store, date_from: str = "", date_to: str = "", newest: int =
         "documents": int(total or 0), "failed": int(failed or 0), "relevant": len(docs),
         "entities_sought": len(buyers), "entities_aws": len(aws_buyers), "leader": CLOUD_LEADER,
         "intermediaries": dict(intermediaries.most_common()),
+        "buyers": dict(buyer_names.most_common()),
         "listed_notices": sum(1 for d in docs if d["listed"]),
         "by_category": _count(docs, "category", True), "by_item": _count(docs, "item", False),
         "by_provider": _count(docs, "provider", True), "by_buyer_class": dict(by_class.most_common()),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,42 +48,3 @@ def find_document(store: Store, path: str) -> tuple[int, dict[str, Any], str] | 
             return None
         row = matches[0]
     return int(row["id"]), _with_reviews(store, int(row["id"]), json.loads(row["row_json"])), row["text"]
-
-
-def summary(store: Store) -> dict[str, Any]:
-    """Headline numbers: notices read, failed, relevant, by category, buyers, intermediaries."""
-    total, failed, relevant = store.conn.execute(
-        "SELECT COUNT(*), SUM(status = 'failed'), SUM(relevant) FROM documents WHERE status != 'skipped'"
-    ).fetchone()
-    categories: Counter[str] = Counter()
-    items: Counter[str] = Counter()
-    providers: Counter[str] = Counter()
-    buyers: Counter[str] = Counter()
-    suppliers: Counter[str] = Counter()
-    listed = 0
-    for (row_json,) in store.conn.execute("SELECT row_json FROM documents WHERE relevant = 1"):
-        row = json.loads(row_json)
-        categories.update(row.get("categories") or [])
-        items.update(row.get("items") or [])
-        providers.update(row.get("providers") or [])
-        if row.get("buyer"):
-            buyers[row["buyer"]] += 1
-        suppliers.update(row.get("suppliers") or [])
-        listed += bool(row.get("listed"))
-    reasons = dict(
-        store.conn.execute(
-            "SELECT fail_reason, COUNT(*) FROM documents WHERE status = 'failed' GROUP BY fail_reason"
-        ).fetchall()
-    )
-    return {
-        "documents": total or 0,
-        "failed": failed or 0,
-        "failure_reasons": reasons,
-        "relevant": relevant or 0,
-        "relevant_listed": listed,
-        "by_category": dict(categories.most_common()),
-        "by_item": dict(items.most_common()),
-        "by_provider": dict(providers.most_common()),
-        "buyers": dict(buyers.most_common()),
-        "intermediaries": dict(suppliers.most_common()),
-    }
