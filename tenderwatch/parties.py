@@ -8,20 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
 from tenderwatch.model import DocResult, Fact, PartyRecord
+from tenderwatch.screen import classify_party, get_screener, party_key
+from tenderwatch.screen.entries import find_usccs
 
 log = logging.getLogger(__name__)
-_USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
-
-
-def _screen_api() -> Any:
-    try:
-        from tenderwatch import screen
-    except ImportError:  # pragma: no cover - screening package absent
-        return None
-    return screen if hasattr(screen, "get_screener") else None
 
 
 def _facts(result: DocResult) -> list[tuple[str, Fact]]:
@@ -41,30 +33,41 @@ def resolve_parties(result: DocResult) -> None:
     """Fill ``result.parties`` with each named party, its class and its list hits."""
     if result.failure is not None:
         return
-    api = _screen_api()
-    screener = api.get_screener() if api is not None else None
+    screener = get_screener()
     seen: set[tuple[str, str]] = set()
-    for role, fact in _facts(result):
+    named = _facts(result)
+    starts = [fact.start for _, fact in named if fact.start >= 0]
+    for role, fact in named:
         name = str(fact.value).strip()
         if not name or (role, name) in seen:
             continue
         seen.add((role, name))
-        key = api.party_key(name) if api is not None else name
-        record = PartyRecord(role=role, name=name, key=key, start=fact.start, end=fact.end)
-        if api is not None:
-            record.party_class, record.class_reason = api.classify_party(name)
-        if screener is not None:
-            try:
-                identifiers = _nearby_identifiers(result.text, fact)
-                record.hits = [hit.to_dict() for hit in screener.screen(name, identifiers)]
-            except Exception:  # screening must never stop a scan
-                log.exception("screening %r failed", name)
+        record = PartyRecord(role=role, name=name, key=party_key(name), start=fact.start, end=fact.end)
+        record.party_class, record.class_reason = classify_party(name)
+        try:
+            identifiers = _nearby_identifiers(result.text, fact, starts)
+            record.hits = [hit.to_dict() for hit in screener.screen(name, identifiers)]
+        except Exception:  # screening must never stop a scan
+            log.exception("screening %r failed", name)
         result.parties.append(record)
 
 
-def _nearby_identifiers(text: str, fact: Fact, window: int = 160) -> list[str]:
-    """Unified Social Credit Codes written close to where the party is named."""
+_CODE_LINE = re.compile(r"\s*(?:统一社会信用代码|社会信用代码|信用代码|USCC|Unified Social Credit Code)", re.I)
+
+
+def _nearby_identifiers(text: str, fact: Fact, starts: list[int]) -> list[str]:
+    """Valid Unified Social Credit Codes after the party's name on its line (up to the next
+    party named there), or on the next line when that is a credit-code line of its own."""
     if fact.start < 0:
         return []
-    chunk = text[max(0, fact.start - window // 4) : fact.end + window]
-    return sorted(set(_USCC.findall(chunk)))
+    begin = fact.start
+    end = text.find("\n", fact.end)
+    end = len(text) if end < 0 else end
+    later = [s for s in starts if fact.start < s < end]
+    if later:
+        return sorted(set(find_usccs(text[begin : min(later)])))
+    following = text.find("\n", end + 1)
+    following = len(text) if following < 0 else following
+    if end < len(text) and _CODE_LINE.match(text, end + 1):
+        end = following
+    return sorted(set(find_usccs(text[begin:end])))

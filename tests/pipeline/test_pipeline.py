@@ -37,3 +37,32 @@ def test_bad_input_is_a_failed_result_not_an_exception() -> None:
         results = process_bytes(data, "bad.pdf")
         assert results and all(r.failure is not None for r in results)
         assert all(r.failure.detail for r in results if r.failure is not None)
+
+
+def test_a_listed_credit_code_next_to_a_supplier_is_a_hit_whatever_the_name() -> None:
+    from tenderwatch.parties import resolve_parties
+
+    text = (
+        "示例大学服务器采购项目成交公告\n采购人：示例大学\n"
+        "成交供应商：样例光电有限公司（统一社会信用代码：9113100033607322XK）\n成交金额：12万元\n"
+    )
+    (result,) = process_bytes(text.encode("utf-8"), "uscc.txt")
+    resolve_parties(result)
+    supplier = next(p for p in result.parties if p.role == "supplier")
+    assert supplier.hits, supplier
+    assert any("9113100033607322XK" in " ".join(hit["reasons"]) for hit in supplier.hits)
+    buyer = next(p for p in result.parties if p.role == "buyer")
+    assert buyer.hits == []  # the code sits by the supplier, not the buyer
+
+
+def test_credit_codes_on_one_line_belong_to_the_party_they_follow() -> None:
+    from tenderwatch.parties import resolve_parties
+
+    text = (
+        "示例大学服务器采购项目成交公告\n"
+        "采购人：示例大学；成交供应商：样例光电有限公司，统一社会信用代码：9113100033607322XK；成交金额：12万元\n"
+    )
+    (result,) = process_bytes(text.encode("utf-8"), "one-line.txt")
+    resolve_parties(result)
+    hits = {p.role: bool(p.hits) for p in result.parties}
+    assert hits.get("supplier") is True and hits.get("buyer") is False
