@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tenderwatch.pipeline import process_bytes
 from tenderwatch.read import collect
-from tenderwatch.report.docrow import doc_row
+from tenderwatch.store.docrow import doc_row
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

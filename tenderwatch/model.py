@@ -164,6 +164,8 @@ class Finding:
     control_status: str = ""
     rule: str = ""
     reason: str = ""  # why the detector decided (e.g. "instance type p4d.24xlarge -> 8xA100")
+    # restricted / restricted_later / not_restricted on the notice date (issue 9); "" until set
+    rule_status: str = ""
 
 
 @dataclass(slots=True)
@@ -173,7 +175,10 @@ class PartyRecord:
     ``key`` resolves the same party written differently across notices;
     ``party_class`` is the state-linked class (university, cas_institute,
     pla_unit, central_soe, local_soe, government, hospital, other) with its reason;
-    ``hits`` are restricted-list hits as dicts (list, entry, version, score, reasons).
+    ``hits`` are restricted-list hits as dicts (list, entry, version, score, reasons) and,
+    for listing dates (issue 11): ``list`` (the list's short name), ``listed_since``
+    ("YYYY-MM-DD" or None), ``listed_on_date`` (True/False, None without a notice date or
+    a listing date) and ``list_meaning`` (one line on what the list means).
     """
 
     role: str  # buyer, agency, supplier
@@ -184,6 +189,26 @@ class PartyRecord:
     start: int = -1
     end: int = -1
     hits: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Provenance:
+    """Where and when a document was fetched from the web, and where its archived copy is.
+
+    Set by the collect stage for fetched notices and by the WARC reader for records of any
+    tool's WARC file; ``None`` for files a user already had. ``warc_file`` is the archive
+    file's name (relative to the archive folder when known), ``warc_record_id`` the
+    ``WARC-Record-ID`` of the response record, ``payload_digest`` its ``WARC-Payload-Digest``
+    (``sha1:BASE32`` or ``sha256:...``).
+    """
+
+    url: str
+    fetched_at: str | None = None  # ISO 8601 UTC, e.g. "2024-03-01T08:00:00Z"
+    source: str | None = None  # collect source name (ccgp, ggzy, zcy) or the WARC tool
+    http_status: int | None = None
+    warc_file: str | None = None
+    warc_record_id: str | None = None
+    payload_digest: str | None = None
 
 
 @dataclass(slots=True)
@@ -202,3 +227,13 @@ class DocResult:
     amount_cny: float | None = None  # the amount the export reports (see corpus/README.md)
     failure: ReadFailure | None = None
     parties: list[PartyRecord] = field(default_factory=list)
+    provenance: Provenance | None = None
+    # what the document is (issue 10): procurement_notice, disclosure, news, comparison, seller,
+    # aggregator, other ... with the reasons a reader would give; "" until classified
+    doc_kind: str = ""
+    doc_kind_reasons: list[str] = field(default_factory=list)
+    # strongest rule status of the findings on the notice date (issue 9): restricted,
+    # restricted_later, not_restricted, or None when there is no finding
+    rule_status: str | None = None
+    # what a limit cut (e.g. "pages: 500 of 2000"); None when read whole (issue 12)
+    truncated: str | None = None

@@ -11,11 +11,11 @@ import click
 
 from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.build import headline_sentence
-from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
 from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
+from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import overview
 from tenderwatch.store.queries import find_document, iter_rows
 

@@ -10,9 +10,10 @@ from typing import Any
 
 import jinja2
 
-from tenderwatch.report import fx, svg
-from tenderwatch.report.docrow import LEAD_NOTICE
+from tenderwatch import fx
+from tenderwatch.report import svg
 from tenderwatch.store.db import Store
+from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import entity_rows, flow_edges, monthly, overview, relevant_docs
 
 TEMPLATES = Path(__file__).parent / "templates"

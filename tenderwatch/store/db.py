@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tenderwatch.model import DocResult
-from tenderwatch.report.docrow import doc_row
+from tenderwatch.store.docrow import doc_row
 from tenderwatch.store.schema import migrate
 
 
@@ -149,11 +149,14 @@ class Store:
         row = doc_row(result)
         notice = result.notice
         buyer_class = next((p.party_class for p in result.parties if p.role == "buyer"), None)
+        prov = result.provenance
         cur = self.conn.execute(
             "INSERT OR REPLACE INTO documents(id, path, file_path, sha256, format, encoding, status, fail_reason,"
             " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
-            " region, listed, buyer_class, text, row_json, scanned_at, indexed)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " region, listed, buyer_class, text, row_json, scanned_at, indexed, url, fetched_at, source,"
+            " http_status, warc_file, warc_record_id, payload_digest, doc_kind, doc_kind_reasons, rule_status,"
+            " truncated)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id, result.path, file_path, result.sha256, result.fmt, result.encoding,
                 row["status"],
@@ -165,6 +168,13 @@ class Store:
                 int(bool(row.get("listed"))), buyer_class, result.text,
                 json.dumps(row, ensure_ascii=False), stamp,
                 int(result.relevant or bool(result.findings)),
+                prov.url if prov else None, prov.fetched_at if prov else None,
+                prov.source if prov else None, prov.http_status if prov else None,
+                prov.warc_file if prov else None, prov.warc_record_id if prov else None,
+                prov.payload_digest if prov else None,
+                result.doc_kind or None,
+                json.dumps(result.doc_kind_reasons, ensure_ascii=False) if result.doc_kind_reasons else None,
+                result.rule_status, result.truncated,
             ),
         )
         doc_id = int(cur.lastrowid or 0)
@@ -189,10 +199,12 @@ class Store:
             )
         self.conn.executemany(
             "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
-            ' control_status, rule, evidence, start, "end", reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            ' control_status, rule, evidence, start, "end", reason, rule_status)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
-                 f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason)
+                 f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
+                 f.rule_status or None)
                 for f in result.findings
             ],
         )
@@ -204,12 +216,15 @@ class Store:
             )
             self.conn.executemany(
                 "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
-                " entry_id, entry_name, score, relation, reasons_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
                      hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
                      hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
-                     json.dumps(hit.get("reasons", []), ensure_ascii=False))
+                     json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
+                     None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
+                     hit.get("list_meaning"))
                     for hit in party.hits
                 ],
             )

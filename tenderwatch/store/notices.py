@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tenderwatch.report.docrow import LEAD_NOTICE
 from tenderwatch.store.db import Store
+from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.queries import review_trail
 from tenderwatch.store.readlimit import time_limit
 

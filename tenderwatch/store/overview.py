@@ -10,7 +10,7 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
-from tenderwatch.report.fx import Rate, to_usd
+from tenderwatch.fx import Rate, to_usd
 from tenderwatch.store.db import Store
 from tenderwatch.store.readlimit import time_limit
 

@@ -191,6 +191,31 @@ MIGRATIONS: list[tuple[int, str]] = [
         END;
         """,
     ),
+    (
+        4,
+        """
+        -- Provenance of documents fetched from the web or read from a WARC file (collect),
+        -- what kind of document it is (news, seller page ... or a notice), the strongest rule
+        -- status of its findings on the notice date, what a limit cut, and listing dates of
+        -- screening hits. Migrations 5+ are taken by the stages that add tables of their own.
+        ALTER TABLE documents ADD COLUMN url TEXT;
+        ALTER TABLE documents ADD COLUMN fetched_at TEXT;
+        ALTER TABLE documents ADD COLUMN source TEXT;
+        ALTER TABLE documents ADD COLUMN http_status INTEGER;
+        ALTER TABLE documents ADD COLUMN warc_file TEXT;
+        ALTER TABLE documents ADD COLUMN warc_record_id TEXT;
+        ALTER TABLE documents ADD COLUMN payload_digest TEXT;
+        ALTER TABLE documents ADD COLUMN doc_kind TEXT;
+        ALTER TABLE documents ADD COLUMN doc_kind_reasons TEXT;
+        ALTER TABLE documents ADD COLUMN rule_status TEXT;
+        ALTER TABLE documents ADD COLUMN truncated TEXT;
+        CREATE INDEX documents_url ON documents(url);
+        ALTER TABLE findings ADD COLUMN rule_status TEXT;
+        ALTER TABLE screen_hits ADD COLUMN listed_since TEXT;
+        ALTER TABLE screen_hits ADD COLUMN listed_on_date INTEGER;
+        ALTER TABLE screen_hits ADD COLUMN list_meaning TEXT;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tenderwatch.pipeline import process_bytes
-from tenderwatch.report.docrow import doc_row
+from tenderwatch.store.docrow import doc_row
 
 Runner = Callable[..., Any]
 FIXTURES = Path(__file__).parent / "fixtures"

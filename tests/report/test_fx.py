@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tenderwatch.report.fx import cny_usd_rate, parse_day, to_usd
+from tenderwatch.fx import cny_usd_rate, parse_day, to_usd
 
 
 def test_exact_publication_day() -> None:

@@ -37,6 +37,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "evidence": finding.evidence,
         "span": [finding.start, finding.end],
         "reason": finding.reason,
+        "rule_status": finding.rule_status or None,
     }
 
 
@@ -48,7 +49,12 @@ def fact_dict(fact: Fact | None) -> dict[str, Any] | None:
 
 def doc_row(result: DocResult) -> dict[str, Any]:
     """Build the export row for one document."""
-    row: dict[str, Any] = {"path": result.path, "sha256": result.sha256, "format": result.fmt}
+    prov = result.provenance
+    row: dict[str, Any] = {
+        "path": result.path, "sha256": result.sha256, "format": result.fmt,
+        "url": prov.url if prov else None, "fetched_at": prov.fetched_at if prov else None,
+        "doc_kind": result.doc_kind or None, "truncated": result.truncated,
+    }
     if result.failure is not None:
         row.update(
             relevant=False, categories=[], items=[], providers=[], buyer=None, suppliers=[],
@@ -94,6 +100,7 @@ def doc_row(result: DocResult) -> dict[str, Any]:
             {"role": p.role, "name": p.name, **hit} for p in result.parties for hit in p.hits
         ],
         listed=any(p.hits for p in result.parties),
+        rule_status=result.rule_status,
         lead_notice=LEAD_NOTICE if result.findings else None,
     )
     return row
