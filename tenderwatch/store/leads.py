@@ -15,6 +15,8 @@ from tenderwatch.store.db import Store
 from tenderwatch.store.readlimit import MAX_ROWS, time_limit
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "follow_up")
+# what the rules said on the notice date (documents.rule_status, issue 9)
+RULE_STATUSES = ("restricted", "restricted_later", "not_restricted")
 SORTS = {
     "date": "d.notice_date",
     "amount": "d.amount_cny",
@@ -52,6 +54,7 @@ class LeadFilter:
     date_from: str = ""
     date_to: str = ""
     review: str = ""  # one of REVIEW_STATUSES, "none", or ""
+    rule_status: str = ""  # one of RULE_STATUSES or ""
     q: str = ""
     all_notices: bool = False  # include notices that are not relevant
     sort: str = "date"
@@ -81,7 +84,9 @@ def fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
+def lead_where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
+    """The SQL condition on ``documents d`` for these filters (paging and sort aside), its
+    parameters and notes for the reader; the Leads page and saved searches share it."""
     clauses: list[str] = []
     params: list[Any] = []
     notes: list[str] = []
@@ -100,7 +105,8 @@ def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
     if f.party is not None:
         clauses.append(f"{probe} IN (SELECT doc_id FROM doc_parties WHERE party_id = ?)")
         params.append(f.party)
-    for column, value in (("buyer_class", f.buyer_class), ("region", f.region), ("notice_type", f.notice_type)):
+    for column, value in (("buyer_class", f.buyer_class), ("region", f.region), ("notice_type", f.notice_type),
+                          ("rule_status", f.rule_status)):
         if value:
             clauses.append(f"d.{column} = ?")
             params.append(value)
@@ -147,7 +153,7 @@ def query_leads(store: Store, f: LeadFilter, seconds: float = 5.0) -> LeadPage:
     Two steps: the ids of the page (filters, order, offset: served by the covering index
     ``documents_leads`` where it can), then the details of those ids only."""
     per_page = max(1, min(f.per_page, MAX_ROWS))
-    where, params, notes = _where(f)
+    where, params, notes = lead_where(f)
     column = SORTS.get(f.sort, SORTS["date"])
     # SQLite puts NULL lowest, so descending puts it last; ascending needs "IS NULL" first
     order = f"{column} DESC, d.id DESC" if f.desc else f"{column} IS NULL, {column} ASC, d.id ASC"

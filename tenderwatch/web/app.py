@@ -1,8 +1,9 @@
 """The review workbench: a server-rendered Starlette app over a scan store.
 
 Routes: ``/`` Overview, ``/leads`` Leads, ``/notice/{id}`` Notice, ``/party/{id}``
-Party, ``/reviews`` the audit trail, ``POST /review`` record a decision,
-``/static/style.css``. No JavaScript; every page works offline.
+Party, ``/reviews`` the audit trail, ``POST /review`` record a decision, ``/watch``
+saved searches and alert channels, ``POST /searches`` save a search (``/remove`` stop
+one), ``/feed.atom`` the alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -26,13 +28,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from tenderwatch.store.db import Store
-from tenderwatch.store.leads import REVIEW_STATUSES, facets, query_leads
+from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, query_leads
 from tenderwatch.store.notices import notice_detail
 from tenderwatch.store.overview import cached_overview
 from tenderwatch.store.partyq import party_detail
 from tenderwatch.store.readlimit import QueryTimeout
 from tenderwatch.store.reviews import ReviewError, add_review, recent_reviews
-from tenderwatch.web.forms import lead_filter, valid_date
+from tenderwatch.web import watchpages
+from tenderwatch.web.forms import filter_query, lead_filter, valid_date
 from tenderwatch.web.highlight import segments
 from tenderwatch.web.security import CSRF_COOKIE, SecurityHeaders, new_csrf, origin_ok, same
 
@@ -114,6 +117,7 @@ class Workbench:
 
         return self.render(request, "leads.html", {
             "title": "Leads", "page": page, "f": filters, "options": options, "link": link,
+            "saved_query": filter_query(filters), "rule_statuses": RULE_STATUSES,
         })
 
     async def notice(self, request: Request) -> Response:
@@ -149,7 +153,9 @@ class Workbench:
             trail = recent_reviews(self.store, 200)
         return self.render(request, "reviews.html", {"title": "Review", "trail": trail})
 
-    async def review(self, request: Request) -> Response:
+    async def write_form(self, request: Request) -> dict[str, str] | Response:
+        """The fields of a POSTed form that may change the store, or the error page when the
+        request comes from another site, lacks the CSRF token or the operator token."""
         if not origin_ok(request.headers):
             return self.error(request, 403, "request from another site refused")
         form = await request.form()
@@ -160,6 +166,12 @@ class Workbench:
             offered = fields.get("token") or request.headers.get("x-tenderwatch-token")
             if not same(offered, self.token):
                 return self.error(request, 403, "this server needs the operator token for changes")
+        return fields
+
+    async def review(self, request: Request) -> Response:
+        fields = await self.write_form(request)
+        if isinstance(fields, Response):
+            return fields
         try:
             target_id = int(fields.get("target_id", ""))
         except ValueError:
@@ -204,6 +216,10 @@ def create_app(
         Route("/party/{party_id:int}", bench.party),
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),
+        Route("/watch", partial(watchpages.watch_page, bench)),
+        Route("/searches", partial(watchpages.save, bench), methods=["POST"]),
+        Route("/searches/remove", partial(watchpages.remove, bench), methods=["POST"]),
+        Route("/feed.atom", partial(watchpages.feed, bench)),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
 
