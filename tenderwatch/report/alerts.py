@@ -12,7 +12,9 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from tenderwatch.store.alertdata import sought_text
 
@@ -84,11 +86,26 @@ def _when(text: Any) -> datetime:
         return datetime(1970, 1, 1, tzinfo=UTC)
 
 
+class _EntryLinks(BaseEntryExtension):  # type: ignore[misc]
+    """An entry's links with their ``rel``: feedgen 1.0.0 drops the ``rel`` (and type) of entry
+    links when it writes Atom, which turns a "via" link into a second "alternate" link, which
+    RFC 4287 forbids. This writes them itself."""
+
+    def __init__(self) -> None:
+        self.links: list[tuple[str, str]] = []  # (rel, href)
+
+    def extend_atom(self, entry: Any) -> Any:
+        for rel, href in self.links:
+            xml_elem("link", entry, href=href, rel=rel)
+        return entry
+
+
 def atom_feed(alerts: list[dict[str, Any]], base_url: str, self_url: str, *, search: str | None = None,
               title: str = "tenderwatch alerts") -> bytes:
     """An Atom 1.0 document with one entry per alert (given newest first); ``search``: the
     feed of one saved search (its own feed id)."""
     fg = FeedGenerator()
+    fg.register_extension("links", BaseExtension, _EntryLinks, atom=True, rss=False)
     fg.id(FEED_ID + (f":search:{_xml(search)}" if search else ""))
     fg.title(_xml(f"{title}: {search}" if search else title))
     fg.author({"name": "tenderwatch"})
@@ -107,10 +124,10 @@ def atom_feed(alerts: list[dict[str, Any]], base_url: str, self_url: str, *, sea
         entry.published(_when(alert.get("matched_at")))
         workbench = absolute(base_url, links.get("workbench"))
         if workbench:
-            entry.link(href=workbench, rel="alternate")
+            entry.links.links.append(("alternate", _xml(workbench)))
         original = http_link(links.get("original"))
         if original:
-            entry.link(href=_xml(original), rel="via")
+            entry.links.links.append(("via", _xml(original)))
         entry.category(term=_xml(str(alert["search"]["name"])))
         entry.content(_xml(alert_text(alert, base_url)), type="text")
     return bytes(fg.atom_str(pretty=True))
