@@ -3,23 +3,19 @@ watch round; the Watch page then shows its alert count and the channel's success
 
 from __future__ import annotations
 
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browserkit import ARGS, CHROMIUM, serve
 from watchkit import LEADS, FakeCollect, Hook, write_config
 
 from tenderwatch.watch.config import load_config
 from tenderwatch.watch.round import run_round
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,32 +24,13 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture()
 def workbench(tmp_path: Path) -> Iterator[str]:
     """``serve`` over the watch's store (created first by an empty round)."""
-    import uvicorn
-
     from tenderwatch.web.app import create_app
 
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(tmp_path / "tw.db"), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(tmp_path / "tw.db")) as url:
+        yield url
 
 
 @pytest.fixture()
