@@ -1,9 +1,11 @@
 """The one seam between the watch and the collect stage.
 
-:func:`collect_source` runs ``tenderwatch.collect.run_collect`` for one source over the
-round's date window and turns its report into a :class:`SourceOutcome`. A round takes
-any function of the same shape (tests pass one that scans files into the store).
-Collect writes what it fetches into the store itself, through the per-document pipeline.
+:func:`collect_source` runs ``tenderwatch.collect.run_collect`` for one source and turns
+its report into a :class:`SourceOutcome`. By default collect resumes from its own record
+of complete windows (with its overlap), so a watch that was down for a week catches up;
+``collect.lookback_days`` asks for an explicit window instead. A round takes any function
+of the same shape (tests pass one that scans files into the store). Collect writes what
+it fetches into the store itself, through the per-document pipeline.
 """
 
 from __future__ import annotations
@@ -39,13 +41,16 @@ class SourceOutcome:
         return f"{self.source}: {'blocked: ' + self.blocked if self.blocked else self.error}"
 
 
-CollectFn = Callable[[WatchConfig, str, date, date], SourceOutcome]
+CollectFn = Callable[[WatchConfig, str, "date | None", "date | None"], SourceOutcome]
 
 
-def window(cfg: WatchConfig, today: date | None = None) -> tuple[date, date]:
-    """The round's date window: from ``lookback_days`` before today (China time) to today."""
+def window(cfg: WatchConfig, today: date | None = None) -> tuple[date | None, date | None]:
+    """The round's date window: from ``lookback_days`` before today (China time) to today;
+    (None, None) without ``lookback_days``: collect continues where it stopped."""
+    back = cfg.collect.lookback_days if cfg.collect else None
+    if back is None:
+        return None, None
     today = today or datetime.now(CHINA).date()
-    back = cfg.collect.lookback_days if cfg.collect else 0
     return today - timedelta(days=back), today
 
 
@@ -59,8 +64,10 @@ def known_sources() -> list[str] | None:
         module = _module()
     except ModuleNotFoundError:
         return None
-    sources = getattr(module, "SOURCES", None)
-    return sorted(sources) if sources is not None else None
+    sources = getattr(module, "sources", None)
+    if not callable(sources):
+        return None
+    return sorted(str(getattr(info, "name", info)) for info in sources())
 
 
 def _options(module: Any, values: Mapping[str, Any]) -> Any:
@@ -74,7 +81,7 @@ def _options(module: Any, values: Mapping[str, Any]) -> Any:
     return options_type(**{k: v for k, v in values.items() if k in accepted})
 
 
-def collect_source(cfg: WatchConfig, source: str, date_from: date, date_until: date) -> SourceOutcome:
+def collect_source(cfg: WatchConfig, source: str, date_from: date | None, date_until: date | None) -> SourceOutcome:
     """Collect one source into the store; any failure becomes an outcome, never an exception."""
     assert cfg.collect is not None
     try:
@@ -86,7 +93,7 @@ def collect_source(cfg: WatchConfig, source: str, date_from: date, date_until: d
         "source": source, "db": str(cfg.db), "archive": str(cfg.archive) if cfg.archive else None,
         "date_from": date_from, "date_until": date_until, "base_url": cfg.collect.base_url.get(source),
         "delay": cfg.collect.delay, "contact": cfg.contact(os.environ), "settings": settings,
-        "province": cfg.collect.province.get(source),
+        "province": cfg.collect.province.get(source), "progress": False,
     }
     try:
         report = module.run_collect(_options(module, values))
@@ -95,8 +102,10 @@ def collect_source(cfg: WatchConfig, source: str, date_from: date, date_until: d
         return SourceOutcome(source, False, error=f"{type(exc).__name__}: {exc}", exit_code=1)
     blocked = getattr(report, "blocked", None)
     code = int(getattr(report, "exit_code", 0) or 0)
+    message = str(getattr(report, "message", "") or "")
     return SourceOutcome(
         source, ok=code == 0 and not blocked, new_documents=int(getattr(report, "new_documents", 0) or 0),
         leads=int(getattr(report, "leads", 0) or 0), blocked=blocked,
-        error=None if code == 0 else f"collect exited with {code}", exit_code=code,
+        error=None if code == 0 else f"collect exited with {code}" + (f": {message}" if message else ""),
+        exit_code=code,
     )

@@ -118,7 +118,8 @@ class CollectConfig(_Strict):
     sources: list[str] = Field(default_factory=list)
     contact: str = ""  # or env TENDERWATCH_CONTACT
     delay: float = Field(5.0, ge=0)
-    lookback_days: int = Field(2, ge=0, le=92)  # each round collects from today - lookback_days
+    # each round collects from today - lookback_days; unset: collect resumes from its last complete window
+    lookback_days: int | None = Field(None, ge=0, le=92)
     base_url: dict[str, str] = Field(default_factory=dict)  # per source, for mirrors
     province: dict[str, str] = Field(default_factory=dict)  # per source (zcy portals)
     settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the collect settings

@@ -73,7 +73,7 @@ def _collect(cfg: WatchConfig, collect: CollectFn, stop: threading.Event) -> lis
     for source in cfg.collect.sources:
         if stop.is_set():
             break
-        log.info("collect %s %s..%s", source, date_from, date_until)
+        log.info("collect %s %s", source, f"{date_from}..{date_until}" if date_from else "from where it stopped")
         outcome = collect(cfg, source, date_from, date_until)
         (log.info if outcome.ok else log.warning)("collect %s", outcome.line())
         outcomes.append(outcome)

@@ -233,12 +233,14 @@ def test_a_blocked_source_is_reported_and_the_others_go_on(tmp_path: Path, hook:
     assert status == "partial" and "captcha" in summary
 
 
-def test_the_round_window_looks_back(tmp_path: Path, fake_collect: FakeCollect) -> None:
+def test_the_round_window_looks_back_or_lets_collect_resume(tmp_path: Path, fake_collect: FakeCollect) -> None:
     config = write_config(tmp_path)
+    _round(config, fake_collect)
+    assert fake_collect.calls == [("ccgp", None, None)]  # collect continues from its last complete window
     config.write_text(config.read_text().replace("delay = 0", "delay = 0\nlookback_days = 3"))
     _round(config, fake_collect)
-    (source, date_from, date_until), = fake_collect.calls
-    assert source == "ccgp" and (date_until - date_from).days == 3
+    source, date_from, date_until = fake_collect.calls[-1]
+    assert source == "ccgp" and date_from and date_until and (date_until - date_from).days == 3
 
 
 def test_a_stop_request_ends_the_round_between_steps(tmp_path: Path, hook: Hook, fake_collect: FakeCollect) -> None:

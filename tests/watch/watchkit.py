@@ -142,13 +142,13 @@ class FakeCollect:
 
     def __init__(self) -> None:
         self.queue: dict[str, list[str]] = {}
-        self.calls: list[tuple[str, date, date]] = []
+        self.calls: list[tuple[str, date | None, date | None]] = []
         self.blocked: dict[str, str] = {}
 
     def add(self, source: str, *names: str) -> None:
         self.queue.setdefault(source, []).extend(names)
 
-    def __call__(self, cfg: WatchConfig, source: str, date_from: date, date_until: date) -> SourceOutcome:
+    def __call__(self, cfg: WatchConfig, source: str, date_from: date | None, date_until: date | None) -> SourceOutcome:
         self.calls.append((source, date_from, date_until))
         if source in self.blocked:
             return SourceOutcome(source, False, blocked=self.blocked[source], exit_code=3)
