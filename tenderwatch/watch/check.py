@@ -1,16 +1,22 @@
 """``watch --check``: the config is valid (checked when loaded), the store and folders are
-usable, the sources exist, and each channel works (tried once, no alert sent)."""
+usable, the sources exist, and each channel works (tried once, no alert sent). A looping
+watch tries its channels the same way when it starts (:func:`startup_check`)."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from tenderwatch.store.db import Store
+from tenderwatch.store.outbox import record_channel
 from tenderwatch.watch.channels import ChannelError, build_channels
 from tenderwatch.watch.collecting import known_sources
 from tenderwatch.watch.config import WatchConfig
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -56,13 +62,34 @@ def check(cfg: WatchConfig, env: Mapping[str, str] | None = None) -> list[CheckL
                                else f"{len(cfg.scan.paths)} path(s)"))
     lines.append(CheckLine("searches", True, f"{len(cfg.search)} in the config"
                            + "".join(f"; {s.name!r}" for s in cfg.search)))
-    channels = build_channels(cfg, env)
-    if not channels:
+    if not cfg.alerts.email and not cfg.alerts.webhook and not cfg.alerts.feed:
         lines.append(CheckLine("alerts", True, "no channel configured: alerts are kept in the store and "
                                "published by `serve` at /feed.atom"))
-    for channel in channels:
+    return lines + check_channels(cfg, env)
+
+
+def check_channels(cfg: WatchConfig, env: Mapping[str, str]) -> list[CheckLine]:
+    """Try each configured channel once (no alert is sent)."""
+    lines = []
+    for channel in build_channels(cfg, env):
         try:
             lines.append(CheckLine(channel.name, True, channel.check()))
         except ChannelError as exc:
             lines.append(CheckLine(channel.name, False, str(exc)))
+    return lines
+
+
+def startup_check(cfg: WatchConfig, env: Mapping[str, str] | None = None) -> list[CheckLine]:
+    """At the start of a looping watch: try each channel, log and record (for the workbench)
+    the ones that fail; the watch starts anyway and retries them every round."""
+    env = os.environ if env is None else env
+    lines = check_channels(cfg, env)
+    targets = {c.name: c.target for c in build_channels(cfg, env)}
+    with Store(cfg.db) as store:
+        for line in lines:
+            if line.ok:
+                log.info("channel %s", line.detail)
+            else:
+                log.warning("channel %s fails at start-up: %s (alerts wait for it)", line.name, line.detail)
+            record_channel(store, line.name, targets[line.name], None if line.ok else line.detail)
     return lines

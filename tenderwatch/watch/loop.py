@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
+from tenderwatch.watch.check import startup_check
 from tenderwatch.watch.collecting import CollectFn, collect_source
 from tenderwatch.watch.config import WatchConfig
 from tenderwatch.watch.round import run_round
@@ -47,8 +48,11 @@ def stop_on_signals(stop: threading.Event) -> Iterator[None]:
 def run_watch(cfg: WatchConfig, stop: threading.Event, *, once: bool = False,
               collect: CollectFn = collect_source) -> int:
     """Run one round (``once``) or rounds every ``cfg.every_hours`` until ``stop`` is set.
-    Returns the exit code: the last round's with ``once``, else 0."""
+    Returns the exit code: the last round's with ``once``, else 0. A looping watch first
+    tries each channel and reports the failing ones by name (it starts anyway)."""
     interval = cfg.every_hours * 3600
+    if not once:
+        startup_check(cfg)
     while True:
         started = time.monotonic()
         if once:

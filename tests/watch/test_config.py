@@ -156,3 +156,22 @@ def test_a_second_watch_on_the_same_store_is_refused(tmp_path: Path, hook: Hook)
     with WatchLock(tmp_path / "tw.db"):
         result = CliRunner().invoke(main, ["watch", "--config", str(path), "--once"])
     assert result.exit_code == 3 and "another watch" in result.output
+
+
+def test_a_looping_watch_reports_a_failing_channel_by_name_at_start_up(tmp_path: Path, hook: Hook,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+
+    from tenderwatch.watch.loop import run_watch
+
+    hook.status = 500
+    path = _scan_config(tmp_path, hook)
+    stop = threading.Event()
+    stop.set()  # start, check, stop before the first round's steps
+    with caplog.at_level("INFO", logger="tenderwatch.watch"):
+        assert run_watch(load_config(path, {}), stop) == 0
+    assert any("channel webhook fails at start-up" in r.getMessage() and "HTTP 500" in r.getMessage()
+               for r in caplog.records)
+    with sqlite3.connect(tmp_path / "tw.db") as conn:
+        row = conn.execute("SELECT last_error, failing_since FROM watch_channels WHERE channel = 'webhook'").fetchone()
+    assert row is not None and "HTTP 500" in row[0] and row[1]
