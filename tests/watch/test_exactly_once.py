@@ -166,3 +166,37 @@ def test_kill_9_between_sending_and_recording_and_between_rounds(tmp_path: Path,
                 resends += 1
             seen.add(key)
         assert resends == 2, name
+
+
+def test_kill_9_at_any_moment_loses_nothing(tmp_path: Path, smtp: Mailbox, hook: Hook) -> None:
+    """Kills at seeded random moments (start-up, scan, matching, sending, recording): whatever
+    phase each lands in, nothing is lost, and each doubled delivery is a resend of one alert,
+    at most one per kill."""
+    import random
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in [*LEADS, NOT_A_LEAD]:
+        shutil.copy(EXAMPLES / name, inbox / name)
+    watcher = Watcher(_config(tmp_path, inbox, smtp, hook))
+    rng = random.Random(8)
+    kills = 0
+    for _ in range(6):
+        proc = watcher.start("--once")
+        try:
+            proc.communicate(timeout=rng.uniform(1.0, 6.0))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate(timeout=30)
+            kills += 1
+        else:
+            break  # the round finished before its kill
+    watcher.until_done()
+    expected = _expected(tmp_path / "tw.db")
+    email = _tally("email", [i.strip("<>").split("@")[0] for i in smtp.ids()], expected)
+    webhook = _tally("webhook", hook.ids(), expected)
+    feed = _tally("feed", _feed_ids(tmp_path / "leads.atom"), expected)
+    print(f"\nrandom kills: {kills} kills, {len(expected)} alerts; {email}; {webhook}; {feed}")
+    for row in (email, webhook, feed):
+        assert row["lost"] == 0 and row["unknown"] == 0, row
+    assert feed["doubled"] == 0 and email["doubled"] + webhook["doubled"] <= kills
