@@ -107,6 +107,7 @@ def _feed_ids(path: Path) -> list[str]:
     return [str(e.findtext(f"{ATOM}id")).rsplit(":", 1)[1] for e in root.iter(f"{ATOM}entry")]
 
 
+@pytest.mark.slow
 def test_kill_9_between_sending_and_recording_and_between_rounds(tmp_path: Path, smtp: Mailbox, hook: Hook) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -168,6 +169,7 @@ def test_kill_9_between_sending_and_recording_and_between_rounds(tmp_path: Path,
         assert resends == 2, name
 
 
+@pytest.mark.slow
 def test_kill_9_at_any_moment_loses_nothing(tmp_path: Path, smtp: Mailbox, hook: Hook) -> None:
     """Kills at seeded random moments (start-up, scan, matching, sending, recording): whatever
     phase each lands in, nothing is lost, and each doubled delivery is a resend of one alert,
