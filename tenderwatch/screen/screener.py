@@ -202,7 +202,7 @@ class Screener(Candidates):
                 if ei in best and best[ei].score >= 1.0:
                     continue
                 result: Comparison = compare_names(query, self.ref_name[ref])
-                if result.match and (ei not in best or result.score > best[ei].score):
+                if (result.match or result.relation == "affiliate") and (ei not in best or result.score > best[ei].score):
                     reasons = [note, *result.reasons] if note else result.reasons
                     best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw, ref)
         return self._merged(sorted(best.items(), key=lambda item: (-item[1].score, item[1].list_name,
