@@ -18,7 +18,8 @@ from stdnum.cn import uscc
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.crossscript import compare_cross
 from tenderwatch.screen.latin import compare_latin
-from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts
+from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts, without_tail_acronym
+from tenderwatch.screen.spacedpinyin import compare_spaced
 from tenderwatch.screen.subunit import latin_part_of, zh_parents
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import compare_zh
@@ -84,9 +85,9 @@ def _direct(q: Name, c: Name) -> tuple[float, list[str]]:
         return compare_zh(q, c)
     if q.script == "latin" and c.script == "latin":
         return compare_latin(q, c)
-    if q.script == "zh":
-        return compare_cross(q, c)
-    return compare_cross(c, q)
+    zh, latin = (q, c) if q.script == "zh" else (c, q)
+    spaced = compare_spaced(zh, latin)
+    return spaced if spaced is not None else compare_cross(zh, latin)
 
 
 def _finish(score: float, relation: str, reasons: list[str]) -> Comparison:
@@ -170,8 +171,8 @@ def compare(a: str, b: str) -> Comparison:
         return _finish(1.0 if same else 0.0, "match" if same else "none",
                        [f"USCC {ca} {'equals' if same else 'differs from'} {cb}"])
     best = compare_names(analyse(a), analyse(b))
-    for pa in [a, *mixed_script_parts(a)]:
-        for pb in [b, *mixed_script_parts(b)]:
+    for pa in [a, *mixed_script_parts(a), *without_tail_acronym(a)]:
+        for pb in [b, *mixed_script_parts(b), *without_tail_acronym(b)]:
             if (pa, pb) == (a, b):
                 continue
             result = compare_names(analyse(pa), analyse(pb))

@@ -33,6 +33,7 @@ class Institute:
 @dataclass(frozen=True, slots=True)
 class _Tables:
     zh_prefixes: tuple[tuple[str, frozenset[str]], ...]  # longest first
+    zh_first: frozenset[str]  # first characters of the prefixes (a cheap test)
     en_phrases: tuple[tuple[tuple[str, ...], str], ...]  # token sequences naming a group
     group_tokens: frozenset[str]  # first tokens of the phrases (a cheap test)
     known: dict[str, Institute]  # by id
@@ -97,7 +98,7 @@ def _tables() -> _Tables:
             if analysed.key:
                 by_key[analysed.script + ":" + analysed.key] = ident
     ordered = tuple(sorted(((p, frozenset(g)) for p, g in prefixes.items()), key=lambda item: -len(item[0])))
-    return _Tables(ordered, tuple(phrases), frozenset(p[0][0] for p in phrases), known, by_key)
+    return _Tables(ordered, frozenset(p[0] for p, _ in ordered), tuple(phrases), frozenset(p[0][0] for p in phrases), known, by_key)
 
 
 def known_institutes() -> dict[str, Institute]:
@@ -110,14 +111,15 @@ def _ids(groups: frozenset[str] | set[str], kind: str, number: int) -> frozenset
 
 def _zh_ids(name: Name) -> frozenset[str]:
     text = name.full or name.key
-    if not text.endswith(("所", "院")):
+    tables = _tables()
+    if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
         return EMPTY
-    for prefix, groups in _tables().zh_prefixes:
+    for prefix, groups in tables.zh_prefixes:
         if text.startswith(prefix):
             rest = text[len(prefix):]
             m = _ZH_REST.match(rest)
             if m is None:  # 中国航空工业集团有限公司西安航空计算技术研究所: the group, then the civil name
-                civil = _tables().by_key.get("zh:" + analyse(rest).key) if len(rest) >= 4 else None
+                civil = tables.by_key.get("zh:" + analyse(rest).key) if len(rest) >= 4 else None
                 if civil is not None:
                     return frozenset([civil])
                 continue

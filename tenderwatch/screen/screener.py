@@ -26,6 +26,7 @@ from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identif
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
+from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
@@ -133,7 +134,7 @@ class Screener(Candidates):
             if len(b) >= 2:
                 keys.append("zhb:" + b)
             return keys
-        return ["latin:" + name.key, "joined:" + "".join(name.tokens)]
+        return ["latin:" + name.key, "joined:" + "".join(name.tokens), *index_keys(name)]
 
     # -- candidates ---------------------------------------------------------------------------
     def _candidates(self, name: Name) -> set[int]:
@@ -146,7 +147,7 @@ class Screener(Candidates):
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
-                for key in self._keys(n):
+                for key in (*self._keys(n), query_key(n)):
                     out.update(self.by_key.get(key, ()))
                 self._cross_candidates(n, out)
             else:
