@@ -204,6 +204,18 @@ def institute_ids(name: Name) -> frozenset[str]:
     """The numbered institute(s) a name stands for (empty for any other name)."""
     if not name.key:
         return EMPTY
+    tables = _tables()
+    civil = tables.by_key.get(name.script + ":" + name.key)
+    if civil is not None:
+        return frozenset([civil])
+    # fast rejection (the screening hot path): no institute ending, no group word, no number
+    if name.script == "zh":
+        text = name.full or name.key
+        if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
+            return EMPTY
+    elif name.script != "latin" or not (name.numbers or tables.group_tokens.intersection(name.tokens)
+                                        or name.raw.endswith(")")):
+        return EMPTY
     found = _cached(name.script, name.key, name.full, tuple(name.tokens))
     if not found and name.raw.endswith(")"):  # "North China Research Institute of Electro-Optics (NCRIEO)"
         bare = _TAIL_ACRONYM.sub("", name.raw)

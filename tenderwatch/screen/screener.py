@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
+_LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
 _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
@@ -214,13 +215,15 @@ class Screener(Candidates):
         files and from the NS-CMIC file (same name or USCC); the best scored is kept, with a listing
         date if either has one. Entries of one list version are never merged (a listing of
         "X Ltd." and one of "X Pte. Ltd." are two parties)."""
+        if len(ranked) < 2:
+            return [hit for _, hit in ranked]
         out: list[ScreenHit] = []
         groups: dict[tuple[str, str, str], tuple[int, ScreenHit]] = {}
         for ei, hit in ranked:
             entry = self.entries[ei]
             vi = self.entry_version[ei]
             # a removed entry and one in force are not merged: which applies depends on the date
-            keys = [(hit.list_short, hit.removed, "n:" + analyse(entry.name).key)]
+            keys = [(hit.list_short, hit.removed, "n:" + _LETTERS.sub("", entry.name.lower()))]
             keys.extend((hit.list_short, hit.removed, "i:" + ident) for ident in entry.identifiers)
             found = next((groups[k] for k in keys if k in groups and groups[k][0] != vi), None)
             if found is None:

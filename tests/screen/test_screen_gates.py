@@ -69,7 +69,7 @@ def test_issue11_pairs_written_before_tuning(fixtures: Path) -> None:
     results = [(r["is_match"] == "true", compare(r["name1"], r["name2"]).match) for r in rows]
     f1 = _f1(results)
     print(f"issue 11 pairs: F1 {f1:.3f} on {len(rows)} pairs")
-    assert f1 >= 0.84
+    assert f1 >= 0.95
     by_category: dict[str, list[tuple[bool, bool]]] = {}
     for row, result in zip(rows, results, strict=True):
         by_category.setdefault(row["category"], []).append(result)
