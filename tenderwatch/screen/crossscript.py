@@ -167,6 +167,9 @@ def compare_cross(zh: Name, la: Name) -> tuple[float, list[str]]:
         reasons.append(f"leading {lead.text} not in the English name")
     rest_en = [t for t, u in zip(tokens, used, strict=True) if not u]
     rest_zh = [seg.text for seg in uncovered]
+    tail = "".join(rest_zh)
+    if len(rest_zh) > 1 and tail in vocab().brand_fillers and list(uncovered) == list(segs[-len(uncovered):]):
+        rest_zh = [tail]  # 海康威视数字技术 / Haikang Weishi: the scope words after the brand, left out
     places = la.places | frozenset(seg.text for seg in uncovered if seg.is_place) | vocab().latin_places
     factor, more = unmatched_factor(rest_zh, rest_en, places)
     return min(cap, s.score_cross_script * factor), ["cross-script: " + "; ".join(how), *reasons, *more]

@@ -16,6 +16,9 @@ SAME = [
     ("新疆维吾尔自治区公安厅", "PUBLIC SECURITY DEPARTMENT OF XINJIANG UYGAR AUTONOMOUS REGION"),
     # a trailing acronym in brackets is another name of the party
     ("北京邮电大学", "Beijing University of Posts and Telecommunications (BUPT)"),
+    # brand pinyin plus city, the scope words after the brand left out
+    ("杭州示例威视数字技术股份有限公司", "Hangzhou Shili Weishi"),
+    ("中国科学院国家授时中心", "Chinese Academy of Sciences, National Time Service Center"),
     # renamed: the list keeps the former name
     ("航天彩虹无人机股份有限公司", "ZHEJIANG NANYANG TECHNOLOGY COMPANY LIMITED"),
 ]
