@@ -131,6 +131,12 @@ class NoticeFields:
     items: list[ItemRow] = field(default_factory=list)
     region: Fact | None = None
     lang: str = "zh"
+    # how notice_date was found: meta (reader hint), label (发布日期 …), head (a date line at the top),
+    # bare (a bare 日期 / Date label), signature (the date under the signature), body (any other date)
+    date_source: str = ""
+    # organisations a document that is not the buyer's own names (news, seller pages): kept as
+    # context for the notices and parties they name, never as buyer or supplier (issue 10)
+    mentions: list[Fact] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -11,20 +11,24 @@ import logging
 from collections.abc import Callable
 
 from tenderwatch.detect import decide, detect
+from tenderwatch.detect.frames import not_leads
 from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
 from tenderwatch.normalize import normalize
-from tenderwatch.notice import parse_notice, select_amount
+from tenderwatch.notice import parse_notice, read_kind, select_amount
 from tenderwatch.read import Limits, read_bytes
 
 log = logging.getLogger(__name__)
 
 
 def process_text(doc: TextDoc, sha256: str) -> DocResult:
-    """Run normalise -> parse -> detect -> decide on one read document."""
+    """Run normalise -> parse -> document kind -> detect -> decide on one read document."""
     norm = normalize(doc.text)
     notice = parse_notice(doc, norm)
+    kind = read_kind(doc, norm, notice)
     locate_facts(notice, doc.text)
     findings = detect(doc, norm, notice)
+    if not kind.lead:
+        not_leads(findings, kind.kind, kind.reasons[0] if kind.reasons else "")
     relevant = decide(findings)
     amount = select_amount(notice, findings, relevant)
     return DocResult(
@@ -38,6 +42,8 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
         findings=findings,
         relevant=relevant,
         amount_cny=amount,
+        doc_kind=kind.kind,
+        doc_kind_reasons=kind.reasons,
     )
 
 

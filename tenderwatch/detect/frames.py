@@ -131,3 +131,11 @@ def _negate(finding: Finding, why: str) -> None:
     finding.negated = True
     finding.confidence = min(finding.confidence, 0.3)
     finding.reason += f"; {why}"
+
+
+def not_leads(findings: list[Finding], kind: str, why: str) -> None:
+    """A document whose publisher does not buy (news, seller page, job post ...) gives no lead: its
+    findings are kept for the reviewer, negated with the reason."""
+    for finding in findings:
+        if not finding.negated:
+            _negate(finding, f"document kind '{kind}' ({why}): not a purchase by the publisher")

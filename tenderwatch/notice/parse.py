@@ -84,7 +84,8 @@ def _meta_fact(doc: TextDoc, meta: dict[str, str], key: str, name: str) -> Fact 
     return Fact(name, raw, (meta.get(key) or raw).strip())
 
 
-def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | None:
+def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> tuple[Fact | None, str]:
+    """The publication date and how it was found (see ``NoticeFields.date_source``)."""
     raw = doc.meta.get("pub_date", "")
     text = scan.text
     roc = taiwanese(text, doc.encoding)
@@ -97,35 +98,35 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | N
             stamp = int(raw.strip()) / (1000 if len(raw.strip()) == 13 else 1)
             value = datetime.fromtimestamp(stamp, timezone(timedelta(hours=8))).date().isoformat()
         if value:
-            return Fact("notice_date", raw, value)
+            return Fact("notice_date", raw, value), "meta"
     dated = [p for p in scan.pairs if p.field == "date"]
     dated.sort(key=lambda p: p.rank)
     # publication labels (发布时间, 信息时间, 更正日期, Published …) first; a bare 日期 / Date after the top line
     found = _labelled_date(text, src, [p for p in dated if p.rank <= _PUBLICATION_RANK], date_re)
     if found is not None:
-        return found
+        return found, "label"
     lines = scan.head()
     for n, (start, end) in enumerate(lines):  # a date heading the notice: "2021年10月27日 15:20 来源:…"
         m = date_re.match(text, start, end)
         if m and (value := date_value(m)) and len(value) == 10:
             if n and _DEADLINE.search(text, lines[n - 1][0], lines[n - 1][1]):
                 continue  # "(二)响应文件递交截止" then the deadline on its own line
-            return src.fact("notice_date", value, m.start(), m.end())
+            return src.fact("notice_date", value, m.start(), m.end()), "head"
     found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], date_re, bare=True)
     if found is not None:
-        return found
+        return found, "bare"
     for start, end in reversed(scan.tail()):  # the date under the signature
         m = date_re.match(text, start, end)
         if m and m.end() >= end - 1 and (value := date_value(m)) and len(value) == 10:
-            return src.fact("notice_date", value, m.start(), m.end())
+            return src.fact("notice_date", value, m.start(), m.end()), "signature"
     for m in date_re.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _DEADLINE.search(text, line_start, m.start()):
             continue
         value = date_value(m)
         if value and len(value) == 10:
-            return src.fact("notice_date", value, m.start(), m.end())
-    return None
+            return src.fact("notice_date", value, m.start(), m.end()), "body"
+    return None, ""
 
 
 def _labelled_date(text: str, src: _Src, pairs: list[Pair], date_re: re.Pattern[str],
@@ -222,7 +223,7 @@ def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
     notice.title = _title(scan, src, doc, meta)
     title_text = str(notice.title.value) if notice.title else ""
     notice.notice_type = notice_kind(title_text, meta.get("notice_type_hint", ""), norm.text)
-    notice.notice_date = _date(scan, src, doc, meta)
+    notice.notice_date, notice.date_source = _date(scan, src, doc, meta)
     notice.buyer = _buyer(scan, src, doc, meta, notice.title, notice.notice_type)
     notice.agency = _meta_fact(doc, meta, "agency", "agency") or _party_fact(src, "agency", parties.agency(scan))
     notice.project_no = _meta_fact(doc, meta, "project_no", "project_no")

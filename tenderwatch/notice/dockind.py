@@ -1,0 +1,150 @@
+"""What a document is: a buyer's own notice or disclosure, or a page that only uses its words.
+
+A crawler brings back news, wire stories, features, comparison tables, shops, rental adverts, a
+supplier's 中标喜报 and job posts that write 招标, 中标, 预算 and H100 exactly as a notice does. Only
+kinds where the publisher's side buys give leads (``lead``): ``notice``, ``aggregator`` (a repost of a
+notice inside an aggregator's furniture) and ``disclosure`` (a listed company's own purchase or lease
+contract). The others are ``news``, ``comparison``, ``seller``, ``job`` and ``other``.
+
+The signals are data (``data/notice/dockind.yaml``): each counts the distinct texts its patterns
+match (up to a cap) times a weight toward one kind. The rules:
+
+1. a listed company's announcement (two or more disclosure marks: 证券代码, 公告编号, 特此公告, the
+   board's signature ...) is read for who acts (:mod:`.disclosure`): its side buys -> ``disclosure``;
+   its side sells or provides -> ``seller``; neither -> ``other``;
+2. otherwise the strongest third-party kind (news, seller, job, comparison) wins when it scores at
+   least 2 and more than the notice's own headings and voice;
+3. otherwise a document with a procurement frame (headings, the buyer's voice, a notice type) is a
+   ``notice``, or an ``aggregator`` page when the aggregator's furniture is there too;
+4. anything else is ``other``.
+
+Each decision comes with the reasons a reader would give ("byline: '本报讯', '记者 曾立群'").
+Every pattern runs once over the text and stops at its signal's cap: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tenderwatch.notice.disclosure import Side, disclosure_side
+from tenderwatch.notice.labels import VocabularyError
+from tenderwatch.yamlfile import load_yaml
+
+_THIRD_PARTY = ("job", "seller", "news", "comparison")  # tie order: the more specific kind first
+_MIN_THIRD = 2
+_MIN_DISCLOSURE = 2
+_MIN_AGGREGATOR = 2
+_SHOWN = 3  # matched texts quoted per reason
+
+
+@dataclass(slots=True, frozen=True)
+class Signal:
+    name: str
+    kind: str
+    weight: int
+    cap: int
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(slots=True, frozen=True)
+class KindVocab:
+    leads: frozenset[str]
+    meanings: dict[str, str]
+    signals: tuple[Signal, ...]
+
+
+@dataclass(slots=True)
+class DocKind:
+    """The kind of one document, whether it can give leads, and why."""
+
+    kind: str
+    lead: bool
+    reasons: list[str] = field(default_factory=list)
+    side: Side | None = None  # for a listed company's announcement: who acts in it
+
+
+@lru_cache(maxsize=1)
+def kind_vocab() -> KindVocab:
+    raw = resources.files("tenderwatch").joinpath("data/notice/dockind.yaml").read_text(encoding="utf-8")
+    doc = load_yaml(raw)
+    if not isinstance(doc, dict) or not isinstance(doc.get("kinds"), dict) or not isinstance(doc.get("signals"), dict):
+        raise VocabularyError("dockind.yaml: expected 'kinds' and 'signals' mappings")
+    kinds: dict[str, dict[str, object]] = doc["kinds"]
+    signals = []
+    for name, spec in doc["signals"].items():
+        if spec.get("kind") not in kinds or not spec.get("source"):
+            raise VocabularyError(f"dockind.yaml: signal {name} needs a known kind and a source")
+        try:
+            patterns = tuple(re.compile(p) for p in spec["patterns"])
+        except re.error as exc:
+            raise VocabularyError(f"dockind.yaml: signal {name}: {exc}") from exc
+        signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns))
+    return KindVocab(
+        leads=frozenset(k for k, v in kinds.items() if v.get("lead")),
+        meanings={k: str(v.get("meaning", "")) for k, v in kinds.items()},
+        signals=tuple(signals),
+    )
+
+
+def _distinct(signal: Signal, text: str) -> list[str]:
+    """The distinct texts the signal's patterns match, at most ``cap`` of them."""
+    seen: list[str] = []
+    for pattern in signal.patterns:
+        for match in pattern.finditer(text):
+            found = (match.group(1) if match.re.groups else match.group(0)) or match.group(0)
+            found = found.strip()
+            if found and found not in seen:
+                seen.append(found)
+                if len(seen) >= signal.cap:
+                    return seen
+    return seen
+
+
+def _reason(signal: Signal, found: list[str]) -> str:
+    shown = "', '".join(found[:_SHOWN])
+    return f"{signal.name}: '{shown}'"
+
+
+def classify(text: str, title: str, notice_type: str) -> DocKind:
+    """The kind of a document from its normalised ``text``, its ``title`` and the parsed notice type."""
+    v = kind_vocab()
+    scores: dict[str, int] = {}
+    reasons: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for signal in v.signals:
+        found = _distinct(signal, text)
+        counts[signal.name] = len(found)
+        if not found:
+            continue
+        scores[signal.kind] = scores.get(signal.kind, 0) + signal.weight * len(found)
+        reasons.setdefault(signal.kind, []).append(_reason(signal, found))
+    notice_score = scores.get("notice", 0)
+    if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE and not counts.get("third_party_report"):
+        return _disclosure(text, reasons.get("disclosure", []))
+    third = max(_THIRD_PARTY, key=lambda k: (scores.get(k, 0), -_THIRD_PARTY.index(k)))
+    if scores.get(third, 0) >= _MIN_THIRD and scores.get(third, 0) > notice_score:
+        why = reasons[third] + [f"stronger than the notice's own headings and voice ({notice_score})"]
+        return DocKind(third, third in v.leads, why)
+    framed = notice_score > 0 or notice_type != "other"
+    if framed:
+        why = reasons.get("notice", []) or [f"notice type '{notice_type}' from the title or body"]
+        if scores.get("aggregator", 0) >= _MIN_AGGREGATOR:
+            return DocKind("aggregator", True, reasons["aggregator"] + why)
+        return DocKind("notice", True, why)
+    if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE:
+        return _disclosure(text, reasons.get("disclosure", []))
+    return DocKind("other", "other" in v.leads, ["no procurement frame and no sign of who publishes"])
+
+
+def _disclosure(text: str, why: list[str]) -> DocKind:
+    side = disclosure_side(text)
+    if side.buys:
+        return DocKind("disclosure", True, [*why, f"the publisher's side buys: '{side.evidence}'"], side)
+    if side.builds:  # a project filing: the fields are the notice parse's (no contract to read)
+        return DocKind("disclosure", True, [*why, f"the publisher's side builds or deploys: '{side.evidence}'"])
+    if side.sells:
+        return DocKind("seller", False, [*why, f"the publisher's side sells or provides: '{side.evidence}'"], side)
+    return DocKind("other", False, [*why, "a listed company's announcement with no purchase by its side"], side)

@@ -1,0 +1,76 @@
+"""Fields that follow from what a document is (issue 10, ``corpus/web/README.md``).
+
+* A buyer's own purchase disclosure: type ``contract``; buyer = the contracting entity, supplier = the
+  counterparty, amount = the contract amount, date = the announcement's date (:mod:`.disclosure`).
+* A document that is not the buyer's (news, seller page, job post, comparison, other): no buyer,
+  suppliers, amounts or type; the organisations it names are kept as ``mentions`` (context for the
+  notices and parties they name). Its date is its own publication date only: a page date, a labelled
+  publication date or a date heading it; never a date from its body or a promotion period.
+"""
+
+from __future__ import annotations
+
+from tenderwatch.model import Amount, Fact, NoticeFields, TextDoc
+from tenderwatch.normalize import NormText
+from tenderwatch.notice.dockind import DocKind, classify
+from tenderwatch.notice.labels import org_form_re
+
+# How a non-buyer document's date may have been found (NoticeFields.date_source).
+_OWN_DATE = {
+    "news": frozenset({"meta", "label", "head", "bare"}),
+    "job": frozenset({"meta", "label", "head", "bare"}),
+    "comparison": frozenset({"meta", "label", "head", "bare"}),
+    "seller": frozenset({"meta", "label", "head", "bare", "signature"}),
+    "other": frozenset({"meta", "label", "head", "bare", "signature"}),
+}
+
+
+def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
+    s, e = norm.to_source(start, end)
+    return Fact(name, doc.text[s:e], value, s, e)
+
+
+def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields) -> DocKind:
+    """Classify the document and make its fields follow from its kind."""
+    title = str(notice.title.value) if notice.title is not None else doc.meta.get("title", "")
+    kind = classify(norm.text, title, notice.notice_type)
+    if kind.kind == "disclosure" and kind.side is not None:
+        _disclosure_fields(doc, norm, notice, kind)
+    elif not kind.lead:
+        _not_the_buyers(notice, kind.kind)
+    return kind
+
+
+def _disclosure_fields(doc: TextDoc, norm: NormText, notice: NoticeFields, kind: DocKind) -> None:
+    side = kind.side
+    assert side is not None
+    notice.notice_type = "contract"
+    if side.buyer is not None:
+        notice.buyer = _fact(doc, norm, "buyer", *side.buyer)
+    if side.supplier is not None:
+        notice.suppliers = [_fact(doc, norm, "supplier", *side.supplier)]
+    else:
+        notice.suppliers = []
+    if side.amount is not None:
+        value, _raw, start, end, tax = side.amount
+        s, e = norm.to_source(start, end)
+        notice.amounts = [Amount("contract", doc.text[s:e], value, "CNY", value, tax, None, s, e)]
+        notice.lots = []
+    if side.date is not None and notice.date_source != "meta":
+        notice.notice_date = _fact(doc, norm, "notice_date", *side.date)
+        notice.date_source = "signature"
+
+
+def _not_the_buyers(notice: NoticeFields, kind: str) -> None:
+    has_form = org_form_re().search
+    named = [f for f in (notice.buyer, notice.agency, *notice.suppliers)
+             if f is not None and f.value and has_form(str(f.value))]
+    notice.mentions = [Fact("mention", f.raw, f.value, f.start, f.end) for f in named]
+    notice.buyer = notice.agency = None
+    notice.suppliers = []
+    notice.amounts = []
+    notice.lots = []
+    notice.notice_type = "other"
+    if notice.date_source not in _OWN_DATE.get(kind, frozenset()):
+        notice.notice_date = None
+        notice.date_source = ""

@@ -1,0 +1,137 @@
+"""What a document is: a buyer's notice or disclosure gives leads; news, seller pages and job posts don't.
+
+Texts are written here in our own words (no corpus file is copied); each runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from tenderwatch.model import DocResult
+from tenderwatch.pipeline import process_bytes
+
+
+def _one(text: str, name: str = "doc.txt") -> DocResult:
+    (result,) = process_bytes(text.encode("utf-8"), name)
+    assert result.failure is None
+    return result
+
+
+NEWS = """星桥日报讯（记者 韦明远）据了解，某市数据局近日发布招标公告，拟采购搭载H100芯片的GPU服务器
+16台，预算金额3200万元，最高限价3150万元。业内人士告诉记者，此类采购在今年明显增多。
+公告显示，中标供应商须在60日内交付。
+责任编辑：林可
+"""
+
+WIRE = """台北，3月4日（中央社）據報導，一家雲端業者近日以招標方式採購H800伺服器，預算約新台幣5億元。
+報導指出，得標廠商尚未公布。
+"""
+
+RENTAL_AD = """算力云 · GPU租赁
+RTX 4090 24G 整卡租用 1.98元/小时 立即租用
+A100 80G 8.5元/小时 按量计费，新用户注册即送代金券
+在线客服 7x24 小时
+"""
+
+JOB = """招聘：GPU集群运维工程师
+岗位职责：负责H100/A800集群的部署与维护，参与编写招标技术参数。
+任职要求：三年以上经验，熟悉AWS、Azure。
+工作地点：上海  薪资：面议  投递简历：hr@example.com
+"""
+
+NOTICE = """示范学院高性能计算服务器采购项目竞争性磋商公告
+一、项目基本情况
+项目编号：SFXY-2024-017
+采购人：示范学院
+预算金额：1,650,000.00元
+采购需求：GPU服务器2台，每台配置8块NVIDIA H800 80GB
+二、申请人的资格要求：详见磋商文件
+发布日期：2024年6月3日
+"""
+
+PURCHASE_DISCLOSURE = """证券代码：600999 证券简称：澄江科技 公告编号：2024-051
+澄江科技股份有限公司关于全资子公司签订算力设备采购合同的公告
+本公司董事会及全体董事保证本公告内容不存在任何虚假记载。
+一、合同概况
+公司全资子公司澄江智算有限公司（以下简称“澄江智算”）于2024年9月2日与北辰服务器有限公司
+（以下简称“北辰”）签订《GPU服务器采购合同》，澄江智算向北辰采购搭载H100 GPU的服务器64台，
+合同金额为人民币2.4亿元（含税）。
+二、交易对方情况
+公司名称：北辰服务器有限公司
+三、其他
+公司此前与另一供应商签订的采购合同已终止，该合同总金额为人民币3亿元。
+特此公告。
+澄江科技股份有限公司董事会
+2024年9月4日
+"""
+
+SALE_DISCLOSURE = """证券代码：300888 证券简称：云岭算力 公告编号：2024-033
+云岭算力股份有限公司关于签订日常经营重大合同的公告
+本公司董事会及全体董事保证本公告内容真实、准确、完整。
+公司作为服务提供方，向客户提供基于H100 GPU的算力租赁服务，合同金额为人民币1.2亿元。
+特此公告。
+云岭算力股份有限公司董事会
+2024年7月8日
+"""
+
+PROJECT_FILING = """证券代码：601234 证券简称：远山能源 公告编号：2024-120
+远山能源股份有限公司关于投资建设智算中心项目的公告
+本公司董事会及全体董事保证本公告内容不存在任何虚假记载。
+项目建设内容：规划部署H800 GPU服务器300台及配套机房。
+资金来源：公司自有资金。
+特此公告。
+远山能源股份有限公司董事会
+2024年5月6日
+"""
+
+
+def test_news_report_of_a_purchase_is_not_a_lead_but_keeps_its_findings() -> None:
+    result = _one(NEWS)
+    assert result.doc_kind == "news"
+    assert any("byline" in r for r in result.doc_kind_reasons)
+    assert not result.relevant
+    assert result.findings and all(f.negated for f in result.findings)
+    assert result.notice is not None and result.notice.buyer is None and not result.notice.amounts
+
+
+def test_traditional_chinese_wire_story_is_news() -> None:
+    result = _one(WIRE)
+    assert result.doc_kind == "news" and not result.relevant
+
+
+def test_rental_advert_with_hourly_prices_is_a_seller_page() -> None:
+    result = _one(RENTAL_AD)
+    assert result.doc_kind == "seller" and not result.relevant
+
+
+def test_job_post_is_not_a_lead() -> None:
+    result = _one(JOB)
+    assert result.doc_kind == "job" and not result.relevant
+
+
+def test_buyers_own_notice_stays_a_lead() -> None:
+    result = _one(NOTICE)
+    assert result.doc_kind == "notice" and result.relevant
+    assert result.doc_kind_reasons
+
+
+def test_purchase_disclosure_takes_the_contract_fields_not_the_terminated_total() -> None:
+    result = _one(PURCHASE_DISCLOSURE)
+    assert result.doc_kind == "disclosure" and result.relevant
+    notice = result.notice
+    assert notice is not None
+    assert notice.notice_type == "contract"
+    assert notice.buyer is not None and notice.buyer.value == "澄江智算有限公司"
+    assert [s.value for s in notice.suppliers] == ["北辰服务器有限公司"]
+    assert [a.value_cny for a in notice.amounts] == [240_000_000.0]
+    assert notice.notice_date is not None and notice.notice_date.value == "2024-09-04"
+    for fact in (notice.buyer, *notice.suppliers, notice.notice_date):
+        assert result.text[fact.start:fact.end] == fact.raw
+
+
+def test_disclosure_where_the_company_provides_computing_is_a_seller() -> None:
+    result = _one(SALE_DISCLOSURE)
+    assert result.doc_kind == "seller" and not result.relevant
+
+
+def test_disclosure_of_an_own_computing_project_is_a_lead() -> None:
+    result = _one(PROJECT_FILING)
+    assert result.doc_kind == "disclosure" and result.relevant
