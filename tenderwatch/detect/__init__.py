@@ -15,6 +15,7 @@ import logging
 import re
 
 from tenderwatch.detect.anchors import find_anchors
+from tenderwatch.detect.bound import bound_findings
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
 from tenderwatch.detect.decide import decide, summarize
@@ -75,6 +76,7 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
     apply_frames(scan, findings, notice)
     consolidate(scan, findings)
     findings.sort(key=lambda f: (f.start, f.end))
+    findings = bound_findings(findings)
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings
 

@@ -37,6 +37,7 @@ _SCOPE_REACH = 40
 _SENTENCE_STOPS = "。；;\n!?！？"
 _HOST_REACH = 60  # a host word governs the card written at most this far after it
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
+_RUN_REACH = 64  # the longest glued run read around a token (model names with suffixes are far shorter)
 
 
 def is_ascii_alnum(ch: str) -> bool:
@@ -80,18 +81,24 @@ def window(low: str, start: int, end: int, width: int, same_line: bool = True) -
 
 
 def boundaries_ok(low: str, start: int, end: int) -> bool:
-    """The token is not glued to other ASCII letters/digits (A1003, 84090356, 2024090167)."""
+    """The token is not glued to other ASCII letters/digits (A1003, 84090356, 2024090167).
+
+    The glued run is read at most ``_RUN_REACH`` characters each way: a longer run is an identifier
+    or junk (``H100H100H100…``), and a bounded walk keeps each call constant-time on hostile text."""
     if start > 0 and is_ascii_alnum(low[start - 1]):
         left = start
-        while left > 0 and is_ascii_alnum(low[left - 1]):
+        floor = max(0, start - _RUN_REACH)
+        while left > floor and is_ascii_alnum(low[left - 1]):
             left -= 1
-        if not _LEFT_PREFIX_OK.match(low[left:start]):
+        if (left == floor and left > 0 and is_ascii_alnum(low[left - 1])) or not _LEFT_PREFIX_OK.match(low[left:start]):
             return False
     if end < len(low) and is_ascii_alnum(low[end]):
         right = end
-        while right < len(low) and is_ascii_alnum(low[right]):
+        ceiling = min(len(low), end + _RUN_REACH)
+        while right < ceiling and is_ascii_alnum(low[right]):
             right += 1
-        if not _RIGHT_SUFFIX_OK.match(low[end:right]):
+        if (right == ceiling and right < len(low) and is_ascii_alnum(low[right])) \
+                or not _RIGHT_SUFFIX_OK.match(low[end:right]):
             return False
     return True
 
@@ -104,13 +111,18 @@ def inside_identifier(low: str, start: int, end: int) -> bool:
     ``ZJHX-A1003``, ``YHJY-2024-4090``, ``MI300-DN200-E2``, ``...-a100-...`` in a UUID.
     """
     left = start
-    while left > 0 and _RUN_CHARS.match(low[left - 1]):
+    floor = max(0, start - _RUN_REACH)
+    while left > floor and _RUN_CHARS.match(low[left - 1]):
         left -= 1
     right = end
-    while right < len(low) and _RUN_CHARS.match(low[right]):
+    ceiling = min(len(low), end + _RUN_REACH)
+    while right < ceiling and _RUN_CHARS.match(low[right]):
         right += 1
     if left == start and right == end:
         return False
+    if (left == floor and left > 0 and _RUN_CHARS.match(low[left - 1])) \
+            or (right == ceiling and right < len(low) and _RUN_CHARS.match(low[right])):
+        return True  # a run longer than any model name with its suffixes: an identifier or junk
     run = low[left:right]
     if "://" in run or "www." in run or ".com" in run or ".cn" in run:
         return True
