@@ -26,6 +26,8 @@ def _facts(result: DocResult) -> list[tuple[str, Fact]]:
     if notice.agency is not None and notice.agency.value:
         named.append(("agency", notice.agency))
     named.extend(("supplier", fact) for fact in notice.suppliers if fact.value)
+    # organisations a news item or other non-buyer page names: context for the parties' pages
+    named.extend(("mention", fact) for fact in notice.mentions if fact.value)
     return named
 
 

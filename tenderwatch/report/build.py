@@ -12,6 +12,7 @@ import jinja2
 
 from tenderwatch import fx
 from tenderwatch.report import svg
+from tenderwatch.store.context import context_docs, kind_counts
 from tenderwatch.store.db import Store
 from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import entity_rows, flow_edges, monthly, overview, relevant_docs
@@ -60,6 +61,8 @@ def report_data(store: Store, date_from: str = "", date_to: str = "") -> dict[st
             }
             for d in docs
         ],
+        "kinds": kind_counts(store, date_from, date_to),
+        "context": context_docs(store, date_from, date_to),
         "lead_notice": LEAD_NOTICE,
     }
 

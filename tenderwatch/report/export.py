@@ -9,7 +9,7 @@ from typing import IO, Any
 
 # Columns of the flat (CSV/XLSX) export; lists are joined with "; ".
 FLAT_COLUMNS = (
-    "path", "status", "relevant", "listed", "notice_type", "notice_date", "title", "project_no", "buyer",
+    "path", "status", "relevant", "listed", "doc_kind", "notice_type", "notice_date", "title", "project_no", "buyer",
     "agency", "suppliers", "amount_cny", "categories", "items", "providers", "control_status", "evidence",
     "screening", "review_status", "failure", "lead_notice",
 )

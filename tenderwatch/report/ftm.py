@@ -48,6 +48,11 @@ def _review_note(row: dict[str, Any]) -> str | None:
     return f"review: {last['status']} by {last['who']} at {last['at']}" + (f": {last['note']}" if last.get("note") else "")
 
 
+def _kind_note(row: dict[str, Any]) -> str | None:
+    kind = row.get("doc_kind")
+    return f"document kind: {kind}" if kind else None
+
+
 def _party(ents: _Entities, party: dict[str, Any]) -> EntityProxy:
     org = ents.make("Organization", party["key"])
     if not org.get("name"):
@@ -72,7 +77,7 @@ def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], En
         contract.add("procedureNumber", row.get("project_no"))
         contract.add("contractDate", date)
         contract.add("keywords", items)
-        contract.add("notes", [f"source: {row['path']}", note])
+        contract.add("notes", [f"source: {row['path']}", _kind_note(row), note])
         if buyer is not None:
             contract.add("authority", buyer)
         if row.get("amount_cny") is not None:
@@ -103,7 +108,7 @@ def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], En
     call.add("authorityReferenceId", row.get("project_no"))
     call.add("publicationDate", date)
     call.add("keywords", items)
-    call.add("notes", [f"source: {row['path']}", note])
+    call.add("notes", [f"source: {row['path']}", _kind_note(row), note])
 
 
 def _hits(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], EntityProxy]) -> None:

@@ -51,6 +51,7 @@ class LeadFilter:
     buyer_class: str = ""
     region: str = ""
     notice_type: str = ""
+    doc_kind: str = ""  # notice, aggregator, disclosure, news ... (notice/dockind.py)
     date_from: str = ""
     date_to: str = ""
     review: str = ""  # one of REVIEW_STATUSES, "none", or ""
@@ -106,7 +107,8 @@ def lead_where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
         clauses.append(f"{probe} IN (SELECT doc_id FROM doc_parties WHERE party_id = ?)")
         params.append(f.party)
     for column, value in (("buyer_class", f.buyer_class), ("region", f.region), ("notice_type", f.notice_type),
-                          ("rule_status", f.rule_status)):
+                          ("rule_status", f.rule_status),
+                          ("doc_kind", f.doc_kind)):
         if value:
             clauses.append(f"d.{column} = ?")
             params.append(value)
@@ -177,7 +179,7 @@ def query_leads(store: Store, f: LeadFilter, seconds: float = 5.0) -> LeadPage:
         marks = ",".join("?" * len(ids))
         rows = {int(r["id"]): r for r in conn.execute(
             "SELECT d.id, d.path, d.title, d.notice_date, d.notice_type, d.buyer, d.buyer_class, d.region,"
-            f" d.amount_cny, d.listed, d.project_no, d.relevant, d.row_json, {NOTICE_STATUS_SQL} AS review_status"
+            f" d.amount_cny, d.listed, d.project_no, d.relevant, d.doc_kind, d.row_json, {NOTICE_STATUS_SQL} AS review_status"
             f" FROM documents d WHERE d.id IN ({marks})", ids,
         )} if ids else {}
     out: list[dict[str, Any]] = []
@@ -221,4 +223,5 @@ def _facets(store: Store) -> dict[str, list[str]]:
             "buyer_class": distinct("SELECT DISTINCT class FROM parties ORDER BY 1"),
             "region": distinct("SELECT DISTINCT region FROM documents WHERE relevant = 1 ORDER BY 1"),
             "notice_type": distinct("SELECT DISTINCT notice_type FROM documents WHERE relevant = 1 ORDER BY 1"),
+            "doc_kind": distinct("SELECT DISTINCT doc_kind FROM documents ORDER BY 1"),
         }

@@ -29,6 +29,7 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
             return None
         notice = dict(doc)
         row = json.loads(notice.pop("row_json"))
+        notice["doc_kind_reasons"] = json.loads(notice.get("doc_kind_reasons") or "[]")
         facts = [dict(r) for r in conn.execute(
             'SELECT name, raw, value, start, "end" FROM facts WHERE doc_id = ? ORDER BY rowid', (doc_id,))]
         findings = [dict(r) for r in conn.execute(
@@ -53,6 +54,13 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
                 (notice["project_no"], doc_id))]
             for rel in related:
                 rel["suppliers"] = json.loads(rel.pop("row_json")).get("suppliers") or []
+        # news and other non-buyer pages naming this notice's parties (their role "mention")
+        context = [dict(r) for r in conn.execute(
+            "SELECT DISTINCT d.id, d.path, d.title, d.doc_kind, d.notice_date, mine.name AS party"
+            " FROM doc_parties mine JOIN doc_parties other ON other.party_id = mine.party_id"
+            " AND other.doc_id != mine.doc_id AND other.role = 'mention'"
+            " JOIN documents d ON d.id = other.doc_id WHERE mine.doc_id = ?"
+            " ORDER BY d.notice_date DESC, d.id LIMIT 50", (doc_id,))]
         trail = review_trail(store, doc_id)
     for finding in findings:
         finding["review_status"] = _latest(trail, "finding", finding["id"])
@@ -64,6 +72,7 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
         "parties": parties,
         "hits": hits,
         "related": related,
+        "context": context,
         "trail": trail,
         "review_status": _latest(trail, "notice", doc_id),
         "lead_notice": LEAD_NOTICE,

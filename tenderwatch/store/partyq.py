@@ -28,7 +28,7 @@ def party_detail(store: Store, party_id: int, limit: int = 200) -> dict[str, Any
             hit["reasons"] = json.loads(hit.pop("reasons_json") or "[]")
             hits.append(hit)
         notices = [dict(r) for r in conn.execute(
-            "SELECT DISTINCT d.id, d.path, d.title, d.notice_type, d.notice_date, d.relevant, d.amount_cny,"
+            "SELECT DISTINCT d.id, d.path, d.title, d.notice_type, d.doc_kind, d.notice_date, d.relevant, d.amount_cny,"
             " dp.role FROM doc_parties dp JOIN documents d ON d.id = dp.doc_id WHERE dp.party_id = ?"
             " ORDER BY d.notice_date DESC, d.id LIMIT ?", (party_id, limit))]
         counterparties = [dict(r) for r in conn.execute(

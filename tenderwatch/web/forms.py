@@ -45,6 +45,7 @@ def lead_filter(params: Mapping[str, str]) -> LeadFilter:
         listed=one_of("listed", ("yes", "no")),
         party=int(party) if party and party.isdigit() else None,
         buyer_class=text("buyer_class"), region=text("region"), notice_type=text("notice_type"),
+        doc_kind=text("doc_kind"),
         date_from=valid_date(text("date_from")), date_to=valid_date(text("date_to")),
         review=one_of("review", (*REVIEW_STATUSES, "none")),
         rule_status=one_of("rule_status", RULE_STATUSES),
