@@ -37,6 +37,7 @@ _SCOPE_REACH = 40
 _SENTENCE_STOPS = "。；;\n!?！？"
 _HOST_REACH = 60  # a host word governs the card written at most this far after it
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
+LINE_REACH = 2000  # the longest stretch of a line read around a mention (notice lines are far shorter)
 _RUN_REACH = 64  # the longest glued run read around a token (model names with suffixes are far shorter)
 
 
@@ -45,9 +46,13 @@ def is_ascii_alnum(ch: str) -> bool:
 
 
 def line_bounds(low: str, pos: int) -> tuple[int, int]:
-    start = low.rfind("\n", 0, pos) + 1
-    end = low.find("\n", pos)
-    return start, len(low) if end < 0 else end
+    """The line around ``pos``, read at most ``LINE_REACH`` characters each way: a longer line (a 2 MB
+    one-line file) is cut there, so every caller stays constant-time per mention."""
+    floor = max(0, pos - LINE_REACH)
+    start = low.rfind("\n", floor, pos) + 1 or floor
+    ceiling = min(len(low), pos + LINE_REACH)
+    end = low.find("\n", pos, ceiling)
+    return start, ceiling if end < 0 else end
 
 
 def segment_bounds(low: str, start: int, end: int, limit: int = 160) -> tuple[int, int]:

@@ -36,3 +36,12 @@ def test_boundary_walks_are_bounded_but_still_judge_short_runs() -> None:
     assert inside_identifier(low, 10 + 4 * 2500, 10 + 4 * 2501)
     assert boundaries_ok("配置 h100 显卡", 3, 7)
     assert not inside_identifier("配置 h100-sxm5 显卡", 3, 7)
+
+
+def test_line_bounds_are_read_within_a_reach_on_a_huge_line() -> None:
+    from tenderwatch.detect.context import LINE_REACH, line_bounds
+
+    low = "x" * (10 * LINE_REACH)
+    start, end = line_bounds(low, 5 * LINE_REACH)
+    assert (start, end) == (4 * LINE_REACH, 6 * LINE_REACH)
+    assert line_bounds("ab\ncd h100 ef\ngh", 6) == (3, 13)
