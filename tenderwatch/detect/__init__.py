@@ -27,6 +27,7 @@ from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.specs import spec_findings
 from tenderwatch.model import Finding, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText, normalize
+from tenderwatch.notice.furniture import furniture_zones, in_zones
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,10 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
     apply_frames(scan, findings, notice)
     consolidate(scan, findings)
     findings.sort(key=lambda f: (f.start, f.end))
+    # recommendation lists of other notices never make a finding (zones mapped to source positions)
+    zones = [norm.to_source(start, end) for start, end in furniture_zones(norm.text)]
+    if zones:
+        findings = [f for f in findings if not in_zones(zones, f.start)]
     findings = bound_findings(findings)
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings

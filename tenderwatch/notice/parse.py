@@ -17,6 +17,7 @@ from tenderwatch.normalize import NormText, normalize
 from tenderwatch.notice import frames, parties
 from tenderwatch.notice.amounts import find_money, tax_flag
 from tenderwatch.notice.dates import date_pattern, date_value, parse_date, taiwanese
+from tenderwatch.notice.furniture import clean_value, furniture
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
@@ -241,7 +242,26 @@ def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
     for row, start, end in item_rows(scan):
         s, e = src.span(start, end)
         notice.items.append(ItemRow(row.name, row.brand, row.model, row.quantity, row.unit_price, s, e))
+    _clean_parties(notice)
     return notice
+
+
+def _clean_parties(notice: NoticeFields) -> None:
+    """No masked name and no member-wall words in a party field (aggregator pages)."""
+    def clean(fact: Fact | None) -> Fact | None:
+        if fact is None or not isinstance(fact.value, str):
+            return fact
+        value = clean_value(fact.value)
+        if value is None:
+            return None
+        if value != fact.value:
+            wall = furniture().wall.search(fact.raw)
+            raw = fact.raw[:wall.start()].rstrip() if wall is not None else fact.raw
+            return Fact(fact.name, raw, value, fact.start, fact.start + len(raw) if fact.start >= 0 else -1)
+        return fact
+    notice.buyer = clean(notice.buyer)
+    notice.agency = clean(notice.agency)
+    notice.suppliers = [f for f in map(clean, notice.suppliers) if f is not None]
 
 
 def _suppliers(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str],
