@@ -1,5 +1,5 @@
 """Dates as notices write them: 2021年10月27日, 2025/5/20, 2025-05-27 20:20,
-二〇二四年三月五日, "17 September 2024", "12th August 2024", "August 12th, 2024", 民国113年10月8日
+二〇二四年三月五日, "17 September 2024", "18.01.2024" (day first), "12th August 2024", "August 12th, 2024", 民国113年10月8日
 (and 113/10/15 in a Taiwanese document). Values are ``YYYY-MM-DD`` (``YYYY-MM`` without a day)."""
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ _DATE = (
     r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
     r"|(?P<ed>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em>[A-Za-z]{3,9})\.?,?\s+(?P<ey>(?:19|20)\d{2})"
     r"|(?P<em2>[A-Za-z]{3,9})\.?\s+(?P<ed2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<ey2>(?:19|20)\d{2})"
+    # day first, as Hong Kong, Macau and other English notices write it: 18.01.2024, 24-05-2022, 7/11/2023
+    r"|(?<![\d.\-/])(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>(?:19|20)\d{2})(?![\d.\-/])"
     # the Republic of China (Taiwan) calendar, era name written: 民国113年10月8日 (year + 1911)
     r"|民国\s*(?P<ry>\d{1,3})\s*年\s*(?P<rm>\d{1,2})\s*月(?:\s*(?P<rd>\d{1,2})\s*[日号])?"
 )
@@ -77,6 +79,8 @@ def date_value(match: re.Match[str]) -> str | None:
     if g("em2"):
         month = _MONTHS.get(g("em2").lower())
         return _valid(int(g("ey2")), month, int(g("ed2"))) if month else None
+    if g("ny"):
+        return _valid(int(g("ny")), int(g("nm")), int(g("nd")))
     if g("ry"):
         return _valid(int(g("ry")) + ROC_OFFSET, int(g("rm")), int(g("rd")) if g("rd") else None)
     if g("ty"):

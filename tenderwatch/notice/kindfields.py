@@ -5,7 +5,8 @@
 * A document that is not the buyer's (news, seller page, job post, comparison, other): no buyer,
   suppliers, amounts or type; the organisations it names are kept as ``mentions`` (context for the
   notices and parties they name). Its date is its own publication date only: a page date, a labelled
-  publication date or a date heading it; never a date from its body or a promotion period.
+  publication date, a date heading it or the dateline in its first lines; never a date from its body
+  or a promotion period.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _OWN_DATE = {
 }
 
 
+_DATELINE_CHARS = 600
+_DATELINE_LINES = 8
+
+
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
     s, e = norm.to_source(start, end)
     return Fact(name, doc.text[s:e], value, s, e)
@@ -37,7 +42,7 @@ def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields) -> DocKind:
     if kind.kind == "disclosure" and kind.side is not None:
         _disclosure_fields(doc, norm, notice, kind)
     elif not kind.lead:
-        _not_the_buyers(notice, kind.kind)
+        _not_the_buyers(notice, kind.kind, doc.text)
     return kind
 
 
@@ -61,7 +66,15 @@ def _disclosure_fields(doc: TextDoc, norm: NormText, notice: NoticeFields, kind:
         notice.date_source = "signature"
 
 
-def _not_the_buyers(notice: NoticeFields, kind: str) -> None:
+def _dateline(date: Fact | None, text: str) -> bool:
+    """The date stands in the page's head (an article's dateline "2024-08-24 09:15 来源：…", a byline
+    "作者 … 发布于 2024-02-05"): within its first lines, before the body starts."""
+    if date is None or date.start < 0:
+        return False
+    return date.start <= _DATELINE_CHARS and text.count("\n", 0, date.start) < _DATELINE_LINES
+
+
+def _not_the_buyers(notice: NoticeFields, kind: str, text: str) -> None:
     has_form = org_form_re().search
     named = [f for f in (notice.buyer, notice.agency, *notice.suppliers)
              if f is not None and f.value and has_form(str(f.value))]
@@ -71,6 +84,6 @@ def _not_the_buyers(notice: NoticeFields, kind: str) -> None:
     notice.amounts = []
     notice.lots = []
     notice.notice_type = "other"
-    if notice.date_source not in _OWN_DATE.get(kind, frozenset()):
+    if notice.date_source not in _OWN_DATE.get(kind, frozenset()) and not _dateline(notice.notice_date, text):
         notice.notice_date = None
         notice.date_source = ""

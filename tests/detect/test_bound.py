@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tenderwatch.detect.bound import KEEP
-from tenderwatch.detect.context import boundaries_ok, inside_identifier
+from tenderwatch.detect.context import LINE_REACH, boundaries_ok, inside_identifier, line_bounds
 from tenderwatch.pipeline import process_bytes
 
 NOTICE = """某某研究院算力服务器采购项目询价公告
@@ -39,8 +39,6 @@ def test_boundary_walks_are_bounded_but_still_judge_short_runs() -> None:
 
 
 def test_line_bounds_are_read_within_a_reach_on_a_huge_line() -> None:
-    from tenderwatch.detect.context import LINE_REACH, line_bounds
-
     low = "x" * (10 * LINE_REACH)
     start, end = line_bounds(low, 5 * LINE_REACH)
     assert (start, end) == (4 * LINE_REACH, 6 * LINE_REACH)

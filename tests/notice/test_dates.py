@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tenderwatch.notice.dates import parse_date
+from tenderwatch.pipeline import process_bytes
 
 
 @pytest.mark.parametrize(
@@ -28,3 +29,25 @@ def test_impossible_dates_are_skipped() -> None:
     assert parse_date("2024-13-45") is None
     assert parse_date("电话 0571-2024-0930") is None
     assert parse_date("") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dated: 09.04.2024", "2024-04-09"),
+    ("Date of Publication: 31-07-2023", "2023-07-31"),
+    ("Notice date 5/3/2025", "2025-03-05"),
+    ("Ref 2024.01.18", "2024-01-18"),
+    ("Part 1.2.2024.5", None),
+])
+def test_day_first_numeric_dates(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_news_item_keeps_its_dateline_but_not_a_body_date() -> None:
+    news = ("2024-10-02 08:40 来源：某某财经\n据悉，某市数据局近日完成H100服务器采购，"
+            "预算3000万元，合同将于2024年12月1日前交付。\n记者注意到，此类采购增多。\n")
+    (result,) = process_bytes(news.encode("utf-8"), "news.txt")
+    assert result.doc_kind == "news" and result.notice is not None
+    assert result.notice.notice_date is not None and result.notice.notice_date.value == "2024-10-02"
+    far = "据悉，某市数据局近日完成H100服务器采购，记者注意到此事。\n" * 12 + "交付日期：2024年12月1日\n"
+    (result,) = process_bytes(far.encode("utf-8"), "news.txt")
+    assert result.doc_kind == "news" and result.notice is not None and result.notice.notice_date is None
