@@ -31,7 +31,9 @@ _ALIAS = re.compile(r"\((?:[^()\n]{0,30}?[,，、;；])?\s*(?:以下)?(?:简称|
                     r"(?:\s*(?:或|、|,|，)\s*[“\"'「]([^”\"'」()\n]{1,16})[”\"'」])?")
 _NAME_CHARS = re.compile(rf"[{_CJK}A-Za-z0-9()（）·]{{2,60}}$")
 # Words that end the text before a name: the name starts after the last of them.
-_BEFORE_NAME = re.compile(r".*(?:子公司|孙公司|公司与|与|向|由|和|及|同|对|日|为|将|其|的|:|：)")
+# (PDF lines are joined, so a heading such as "一、合同签署概况" can end right before a name)
+_BEFORE_NAME = re.compile(r".*(?:子公司|孙公司|公司与|与|向|由|和|及|同|对|日|为|将|其|的|:|："
+                          r"|概况|概述|情况|简介|关联方|关联人|交易对方|合同对方)")
 _SUBSIDIARY = re.compile(rf"(?:全资|控股|控制的|参股|下属|二级)?(?:子公司|孙公司)(?:[{_CJK}]{{0,6}}公司)?\s*"
                          rf"([{_CJK}A-Za-z0-9()（）]{{4,40}}?(?:有限责任公司|股份有限公司|有限公司|公司))")
 _OURS_GENERIC = ("本公司", "公司", "我司", "我公司")
@@ -165,12 +167,14 @@ class _Parties:
             self.ours.add(name)
 
     def resolve(self, words: str) -> tuple[str, int, int] | None:
-        """The full name a short or full name in ``words`` stands for (the longest one named)."""
+        """The full name a short or full name in ``words`` stands for: the one named last (nearest the
+        verb: "公司全资子公司X拟向…" is X acting), the longest among those ending there."""
         best: tuple[str, int, int] | None = None
-        size = 0
+        rank = (-1, 0)
         for short, full in self.full.items():
-            if short in words and len(short) > size:
-                best, size = full, len(short)
+            at = words.rfind(short)
+            if at >= 0 and (at + len(short), len(short)) > rank:
+                best, rank = full, (at + len(short), len(short))
         return best
 
     def is_ours(self, words: str) -> bool:
@@ -273,10 +277,10 @@ def _purchase(side: Side, joined: _Joined, parties: _Parties, buys: list[tuple[i
     at, subject, obj, evidence = buys[0]
     side.evidence = evidence.strip()
     buyer = parties.resolve(subject) if parties.is_ours(subject) else None
-    role_buyer = roles.buyer
+    role_buyer = roles.buyer  # the contract's own 买方 / 承租方 is the contracting entity
     if role_buyer and roles.buyer_ours and _form_end().search(role_buyer):
         found = jt.find(role_buyer)
-        if found >= 0 and (buyer is None or buyer[0] in role_buyer):
+        if found >= 0:
             buyer = (role_buyer, found, found + len(role_buyer))
     if buyer is None:
         buyer = _letterhead(jt, parties)
@@ -284,7 +288,7 @@ def _purchase(side: Side, joined: _Joined, parties: _Parties, buys: list[tuple[i
     role_seller = roles.seller
     if role_seller and _form_end().search(role_seller) and not parties.is_ours(role_seller):
         found = jt.find(role_seller)
-        if found >= 0 and (supplier is None or supplier[0] in role_seller):
+        if found >= 0:
             supplier = (role_seller, found, found + len(role_seller))
     if supplier is None or parties.is_ours(supplier[0]):
         supplier = _counterparty(jt, parties)

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tenderwatch.model import Amount, Fact, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText
 from tenderwatch.notice.dockind import DocKind, classify
@@ -28,6 +30,9 @@ _OWN_DATE = {
 
 _DATELINE_CHARS = 600
 _DATELINE_LINES = 8
+_PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|(?i:valid|offer|promotion|until)")
+# "…1日—11月30日", "1 Nov to 30 Nov": a second date follows (a dateline's "January 8, 2025 — text" does not)
+_RANGE_AFTER = re.compile(r"\s*(?:[—–~～至到-]|(?i:to|until)\b)\s*(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
@@ -71,7 +76,11 @@ def _dateline(date: Fact | None, text: str) -> bool:
     "作者 … 发布于 2024-02-05"): within its first lines, before the body starts."""
     if date is None or date.start < 0:
         return False
-    return date.start <= _DATELINE_CHARS and text.count("\n", 0, date.start) < _DATELINE_LINES
+    if date.start > _DATELINE_CHARS or text.count("\n", 0, date.start) >= _DATELINE_LINES:
+        return False
+    line_start = text.rfind("\n", 0, date.start) + 1
+    # a period ("活动时间：2024年11月1日—11月30日"), not the page's date
+    return not (_PERIOD_BEFORE.search(text, line_start, date.start) or _RANGE_AFTER.match(text, date.end))
 
 
 def _not_the_buyers(notice: NoticeFields, kind: str, text: str) -> None:

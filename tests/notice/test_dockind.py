@@ -135,3 +135,40 @@ def test_disclosure_where_the_company_provides_computing_is_a_seller() -> None:
 def test_disclosure_of_an_own_computing_project_is_a_lead() -> None:
     result = _one(PROJECT_FILING)
     assert result.doc_kind == "disclosure" and result.relevant
+
+
+SUBSIDIARY_AFTER_PARENT = """证券代码：002777 证券简称：汀州数科 公告编号：2025-012
+汀州数字科技股份有限公司关于全资子公司购买算力服务器的公告
+本公司董事会及全体董事保证本公告内容不存在任何虚假记载。
+一、交易概况
+汀州数字科技股份有限公司（以下简称“公司”）全资子公司龙岩汀算科技有限公司（以下简称“汀算”）拟向
+厦门鹭岛服务器有限公司（以下简称“鹭岛”）购买搭载H800 GPU的服务器20台，合同金额为人民币5,100.00万元。
+二、合同主要内容
+甲方（买方）：龙岩汀算科技有限公司；乙方（卖方）：厦门鹭岛服务器有限公司。
+特此公告。
+汀州数字科技股份有限公司董事会
+2025年2月20日
+"""
+
+
+def test_disclosure_buyer_is_the_subsidiary_that_acts_not_its_parent() -> None:
+    result = _one(SUBSIDIARY_AFTER_PARENT)
+    assert result.doc_kind == "disclosure" and result.notice is not None
+    assert result.notice.buyer is not None and result.notice.buyer.value == "龙岩汀算科技有限公司"
+    assert [s.value for s in result.notice.suppliers] == ["厦门鹭岛服务器有限公司"]
+
+
+def test_a_sellers_promotion_period_is_not_its_date_but_a_dateline_is() -> None:
+    promo = """云杉算力 · 年终特惠
+活动时间：2024年12月1日—12月31日
+H100 80G 整机租用 9.9元/卡时 立即租用 新用户注册即送代金券
+"""
+    result = _one(promo)
+    assert result.doc_kind == "seller" and result.notice is not None and result.notice.notice_date is None
+    release = """Skip to content
+SHANGHAI, March 3, 2025 — Cedarline Compute today announced general availability of H200 capacity.
+Sign up for free credits; reserved pricing from $2.10 per GPU-hour.
+"""
+    result = _one(release)
+    assert result.doc_kind == "seller" and result.notice is not None
+    assert result.notice.notice_date is not None and result.notice.notice_date.value == "2025-03-03"
