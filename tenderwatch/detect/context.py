@@ -36,6 +36,7 @@ _SCOPE_STOPS = "。;；\n)）"
 _SCOPE_REACH = 40
 _SENTENCE_STOPS = "。；;\n!?！？"
 _HOST_REACH = 60  # a host word governs the card written at most this far after it
+_SUBSTITUTE = re.compile(r"替代|代替|替换|其他型号|其它型号|同类|等同|(?i:substitut|alternative|equivalent)")
 _SENTENCE_END = re.compile(r"(?:[.!?;]\s|\n)")
 LINE_REACH = 2000  # the longest stretch of a line read around a mention (notice lines are far shorter)
 _RUN_REACH = 64  # the longest glued run read around a token (model names with suffixes are far shorter)
@@ -164,11 +165,22 @@ def ban_clause(low: str, start: int, end: int) -> str | None:
     if hit is not None and prefix.endswith(hit.group(0)):
         return hit.group(0)
     after = lists["negation_after"].search(low[end:seg_end])
-    if after is not None:
+    if after is not None and not _refuses_alternatives(low, end, end + after.start(), seg_end):
         return after.group(0)
     if _EXCEPT_BEFORE.search(low, seg_start, start) and _EXCEPT_AFTER.match(low, end, seg_end):
         return "除…外"
     return None
+
+
+def _refuses_alternatives(low: str, end: int, trigger: int, seg_end: int) -> bool:
+    """"RTX 4090 24GB（不接受RTX 4090D或其他型号替代）": a bracket opened after the token refuses
+    substitutes for it (another model, 替代 / 其他型号), it does not exclude the token itself."""
+    bracket = low.find("(", end, trigger)
+    if bracket < 0:
+        return False
+    close = low.find(")", trigger, seg_end)
+    inside = low[trigger:close if close >= 0 else seg_end]
+    return _SUBSTITUTE.search(inside) is not None
 
 
 def code_quoted(low: str, start: int, end: int) -> bool:

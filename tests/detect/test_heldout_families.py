@@ -1,0 +1,35 @@
+"""Held-out families of issue 10, each as a mechanism, in our own words."""
+
+from __future__ import annotations
+
+from tenderwatch.model import DocResult
+from tenderwatch.pipeline import process_bytes
+
+
+def _run(body: str) -> DocResult:
+    text = "星河研究所设备采购项目询价公告\n项目编号：XH-2024-88\n采购人：星河研究所\n" + body + "\n发布日期：2024年7月1日\n"
+    (result,) = process_bytes(text.encode("utf-8"), "n.txt")
+    return result
+
+
+def test_rtx_6000_with_48gb_is_the_ada_card() -> None:
+    result = _run("采购内容：专业显卡 NVIDIA RTX 6000 48GB 2块。")
+    assert result.relevant
+    assert [f.item for f in result.findings if not f.negated] == ["RTX 6000 Ada"]
+
+
+def test_rtx_6000_with_24gb_is_not_the_ada_card() -> None:
+    result = _run("采购内容：专业显卡 NVIDIA Quadro RTX 6000 24GB 2块。")
+    assert "RTX 6000 Ada" not in [f.item for f in result.findings]
+
+
+def test_refusing_a_substitute_in_brackets_keeps_the_named_card() -> None:
+    result = _run("采购内容：租用GPU算力50,000卡时，型号须为RTX 4090 24GB（不接受RTX 4090D等替代型号）。")
+    live = [f.item for f in result.findings if not f.negated]
+    assert result.relevant and live == ["RTX 4090"]
+    assert [f.item for f in result.findings if f.negated] == ["RTX 4090D"]
+
+
+def test_a_plain_exclusion_after_the_card_still_negates_it() -> None:
+    result = _run("采购内容：办公电脑20台，RTX 4090显卡不接受。")
+    assert not result.relevant
