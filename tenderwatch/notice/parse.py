@@ -22,6 +22,7 @@ from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
 from tenderwatch.notice.money import collect
+from tenderwatch.notice.offices import institution
 from tenderwatch.notice.scan import Pair, Scan, scan_text
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,21 @@ def _framed(scan: Scan, kind: str, title: Fact | None) -> bool:
 
 
 def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None, kind: str) -> Fact | None:
+    """The buyer, as the institution when the notice names its purchasing office (:mod:`.offices`)."""
+    fact = _find_buyer(scan, src, doc, meta, title, kind)
+    if fact is None or not isinstance(fact.value, str):
+        return fact
+    head = institution(fact.value)
+    if head == fact.value:
+        return fact
+    at = fact.raw.find(head)
+    if at >= 0 and fact.start >= 0:
+        return Fact(fact.name, head, head, fact.start + at, fact.start + at + len(head))
+    return Fact(fact.name, fact.raw, head, fact.start, fact.end)
+
+
+def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None,
+                kind: str) -> Fact | None:
     fact = _meta_fact(doc, meta, "buyer", "buyer")
     if fact is not None:
         fact.value = parties.clean_name(str(fact.value)) or fact.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tenderwatch.model import DocResult
+from tenderwatch.notice.offices import institution
 from tenderwatch.pipeline import process_bytes
 
 
@@ -33,3 +34,18 @@ def test_refusing_a_substitute_in_brackets_keeps_the_named_card() -> None:
 def test_a_plain_exclusion_after_the_card_still_negates_it() -> None:
     result = _run("采购内容：办公电脑20台，RTX 4090显卡不接受。")
     assert not result.relevant
+
+
+def test_purchasing_office_gives_its_institution_as_buyer() -> None:
+    text = "云岫大学计算平台采购公告\n采购单位：云岫大学设备与实验室管理处\n采购需求：A100 80GB显卡4块\n"
+    (result,) = process_bytes(text.encode("utf-8"), "n.txt")
+    assert result.notice is not None and result.notice.buyer is not None
+    assert result.notice.buyer.value == "云岫大学"
+    assert result.text[result.notice.buyer.start:result.notice.buyer.end] == "云岫大学"
+
+
+def test_a_faculty_named_as_buyer_stays() -> None:
+    assert institution("云岫大学计算机学院") == "云岫大学计算机学院"
+    assert institution("云岫大学国有资产与采购管理处") == "云岫大学"
+    assert institution("港湾学院资讯科技处") == "港湾学院"
+    assert institution("云岫人民医院") == "云岫人民医院"
