@@ -183,6 +183,9 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     fact = _find_buyer(scan, src, doc, meta, title, kind)
     if fact is None or not isinstance(fact.value, str):
         return fact
+    named = _full_english_name(scan.text, fact.value)
+    if named is not None:  # "The Institute awarded …" -> the Institute's full name on the page
+        return src.fact("buyer", named[0], named[1], named[1] + len(named[0]))
     head = institution(fact.value)
     if head == fact.value:
         return fact
@@ -190,6 +193,29 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     if at >= 0 and fact.start >= 0:
         return Fact(fact.name, head, head, fact.start + at, fact.start + at + len(head))
     return Fact(fact.name, fact.raw, head, fact.start, fact.end)
+
+
+_BACK_REFERENCE = re.compile(r"(?i)the\s+([a-z]+)")
+
+
+def _full_english_name(text: str, value: str) -> tuple[str, int] | None:
+    """For a buyer written only as "The Institute", the longest proper name on the page holding that
+    noun ("Lion Rock Institute of Higher Education", often in the page's header or copyright line)."""
+    ref = _BACK_REFERENCE.fullmatch(value.strip())
+    if ref is None:
+        return None
+    noun = ref.group(1).capitalize()
+    pattern = re.compile(rf"(?:[A-Z][\w'&.-]*\s+){{1,6}}{noun}(?:\s+(?:of|for|and|in|on|[A-Z][\w'&.-]*)){{0,6}}")
+    best: tuple[str, int] | None = None
+    for m in pattern.finditer(text):
+        name = m.group(0).rstrip()
+        while name.split()[-1] in ("of", "for", "and", "in", "on"):
+            name = name.rsplit(" ", 1)[0]
+        if name.split()[0] in ("The", "This", "Our", "A", "An") or len(name) <= len(value):
+            continue
+        if best is None or len(name) > len(best[0]):
+            best = (name, m.start())
+    return best
 
 
 def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fact | None,

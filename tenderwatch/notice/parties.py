@@ -9,7 +9,7 @@ from tenderwatch.notice.scan import Pair, Scan, Table
 
 _CUT = re.compile(r"[\t;，；。]|,(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b|Corp|PLC|GmbH|S\.A))|\s{2,}"
                   r"|\s(?=地址|联系|电话)|(?:地址|联系人|联系方式|联系电话)[:：]")
-_NOTE = re.compile(r"\((?:[^()]*?(?:以下|简称|盖章|公章|签字)[^()]*)\)?$")
+_NOTE = re.compile(r"\s*\((?:[^()]*?(?:以下|简称|盖章|公章|签字|(?i:the\s+[\"“'‘]|hereinafter|referred to as))[^()]*)\)?\.?$")
 _WRAP_TAIL = re.compile(r"[^\s,;，；。:：()\t]{1,12}")
 _PLACEHOLDER = re.compile(r"^(?:详见|见附件|(?:无|/|待定|略|暂无|—|-|N/?A|不适用)(?:$|[\s,，。;；(/])|以.{0,6}为准)")
 _WINNER_WORDS = ("中标", "成交", "中选", "得标", "入围")

@@ -40,7 +40,7 @@ _HEADING_NL = re.compile(
 )
 _SEGMENT = re.compile(r"[^;；]+")
 _REV_LABEL = re.compile(
-    r":(?P<lab>[^\t\n,;，；。:：\d]{0,25}[\u4e00-\u9fffA-Za-z(（])(?=[\t\n,;，；。:：\d.、)） ]|$)"
+    r":(?P<lab>[^\t\n,;，；。:：\d]{0,33}[\u4e00-\u9fffA-Za-z(（])(?=[\t\n,;，；。:：\d.、)） ]|$)"
 )
 _LAB = itemgetter("lab")
 _PARTIES = frozenset({"buyer", "agency", "supplier"})

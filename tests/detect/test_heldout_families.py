@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tenderwatch.model import DocResult
 from tenderwatch.notice.offices import institution
+from tenderwatch.notice.parse import _full_english_name
 from tenderwatch.pipeline import process_bytes
 
 
@@ -49,3 +50,21 @@ def test_a_faculty_named_as_buyer_stays() -> None:
     assert institution("云岫大学国有资产与采购管理处") == "云岫大学"
     assert institution("港湾学院资讯科技处") == "港湾学院"
     assert institution("云岫人民医院") == "云岫人民医院"
+
+
+def test_english_notice_buyer_label_alias_and_back_reference() -> None:
+    text = ("Public Tender No. 3/HCA/2025\nEntity conducting the tender: Harbour Computing Academy "
+            "(the \"Academy\").\nSubject: supply of two GPU servers with eight NVIDIA H100 SXM5 80GB each.\n"
+            "Dated: 14.02.2025\n")
+    (result,) = process_bytes(text.encode("utf-8"), "en.txt")
+    assert result.notice is not None and result.notice.buyer is not None
+    assert result.notice.buyer.value == "Harbour Computing Academy"
+    assert result.notice.notice_date is not None and result.notice.notice_date.value == "2025-02-14"
+    award = ("Notice of Award\nName of Contractor\tPearl Delta Systems Limited\nContract Sum\tHK$820,000.00\n"
+             "The College awarded the contract for four NVIDIA A100 80GB GPU servers.\n"
+             "Date of publication: 2 May 2024\n© 2024 Kowloon Bay College of Technology. All rights reserved.\n")
+    (result,) = process_bytes(award.encode("utf-8"), "award.txt")
+    assert result.notice is not None
+    assert [s.value for s in result.notice.suppliers] == ["Pearl Delta Systems Limited"]
+    assert _full_english_name(award, "The College") == ("Kowloon Bay College of Technology", award.index("Kowloon"))
+    assert _full_english_name(award, "Harbour Academy") is None
