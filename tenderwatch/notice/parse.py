@@ -205,7 +205,7 @@ def _full_english_name(text: str, value: str) -> tuple[str, int] | None:
     if ref is None:
         return None
     noun = ref.group(1).capitalize()
-    pattern = re.compile(rf"(?:[A-Z][\w'&.-]*\s+){{1,6}}{noun}(?:\s+(?:of|for|and|in|on|[A-Z][\w'&.-]*)){{0,6}}")
+    pattern = re.compile(rf"(?:[A-Z][\w'&.-]*\s+){{1,6}}{noun}(?:\s+(?:of|for|and|in|on|[A-Z][\w'&-]*)){{0,6}}")
     best: tuple[str, int] | None = None
     for m in pattern.finditer(text):
         name = m.group(0).rstrip()
