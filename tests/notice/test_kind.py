@@ -35,3 +35,16 @@ def test_hint_then_body_when_title_is_silent() -> None:
 
 def test_clean_title_drops_site_name() -> None:
     assert clean_title("某研究院服务器采购公开招标公告-湖南省政府采购网") == "某研究院服务器采购公开招标公告"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("某医院影像平台GPU服务器采购需求公示", "", "tender"),  # requirement-only page (web README rule)
+        ("某某公司2025年算力设备采购预公示", "", "intention"),
+        ("某学院 财务处采购组", "首页 / 采购\n报价邀请：供应两张显示卡\n", "tender"),
+        ("", "本院现邀请供应商就以下物品提供报价：\n", "tender"),
+    ],
+)
+def test_requirement_pages_and_quotation_invitations(title: str, body: str, expected: str) -> None:
+    assert notice_kind(title, "", body) == expected
