@@ -10,6 +10,7 @@ from tenderwatch.notice.scan import Pair, Scan, Table
 _CUT = re.compile(r"[\t;，；。]|,(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b|Corp|PLC|GmbH|S\.A))|\s{2,}"
                   r"|\s(?=地址|联系|电话)|(?:地址|联系人|联系方式|联系电话)[:：]")
 _NOTE = re.compile(r"\s*\((?:[^()]*?(?:以下|简称|盖章|公章|签字|(?i:the\s+[\"“'‘]|hereinafter|referred to as))[^()]*)\)?\.?$")
+_SENTENCE_OPENERS = frozenset("本我该现兹特")
 _WRAP_TAIL = re.compile(r"[^\s,;，；。:：()\t]{1,12}")
 _PLACEHOLDER = re.compile(r"^(?:详见|见附件|(?:无|/|待定|略|暂无|—|-|N/?A|不适用)(?:$|[\s,，。;；(/])|以.{0,6}为准)")
 _WINNER_WORDS = ("中标", "成交", "中选", "得标", "入围")
@@ -79,6 +80,8 @@ def complete_name(text: str, name: str, end: int) -> tuple[str, int]:
     if m is None:
         return name, end
     tail = m.group(0)
+    if tail[0] in _SENTENCE_OPENERS:  # "…资讯科技处" + "本院现邀请…": the next line is a new sentence
+        return name, end
     for cut in range(len(tail), 0, -1):
         if (name + tail[:cut]).endswith(forms):
             return name + tail[:cut], end + 1 + cut

@@ -115,7 +115,8 @@ _EN_DATE = r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
 @lru_cache(maxsize=1)
 def _pub_date_re() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label in html_vocab().pub_date_labels)
-    return re.compile(rf"(?:{labels})\s*[：:]?\s*({_DATE}|{_EN_DATE})")
+    # a deadline's date ("报价截止日期", "開標日期") is not the publication date
+    return re.compile(rf"(?<!截止)(?<!截至)(?<!开标)(?<!開標)(?<!结束)(?<!結束)(?:{labels})\s*[：:]?\s*({_DATE}|{_EN_DATE})")
 
 
 def pub_date_in_text(text: str) -> str:

@@ -68,3 +68,19 @@ def test_english_notice_buyer_label_alias_and_back_reference() -> None:
     assert [s.value for s in result.notice.suppliers] == ["Pearl Delta Systems Limited"]
     assert _full_english_name(award, "The College") == ("Kowloon Bay College of Technology", award.index("Kowloon"))
     assert _full_english_name(award, "Harbour Academy") is None
+
+
+BIG5_PAGE = """<html><head><meta charset="big5"></head><body><div class="crumb">首頁 &gt; 消息</div>
+<h2>數據實驗室圖形卡報價邀請</h2><div class="meta">2025-03-04</div>
+<p>採購單位：九龍灣理工學院資訊科技處</p>
+<p>本院現邀請供應商就以下物品提供報價：NVIDIA L40S 48GB GPU 四張。</p>
+<p>報價截止日期：2025年3月18日中午12時</p>
+<p>發出日期：2025年3月4日</p></body></html>"""
+
+
+def test_office_on_its_own_line_and_a_deadline_date_in_a_traditional_page() -> None:
+    (result,) = process_bytes(BIG5_PAGE.encode("big5"), "hk.html")
+    assert result.notice is not None
+    assert result.notice.buyer is not None and result.notice.buyer.value == "九龙湾理工学院"
+    assert result.notice.notice_date is not None and result.notice.notice_date.value == "2025-03-04"
+    assert result.notice.notice_type == "tender"
