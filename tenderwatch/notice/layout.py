@@ -7,7 +7,9 @@ found in the rewritten text are spans of the normalised text:
 * list bullets (``■采购人：``, ``● 预算金额：``) -> spaces;
 * text tables whose cells are separated by ``|`` or ``/`` (a header row of known
   column names, then rows with as many separators) -> tab-separated rows;
-  Markdown rule lines (``|---|---|``) -> blanks.
+  Markdown rule lines (``|---|---|``) -> blanks;
+* space-aligned key-value blocks (``合同金额（元）      1,560,000.00``, two or more such lines with
+  known labels) -> ``合同金额（元）:     1,560,000.00``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _PIPE_NL = re.compile(r"\n([^\n|]*\|[^\n|]*\|[^\n]*)")
 _SLASH_NL = re.compile(r"\n([^\n/]*/[^\n/]*/[^\n/]*/[^\n]*)")
 _CJK_SLASH = re.compile(r"[\u4e00-\u9fff)]/[\u4e00-\u9fff]")
 _RULE = re.compile(r"^[\s|:\-—=+]*$")
+_SPACED_NL = re.compile(r"\n[ \t]*([^\s:：]{2,24}?)(?:[ ]{2,}|\u3000+)(?=\S)")
+_MIN_SPACED = 2  # a block: one aligned line alone may be prose
 
 
 def _brackets(text: str) -> str:
@@ -93,8 +97,25 @@ def _tables(text: str, sep: str, pattern: re.Pattern[str]) -> str:
     return text if chars is None else "".join(chars)
 
 
+def _spaced(text: str) -> str:
+    """``label<spaces>value`` lines of a key-value block -> ``label:<spaces>value`` (known labels)."""
+    v = vocab()
+    colons: list[int] = []
+    for m in _SPACED_NL.finditer("\n" + text):
+        key = label_key(m.group(1))[0]
+        if key in v.labels:
+            colons.append(m.end(1) - 1)  # "\n" + text: the first space after the label
+    if len(colons) < _MIN_SPACED:
+        return text
+    chars = list(text)
+    for at in colons:
+        chars[at] = ":"
+    return "".join(chars)
+
+
 def prepare(text: str) -> str:
-    """The text with bracketed labels, bullets and ``|`` / ``/`` tables rewritten (same length)."""
+    """The text with bracketed labels, bullets, ``|`` / ``/`` tables and space-aligned key-value
+    blocks rewritten (same length)."""
     if _ANY_MARK.search(text):  # one pass: most notices have none of these marks
         if "【" in text or "[" in text or "〔" in text:
             text = _brackets(text)
@@ -103,4 +124,6 @@ def prepare(text: str) -> str:
             text = _tables(text, "|", _PIPE_NL)
     if text.count("/") >= 6 and _CJK_SLASH.search(text):  # "项目名称/预算金额", not dates or links
         text = _tables(text, "/", _SLASH_NL)
+    if "  " in text or "\u3000" in text:
+        text = _spaced(text)
     return text

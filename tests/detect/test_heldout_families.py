@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tenderwatch.model import DocResult
+from tenderwatch.notice.layout import prepare
 from tenderwatch.notice.offices import institution
 from tenderwatch.notice.parse import _full_english_name
 from tenderwatch.pipeline import process_bytes
@@ -84,3 +85,21 @@ def test_office_on_its_own_line_and_a_deadline_date_in_a_traditional_page() -> N
     assert result.notice.buyer is not None and result.notice.buyer.value == "九龙湾理工学院"
     assert result.notice.notice_date is not None and result.notice.notice_date.value == "2025-03-04"
     assert result.notice.notice_type == "tender"
+
+
+def test_space_aligned_key_value_block_gives_parties_amount_and_date() -> None:
+    text = ("政府采购合同公告\n\n合同编号        LHU-HT-2024-77\n采购人（甲方）  临海大学\n"
+            "供应商（乙方）  宁波瀚渊数据服务有限公司\n合同金额（元）  980,000.00\n签订日期        2024-09-02\n"
+            "公告日期        2024-09-05\n\n合同主要标的：AWS p4d.24xlarge 实例（8×A100）使用额度一年。\n")
+    (result,) = process_bytes(text.encode("utf-8"), "kv.txt")
+    notice = result.notice
+    assert notice is not None and result.relevant
+    assert notice.buyer is not None and notice.buyer.value == "临海大学"
+    assert [s.value for s in notice.suppliers] == ["宁波瀚渊数据服务有限公司"]
+    assert result.amount_cny == 980000.0
+    assert notice.notice_date is not None and notice.notice_date.value == "2024-09-05"
+
+
+def test_one_aligned_line_of_prose_is_left_alone() -> None:
+    prose = "采购人  现将有关事项公告如下\n其余内容\n"
+    assert prepare(prose) == prose
