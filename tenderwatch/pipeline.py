@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from tenderwatch.detect import decide, detect
-from tenderwatch.detect.frames import not_leads
+from tenderwatch.detect.frames import not_bought_in, not_leads
 from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
 from tenderwatch.normalize import normalize
 from tenderwatch.notice import parse_notice, read_kind, select_amount
@@ -29,6 +29,8 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     findings = detect(doc, norm, notice)
     if not kind.lead:
         not_leads(findings, kind.kind, kind.reasons[0] if kind.reasons else "")
+    elif kind.excluded:
+        not_bought_in(findings, kind.excluded, "named in a terminated contract's section of the disclosure")
     relevant = decide(findings)
     amount = select_amount(notice, findings, relevant)
     return DocResult(

@@ -133,6 +133,13 @@ def _negate(finding: Finding, why: str) -> None:
     finding.reason += f"; {why}"
 
 
+def not_bought_in(findings: list[Finding], spans: list[tuple[int, int]], why: str) -> None:
+    """Negate the findings inside ``spans`` (source positions), e.g. a terminated contract's section."""
+    for finding in findings:
+        if not finding.negated and any(start <= finding.start < end for start, end in spans):
+            _negate(finding, why)
+
+
 def not_leads(findings: list[Finding], kind: str, why: str) -> None:
     """A document whose publisher does not buy (news, seller page, job post ...) gives no lead: its
     findings are kept for the reviewer, negated with the reason."""

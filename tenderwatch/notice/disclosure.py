@@ -57,6 +57,9 @@ _NAME_LABEL = re.compile(r"(?:公司名称|企业名称|名称)\s*[:：\t]\s*([^
 _AMOUNT_LABEL = re.compile(r"(?:合同(?:总)?(?:金额|价款|总价|价格)|总价款|交易(?:总)?金额|租赁(?:总)?金额|服务费总额)")
 _NOT_THIS_CONTRACT = re.compile(r"终止|解除|退还|退回|原合同|原采购|授信|注册资本|营业收入|营收|累计|预计额度|担保|投资总额|占公司")
 _BOARD_DATE = re.compile(r"董事会\s*\n?\s*")
+# a numbered section of the announcement ("一、原采购合同终止情况"): about a terminated contract or not
+_SECTION = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,3}[、.][^\n]*")
+_TERMINATED_HEAD = re.compile(r"终止|解除|撤销|取消")
 # the company builds or deploys computing of its own (a project filing): its side acquires
 _OWN_PROJECT = re.compile(r"(?:投资建设|拟投资|建设内容|规划部署|部署)[^。;；\n]{0,40}?(?:服务器|GPU|算力|智算|显卡|计算卡)")
 
@@ -349,6 +352,18 @@ def _contract_amount(joined: _Joined, at: int) -> tuple[float, str, int, int, bo
     _, value, raw, start, end, tax = found[0]
     s, e = joined.span(start, end)
     return value, raw, s, e, tax
+
+
+def terminated_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of the sections headed as a terminated or cancelled contract ("一、原采购合同终止情况"):
+    what they name was not bought."""
+    heads = list(_SECTION.finditer(text))
+    spans = []
+    for n, head in enumerate(heads):
+        if _TERMINATED_HEAD.search(head.group(0)):
+            end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+            spans.append((head.start(), end))
+    return spans
 
 
 def _signature_date(joined: _Joined) -> tuple[str, int, int] | None:

@@ -64,6 +64,8 @@ class DocKind:
     lead: bool
     reasons: list[str] = field(default_factory=list)
     side: Side | None = None  # for a listed company's announcement: who acts in it
+    # source spans whose mentions were not bought (a disclosure's terminated-contract sections)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ import re
 
 from tenderwatch.model import Amount, Fact, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText
+from tenderwatch.notice.disclosure import terminated_sections
 from tenderwatch.notice.dockind import DocKind, classify
 from tenderwatch.notice.labels import org_form_re
 
@@ -44,6 +45,8 @@ def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields) -> DocKind:
     """Classify the document and make its fields follow from its kind."""
     title = str(notice.title.value) if notice.title is not None else doc.meta.get("title", "")
     kind = classify(norm.text, title, notice.notice_type)
+    if kind.kind == "disclosure":
+        kind.excluded = [norm.to_source(s, e) for s, e in terminated_sections(norm.text)]
     if kind.kind == "disclosure" and kind.side is not None:
         _disclosure_fields(doc, norm, notice, kind)
     elif not kind.lead:

@@ -172,3 +172,26 @@ Sign up for free credits; reserved pricing from $2.10 per GPU-hour.
     result = _one(release)
     assert result.doc_kind == "seller" and result.notice is not None
     assert result.notice.notice_date is not None and result.notice.notice_date.value == "2025-03-03"
+
+
+TERMINATED_AND_NEW = """证券代码：300555 证券简称：岭南智云 公告编号：2025-040
+岭南智云科技股份有限公司关于全资子公司终止原合同并签订新采购合同的公告
+本公司董事会及全体董事保证本公告内容真实、准确、完整。
+一、原采购合同终止情况
+公司全资子公司韶关智云算力有限公司（以下简称“韶关智云”）此前向清远恒泰电子有限公司采购搭载A800 GPU的服务器10台，
+合同总金额为人民币2,600万元，现双方协商一致，原合同终止。
+二、新采购合同签订情况
+韶关智云于2025年5月6日与佛山启明系统有限公司（以下简称“启明”）签订《服务器采购合同》，韶关智云向启明采购搭载H20 GPU的服务器16台，
+合同金额为人民币3,300.00万元（含税）。
+特此公告。
+岭南智云科技股份有限公司董事会
+2025年5月8日
+"""
+
+
+def test_a_terminated_contracts_section_gives_no_live_finding_and_not_its_amount() -> None:
+    result = _one(TERMINATED_AND_NEW)
+    assert result.doc_kind == "disclosure" and result.relevant
+    assert sorted({f.item for f in result.findings if not f.negated}) == ["H20"]
+    assert any(f.item == "A800" and f.negated for f in result.findings)
+    assert result.amount_cny == 33_000_000.0
