@@ -74,13 +74,14 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
     findings += instance_findings(scan, anchors)
     if not any(not f.negated and f.item for f in chips):
         findings += spec_findings(scan, anchors)
-    apply_frames(scan, findings, notice)
-    consolidate(scan, findings)
-    findings.sort(key=lambda f: (f.start, f.end))
-    # recommendation lists of other notices never make a finding (zones mapped to source positions)
+    # recommendation lists of other notices never make a finding, nor sway the others (a "算力租赁"
+    # in a list of other notices must not make this notice's H100 a rental): dropped before the frames
     zones = [norm.to_source(start, end) for start, end in furniture_zones(norm.text)]
     if zones:
         findings = [f for f in findings if not in_zones(zones, f.start)]
+    apply_frames(scan, findings, notice)
+    consolidate(scan, findings)
+    findings.sort(key=lambda f: (f.start, f.end))
     findings = bound_findings(findings)
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings

@@ -47,3 +47,20 @@ def test_a_listing_zone_stops_at_the_notice_labels() -> None:
     assert len(zones) == 1
     start, end = zones[0]
     assert "H100" in text[start:end] and "A100" not in text[start:end]
+
+
+def test_rental_words_in_a_recommendation_list_do_not_make_the_notice_a_rental() -> None:
+    text = """【招标公告】江屿市数据局GPU训练服务器采购项目
+项目编号：JY-2024-031
+采购人：江屿市数据局
+预算金额：1,200万元
+采购需求：GPU训练服务器4台，每台配置8块NVIDIA H100 80GB SXM5
+相关推荐
+H100算力租赁服务项目竞争性磋商公告
+某大学A800服务器采购项目中标结果公告
+热门搜索
+GPU服务器 算力租赁 H100 A800
+"""
+    (result,) = process_bytes(text.encode("utf-8"), "agg.txt")
+    live = [(f.item, f.category) for f in result.findings if not f.negated]
+    assert result.relevant and live == [("H100", "server")]
