@@ -17,7 +17,7 @@ from tenderwatch.normalize import NormText, normalize
 from tenderwatch.notice import frames, parties
 from tenderwatch.notice.amounts import find_money, tax_flag
 from tenderwatch.notice.dates import date_pattern, date_value, parse_date, taiwanese
-from tenderwatch.notice.furniture import clean_value, furniture
+from tenderwatch.notice.furniture import clean_value, furniture, furniture_zones, in_zones
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
@@ -155,7 +155,9 @@ def _title(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | 
     if fact is not None:
         fact.value = clean_title(str(fact.value))
         return fact
-    span = guess_title(scan.text, scan.iter_lines())
+    zones = furniture_zones(scan.text)  # never the title of a listed other notice
+    lines = (line for line in scan.iter_lines() if not in_zones(zones, line[0])) if zones else scan.iter_lines()
+    span = guess_title(scan.text, lines)
     if span is None:
         return None
     return src.fact("title", clean_title(scan.text[span[0]:span[1]]), *span)
