@@ -13,7 +13,8 @@ match (up to a cap) times a weight toward one kind. The rules:
    board's signature ...) is read for who acts (:mod:`.disclosure`): its side buys -> ``disclosure``;
    its side sells or provides -> ``seller``; neither -> ``other``;
 2. otherwise the strongest third-party kind (news, seller, job, comparison) wins when it scores at
-   least 2 and more than the notice's own headings and voice;
+   least 2 and more than the notice's own headings and voice (at least 4 when the notice's score is
+   not zero);
 3. otherwise a document with a procurement frame (headings, the buyer's voice, a notice type) is a
    ``notice``, or an ``aggregator`` page when the aggregator's furniture is there too;
 4. anything else is ``other``.
@@ -35,6 +36,7 @@ from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison")  # tie order: the more specific kind first
 _MIN_THIRD = 2
+_MIN_AGAINST_NOTICE = 4
 _MIN_DISCLOSURE = 2
 _MIN_AGGREGATOR = 2
 _SHOWN = 3  # matched texts quoted per reason
@@ -127,7 +129,7 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
     if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE and not counts.get("third_party_report"):
         return _disclosure(text, reasons.get("disclosure", []))
     third = max(_THIRD_PARTY, key=lambda k: (scores.get(k, 0), -_THIRD_PARTY.index(k)))
-    if scores.get(third, 0) >= _MIN_THIRD and scores.get(third, 0) > notice_score:
+    if _third_wins(scores.get(third, 0), notice_score):
         why = reasons[third] + [f"stronger than the notice's own headings and voice ({notice_score})"]
         return DocKind(third, third in v.leads, why)
     framed = notice_score > 0 or notice_type != "other"
@@ -139,6 +141,14 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
     if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE:
         return _disclosure(text, reasons.get("disclosure", []))
     return DocKind("other", "other" in v.leads, ["no procurement frame and no sign of who publishes"])
+
+
+def _third_wins(third: int, notice: int) -> bool:
+    """A third party's page when its signals outweigh the notice's own; against any notice heading or
+    voice it needs two signals' worth (one stray "包年" or "来源:" in a real notice is not enough)."""
+    if third < _MIN_THIRD or third <= notice:
+        return False
+    return notice == 0 or third >= _MIN_AGAINST_NOTICE
 
 
 def _disclosure(text: str, why: list[str]) -> DocKind:

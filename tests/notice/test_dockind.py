@@ -195,3 +195,12 @@ def test_a_terminated_contracts_section_gives_no_live_finding_and_not_its_amount
     assert sorted({f.item for f in result.findings if not f.negated}) == ["H20"]
     assert any(f.item == "A800" and f.negated for f in result.findings)
     assert result.amount_cny == 33_000_000.0
+
+
+def test_one_seller_word_in_a_buyers_notice_does_not_make_it_a_seller_page() -> None:
+    notice = """某某学院云服务器租用项目询价公告
+采购人：某某学院
+采购需求：租用云主机（配置NVIDIA A100 40GB GPU）2台，包年服务。
+"""
+    result = _one(notice)
+    assert result.doc_kind == "notice" and result.relevant
