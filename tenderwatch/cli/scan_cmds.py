@@ -160,6 +160,9 @@ def _show_row(row: dict[str, Any], text: str) -> None:
         return
     click.echo(f"  relevant: {'YES' if row['relevant'] else 'no'}   type: {row.get('notice_type')}"
                f"   date: {row.get('notice_date')}   amount (CNY): {row.get('amount_cny')}")
+    if row.get("doc_kind"):
+        reasons = "; ".join(row.get("doc_kind_reasons") or [])
+        click.echo(f"  kind: {row['doc_kind']}" + (f"   ({reasons})" if reasons else ""))
     click.echo("  fields:")
     for name, fact in (row.get("fields") or {}).items():
         if fact:

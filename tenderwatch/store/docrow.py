@@ -53,7 +53,8 @@ def doc_row(result: DocResult) -> dict[str, Any]:
     row: dict[str, Any] = {
         "path": result.path, "sha256": result.sha256, "format": result.fmt,
         "url": prov.url if prov else None, "fetched_at": prov.fetched_at if prov else None,
-        "doc_kind": result.doc_kind or None, "truncated": result.truncated,
+        "doc_kind": result.doc_kind or None, "doc_kind_reasons": result.doc_kind_reasons,
+        "truncated": result.truncated,
     }
     if result.failure is not None:
         row.update(

@@ -82,3 +82,10 @@ def test_kinds_reach_the_leads_filter_notice_page_party_page_report_and_export(t
     assert result.exit_code == 0, result.output
     rows = {r["path"].rsplit("/", 1)[-1]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
     assert rows["news.txt"]["doc_kind"] == "news" and rows["notice.txt"]["doc_kind"] == "notice"
+
+
+def test_show_prints_the_kind_and_its_reasons(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    result = CliRunner().invoke(main, ["show", "--db", str(db), "news.txt"])
+    assert result.exit_code == 0, result.output
+    assert "kind: news" in result.output and "byline" in result.output
