@@ -25,6 +25,8 @@ _NOT_LISTED = re.compile(r"[^\n:]{1,12}:|[一二三四五六七八九十]{1,3}[�
 @dataclass(slots=True, frozen=True)
 class Furniture:
     heading: re.Pattern[str]
+    type_prefix: re.Pattern[str]
+    type_words: re.Pattern[str]
     mask: re.Pattern[str]
     wall: re.Pattern[str]
     line_max: int
@@ -38,6 +40,8 @@ def furniture() -> Furniture:
     try:
         return Furniture(
             heading=re.compile(doc["recommendation_heading"]["pattern"], re.M),
+            type_prefix=re.compile(doc["type_prefix"]["pattern"]),
+            type_words=re.compile(doc["type_prefix"]["words"]),
             mask=re.compile(doc["mask"]["pattern"]),
             wall=re.compile(doc["member_wall"]["pattern"]),
             line_max=int(doc["list_line_max"]),
@@ -73,6 +77,15 @@ def furniture_zones(text: str) -> list[tuple[int, int]]:
 
 def in_zones(zones: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in zones)
+
+
+def drop_type_prefix(title: str) -> str:
+    """``【竞价公告】X`` / ``中标|X`` -> ``X`` when the tag names a notice type (and X is not empty)."""
+    f = furniture()
+    m = f.type_prefix.match(title)
+    if m is None or not f.type_words.search(m.group(0)) or len(title) - m.end() < 4:
+        return title
+    return title[m.end():]
 
 
 def clean_value(value: str) -> str | None:

@@ -17,7 +17,7 @@ from tenderwatch.normalize import NormText, normalize
 from tenderwatch.notice import frames, parties
 from tenderwatch.notice.amounts import find_money, tax_flag
 from tenderwatch.notice.dates import date_pattern, date_value, parse_date, taiwanese
-from tenderwatch.notice.furniture import clean_value, furniture, furniture_zones, in_zones
+from tenderwatch.notice.furniture import clean_value, drop_type_prefix, furniture, furniture_zones, in_zones
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.lots import LotSpan, find_lots, item_rows
@@ -268,6 +268,8 @@ def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:
     notice.title = _title(scan, src, doc, meta)
     title_text = str(notice.title.value) if notice.title else ""
     notice.notice_type = notice_kind(title_text, meta.get("notice_type_hint", ""), norm.text)
+    if notice.title is not None:  # the aggregator's type tag, read for the type above, is not the title
+        notice.title.value = drop_type_prefix(title_text)
     notice.notice_date, notice.date_source = _date(scan, src, doc, meta)
     notice.buyer = _buyer(scan, src, doc, meta, notice.title, notice.notice_type)
     notice.agency = _meta_fact(doc, meta, "agency", "agency") or _party_fact(src, "agency", parties.agency(scan))

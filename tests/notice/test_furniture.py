@@ -3,7 +3,7 @@ member-wall words never end up inside a party name. Pages written here, in our o
 
 from __future__ import annotations
 
-from tenderwatch.notice.furniture import clean_value, furniture_zones
+from tenderwatch.notice.furniture import clean_value, drop_type_prefix, furniture_zones
 from tenderwatch.pipeline import process_bytes
 
 PAGE = """<html><head><meta charset="utf-8"><title>成交|临川师范学院多媒体教室投影仪采购项目成交公告</title></head><body>
@@ -64,3 +64,14 @@ GPU服务器 算力租赁 H100 A800
     (result,) = process_bytes(text.encode("utf-8"), "agg.txt")
     live = [(f.item, f.category) for f in result.findings if not f.negated]
     assert result.relevant and live == [("H100", "server")]
+
+
+def test_an_aggregators_type_tag_gives_the_type_and_leaves_the_title() -> None:
+    text = "【竞价公告】沧澜学院深度学习服务器采购\n采购人：沧澜学院\n采购需求：GPU服务器1台，配置4块A100 80GB\n"
+    (result,) = process_bytes(text.encode("utf-8"), "tag.txt")
+    notice = result.notice
+    assert notice is not None and notice.title is not None
+    assert notice.title.value == "沧澜学院深度学习服务器采购"
+    assert notice.notice_type == "tender"
+    assert drop_type_prefix("【重要提示】某大学服务器采购公告") == "【重要提示】某大学服务器采购公告"
+    assert drop_type_prefix("某大学|采购公告") == "某大学|采购公告"
