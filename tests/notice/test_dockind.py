@@ -204,3 +204,12 @@ def test_one_seller_word_in_a_buyers_notice_does_not_make_it_a_seller_page() -> 
 """
     result = _one(notice)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_a_companys_own_tender_in_its_own_voice_is_a_notice() -> None:
+    soe = """关于AI算力服务器采购的招标公告
+我公司现对AI算力服务器采购项目进行公开招标，欢迎符合条件的供应商参加。
+我公司拟采购搭载H100 GPU的服务器4台，预算金额1,800万元。
+"""
+    result = _one(soe)
+    assert result.doc_kind == "notice" and result.relevant
