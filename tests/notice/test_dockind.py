@@ -213,3 +213,18 @@ def test_a_companys_own_tender_in_its_own_voice_is_a_notice() -> None:
 """
     result = _one(soe)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_words_tenders_share_with_job_posts_and_reviews_keep_a_notice() -> None:
+    english = """Invitation to Tender
+Tender Ref: HKCI/T/2025/03
+The Institute invites tenders for two GPU servers, each with eight NVIDIA H100 80GB GPUs.
+Qualifications: tenderers shall have supplied similar systems. Responsibilities of the contractor: delivery and installation.
+Closing Date: 20 March 2025
+"""
+    assert _one(english).doc_kind == "notice"
+    priced = """某研究院GPU服务器采购询价公告
+采购人：某研究院
+采购需求：A800服务器1台，参考价格120万元，参考价以市场询价为准。
+"""
+    assert _one(priced).doc_kind == "notice"
