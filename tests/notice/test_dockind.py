@@ -228,3 +228,14 @@ Closing Date: 20 March 2025
 采购需求：A800服务器1台，参考价格120万元，参考价以市场询价为准。
 """
     assert _one(priced).doc_kind == "notice"
+
+
+def test_a_portals_source_and_author_lines_do_not_make_a_notice_news() -> None:
+    portal = """某某大学GPU服务器采购项目询价公告
+发布时间：2024-05-06　来源：某某大学采购网
+作者：资产管理处
+采购人：某某大学
+采购需求：GPU服务器1台，配置8块H800 80GB
+"""
+    result = _one(portal)
+    assert result.doc_kind == "notice" and result.relevant
