@@ -239,3 +239,17 @@ def test_a_portals_source_and_author_lines_do_not_make_a_notice_news() -> None:
 """
     result = _one(portal)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_english_tender_wording_is_not_reported_speech() -> None:
+    tender = """Tender Notice
+The Academy invites tenders for the supply of one GPU server with eight NVIDIA H100 GPUs,
+configured according to the technical specification. The documents may be downloaded from the website.
+"""
+    assert _one(tender).doc_kind == "notice"
+    wire = """SINGAPORE, May 2 (Reuters) - A university bought servers with Nvidia H100 chips, according to
+procurement documents seen by Reuters. The university declined to comment.
+Reporting by Jane Tan; Editing by Tom Lee
+"""
+    result = _one(wire)
+    assert result.doc_kind == "news" and not result.relevant
