@@ -253,3 +253,12 @@ Reporting by Jane Tan; Editing by Tom Lee
 """
     result = _one(wire)
     assert result.doc_kind == "news" and not result.relevant
+
+
+def test_a_cloud_tenders_billing_modes_keep_it_a_notice() -> None:
+    cloud = """某某研究院云服务采购公告
+采购人：某某研究院
+采购需求：AWS云服务器实例（p4d.24xlarge），支持按量计费或包年包月，续费价格不高于首年。
+"""
+    result = _one(cloud)
+    assert result.doc_kind == "notice" and result.relevant
