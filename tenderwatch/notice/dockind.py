@@ -9,8 +9,8 @@ contract). The others are ``news``, ``comparison``, ``seller``, ``job`` and ``ot
 The signals are data (``data/notice/dockind.yaml``): each counts the distinct texts its patterns
 match (up to a cap) times a weight toward one kind. The rules:
 
-1. a listed company's announcement (two or more disclosure marks: 证券代码, 公告编号, 特此公告, the
-   board's signature ...) is read for who acts (:mod:`.disclosure`): its side buys -> ``disclosure``;
+1. a listed company's announcement (two or more disclosure marks, one of them the company's own:
+   证券代码 / 证券简称 or the board's guarantee; then 公告编号, 特此公告, the board's signature) is read for who acts (:mod:`.disclosure`): its side buys -> ``disclosure``;
    its side sells or provides -> ``seller``; neither -> ``other``;
 2. otherwise the strongest third-party kind (news, seller, job, comparison) wins when it scores at
    least 2 and more than the notice's own headings and voice (at least 4 when the notice's score is
@@ -126,7 +126,9 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
         scores[signal.kind] = scores.get(signal.kind, 0) + signal.weight * len(found)
         reasons.setdefault(signal.kind, []).append(_reason(signal, found))
     notice_score = scores.get("notice", 0)
-    if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE and not counts.get("third_party_report"):
+    listed = counts.get("listed_mark", 0) >= 1 and \
+        counts.get("listed_mark", 0) + counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE
+    if listed and not counts.get("third_party_report"):
         return _disclosure(text, reasons.get("disclosure", []))
     third = max(_THIRD_PARTY, key=lambda k: (scores.get(k, 0), -_THIRD_PARTY.index(k)))
     if _third_wins(scores.get(third, 0), notice_score):
@@ -138,7 +140,7 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
         if scores.get("aggregator", 0) >= _MIN_AGGREGATOR:
             return DocKind("aggregator", True, reasons["aggregator"] + why)
         return DocKind("notice", True, why)
-    if counts.get("disclosure_form", 0) >= _MIN_DISCLOSURE:
+    if listed:
         return _disclosure(text, reasons.get("disclosure", []))
     return DocKind("other", "other" in v.leads, ["no procurement frame and no sign of who publishes"])
 

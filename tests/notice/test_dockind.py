@@ -262,3 +262,17 @@ def test_a_cloud_tenders_billing_modes_keep_it_a_notice() -> None:
 """
     result = _one(cloud)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_a_government_notice_with_an_announcement_number_is_not_a_disclosure() -> None:
+    gov = """公告编号：ZFCG-2024-0912
+某市大数据中心GPU服务器采购项目成交结果公告
+成交供应商：某某信息技术有限公司
+成交金额：3,600,000.00元
+主要标的：GPU服务器4台，每台8块NVIDIA A800 80GB
+特此公告。
+某市大数据中心
+2024年9月12日
+"""
+    result = _one(gov)
+    assert result.doc_kind == "notice" and result.relevant
