@@ -109,7 +109,7 @@ def _form_end() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, forms)) + r")\)?$")
 
 
-def _name_before(text: str, end: int) -> tuple[str, int] | None:
+def name_before(text: str, end: int) -> tuple[str, int] | None:
     """The organisation name that ends at ``end`` (before an alias bracket), with its start."""
     m = _NAME_CHARS.search(text, max(0, end - 60), end)
     if m is None:
@@ -146,11 +146,11 @@ class _Parties:
                 self._add(line, text.find(line), ours=True)
                 break
         for m in _SUBSIDIARY.finditer(text):
-            found = _name_before(text, m.end(1))
+            found = name_before(text, m.end(1))
             if found is not None:
                 self._add(found[0], found[1], ours=True)
         for m in _ALIAS.finditer(text):
-            found = _name_before(text, m.start())
+            found = name_before(text, m.start())
             if found is None:
                 continue
             name, start = found

@@ -15,7 +15,7 @@ import re
 
 from tenderwatch.model import Amount, Fact, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText
-from tenderwatch.notice.disclosure import terminated_sections
+from tenderwatch.notice.disclosure import name_before, terminated_sections
 from tenderwatch.notice.dockind import DocKind, classify
 from tenderwatch.notice.labels import org_form_re
 
@@ -29,6 +29,13 @@ _OWN_DATE = {
 }
 
 
+_MENTIONS = 10  # organisations kept per non-buyer page
+# words a news text puts before a name that the name cut keeps ("近日示范学院"): not one name
+_NOT_A_NAME = re.compile(r"(?:该|这|那|某|多家|一家|多所|一所|其|本|我|贵|空壳|小型|公司)")
+# reporting words a name cut keeps before a name ("买家包括中国科学院", "彼时美国商务部")
+_LEAD_IN = re.compile(r".*(?:包括|另有|彼时|以及|此外|例如|旗下|据悉|据了解|近日|日前|此前|今年|去年|目前|其中|显示|称|由)")
+# the forms a named organisation ends with (not 中心, 局, 部: too often a common noun in prose)
+_STRONG_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司|研究院|研究所|科学院|大学|学院|医院")
 _DATELINE_CHARS = 600
 _DATELINE_LINES = 8
 _PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|(?i:valid|offer|promotion|until)")
@@ -50,7 +57,7 @@ def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields) -> DocKind:
     if kind.kind == "disclosure" and kind.side is not None:
         _disclosure_fields(doc, norm, notice, kind)
     elif not kind.lead:
-        _not_the_buyers(notice, kind.kind, doc.text)
+        _not_the_buyers(notice, kind.kind, doc.text, _named_orgs(doc, norm))
     return kind
 
 
@@ -86,11 +93,35 @@ def _dateline(date: Fact | None, text: str) -> bool:
     return not (_PERIOD_BEFORE.search(text, line_start, date.start) or _RANGE_AFTER.match(text, date.end))
 
 
-def _not_the_buyers(notice: NoticeFields, kind: str, text: str) -> None:
+def _named_orgs(doc: TextDoc, norm: NormText, limit: int = _MENTIONS) -> list[Fact]:
+    """The organisations a page names ("据了解，示范学院近日…" -> 示范学院): a name ending in an
+    organisation form, cut after the words that end the text before a name. At most ``limit``."""
+    text = norm.text
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for m in _STRONG_FORM.finditer(text):
+        found = name_before(text, m.end())
+        if found is None:
+            continue
+        lead = _LEAD_IN.match(found[0])
+        name, start = (found[0][lead.end():], found[1] + lead.end()) if lead else found
+        if len(name) < 4 or name in seen or _NOT_A_NAME.match(name):
+            continue
+        seen.add(name)
+        out.append(_fact(doc, norm, "mention", name, start, start + len(name)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _not_the_buyers(notice: NoticeFields, kind: str, text: str, named_orgs: list[Fact]) -> None:
     has_form = org_form_re().search
     named = [f for f in (notice.buyer, notice.agency, *notice.suppliers)
-             if f is not None and f.value and has_form(str(f.value))]
+             if f is not None and f.value and has_form(str(f.value)) and not _NOT_A_NAME.match(str(f.value))]
     notice.mentions = [Fact("mention", f.raw, f.value, f.start, f.end) for f in named]
+    for fact in named_orgs:
+        if all(fact.value != m.value for m in notice.mentions):
+            notice.mentions.append(fact)
     notice.buyer = notice.agency = None
     notice.suppliers = []
     notice.amounts = []

@@ -276,3 +276,16 @@ def test_a_government_notice_with_an_announcement_number_is_not_a_disclosure() -
 """
     result = _one(gov)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_news_keeps_the_organisations_it_names_as_mentions() -> None:
+    news = """本报讯（记者 温若川）据了解，买家包括东岭大学、西川省人工智能研究院和南湖云算科技有限公司，
+多家空壳公司也参与其中。业内人士告诉记者，此类采购涉及H100服务器。
+责任编辑：叶青
+"""
+    result = _one(news)
+    assert result.doc_kind == "news" and result.notice is not None
+    names = [m.value for m in result.notice.mentions]
+    assert names == ["东岭大学", "西川省人工智能研究院", "南湖云算科技有限公司"]
+    for m in result.notice.mentions:
+        assert result.text[m.start:m.end] == m.raw
