@@ -27,6 +27,9 @@ _DATE = (
     r"|民国\s*(?P<ry>\d{1,3})\s*年\s*(?P<rm>\d{1,2})\s*月(?:\s*(?P<rd>\d{1,2})\s*[日号])?"
 )
 DATE = re.compile(_DATE)
+# a second date right after a date: a period ("2024年11月1日—11月30日", "1 Nov to 30 Nov"); a dateline's
+# "January 8, 2025 — text" has no date after the dash
+RANGE_AFTER = re.compile(r"\s*(?:[—–~～至到-]|(?i:to|until)\b)\s*(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 # In a Taiwanese document a bare three-digit year is an ROC year too: 113/10/15.
 DATE_ROC = re.compile(_DATE + r"|(?<![\d/])(?P<ty>1[0-4]\d)/(?P<tm>\d{1,2})/(?P<td>\d{1,2})(?![\d/])")
 ROC_OFFSET = 1911

@@ -15,6 +15,7 @@ import re
 
 from tenderwatch.model import Amount, Fact, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText
+from tenderwatch.notice.dates import RANGE_AFTER
 from tenderwatch.notice.disclosure import name_before, terminated_sections
 from tenderwatch.notice.dockind import DocKind, classify
 from tenderwatch.notice.labels import org_form_re
@@ -39,8 +40,6 @@ _STRONG_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司|�
 _DATELINE_CHARS = 600
 _DATELINE_LINES = 8
 _PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|(?i:valid|offer|promotion|until)")
-# "…1日—11月30日", "1 Nov to 30 Nov": a second date follows (a dateline's "January 8, 2025 — text" does not)
-_RANGE_AFTER = re.compile(r"\s*(?:[—–~～至到-]|(?i:to|until)\b)\s*(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
@@ -90,7 +89,7 @@ def _dateline(date: Fact | None, text: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, date.start) + 1
     # a period ("活动时间：2024年11月1日—11月30日"), not the page's date
-    return not (_PERIOD_BEFORE.search(text, line_start, date.start) or _RANGE_AFTER.match(text, date.end))
+    return not (_PERIOD_BEFORE.search(text, line_start, date.start) or RANGE_AFTER.match(text, date.end))
 
 
 def _named_orgs(doc: TextDoc, norm: NormText, limit: int = _MENTIONS) -> list[Fact]:

@@ -16,7 +16,7 @@ from tenderwatch.model import Amount, Fact, ItemRow, Lot, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText, normalize
 from tenderwatch.notice import frames, parties
 from tenderwatch.notice.amounts import find_money, tax_flag
-from tenderwatch.notice.dates import date_pattern, date_value, parse_date, taiwanese
+from tenderwatch.notice.dates import RANGE_AFTER, date_pattern, date_value, parse_date, taiwanese
 from tenderwatch.notice.furniture import clean_value, drop_type_prefix, furniture, furniture_zones, in_zones
 from tenderwatch.notice.kind import clean_title, guess_title, notice_kind
 from tenderwatch.notice.labels import vocab
@@ -113,6 +113,8 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> tuple[Fa
         if m and (value := date_value(m)) and len(value) == 10:
             if n and _DEADLINE.search(text, lines[n - 1][0], lines[n - 1][1]):
                 continue  # "(二)响应文件递交截止" then the deadline on its own line
+            if RANGE_AFTER.match(text, m.end()) or _DEADLINE.search(text, m.end(), end):
+                continue  # "2024年3月1日至3月8日 获取文件", "2024年3月8日9:30 开标": a period or a deadline
             return src.fact("notice_date", value, m.start(), m.end()), "head"
     found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], date_re, bare=True)
     if found is not None:

@@ -51,3 +51,17 @@ def test_news_item_keeps_its_dateline_but_not_a_body_date() -> None:
     far = "据悉，某市数据局近日完成H100服务器采购，记者注意到此事。\n" * 12 + "交付日期：2024年12月1日\n"
     (result,) = process_bytes(far.encode("utf-8"), "news.txt")
     assert result.doc_kind == "news" and result.notice is not None and result.notice.notice_date is None
+
+
+def test_a_period_or_deadline_heading_the_body_is_not_the_publication_date() -> None:
+    text = """某中心GPU服务器采购项目招标公告
+2024年3月1日至2024年3月8日获取招标文件
+2024年3月20日9:30开标
+采购人：某中心
+采购需求：GPU服务器2台，每台8块H800
+某中心
+2024年2月28日
+"""
+    (result,) = process_bytes(text.encode("utf-8"), "body.txt")
+    assert result.notice is not None and result.notice.notice_date is not None
+    assert result.notice.notice_date.value == "2024-02-28"
