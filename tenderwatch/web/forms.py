@@ -17,7 +17,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 MAX_TEXT = 200
 # the query keys that select leads (the rest only sort and page them), in canonical order
 FILTER_KEYS = ("q", "category", "item", "provider", "listed", "party", "buyer_class", "region", "notice_type",
-               "rule_status", "review", "date_from", "date_to", "all")
+               "doc_kind", "rule_status", "review", "date_from", "date_to", "all")
 
 
 def valid_date(value: str) -> str:
@@ -62,7 +62,7 @@ def filter_query(f: LeadFilter) -> str:
     values = {
         "q": f.q, "category": f.category, "item": f.item, "provider": f.provider, "listed": f.listed,
         "party": "" if f.party is None else str(f.party), "buyer_class": f.buyer_class, "region": f.region,
-        "notice_type": f.notice_type, "rule_status": f.rule_status, "review": f.review,
+        "notice_type": f.notice_type, "doc_kind": f.doc_kind, "rule_status": f.rule_status, "review": f.review,
         "date_from": f.date_from, "date_to": f.date_to, "all": "1" if f.all_notices else "",
     }
     return urlencode([(key, values[key]) for key in FILTER_KEYS if values[key]])

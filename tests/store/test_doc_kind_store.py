@@ -17,6 +17,7 @@ from tenderwatch.scan import scan
 from tenderwatch.store.db import Store
 from tenderwatch.store.leads import LeadFilter, query_leads
 from tenderwatch.web.app import create_app
+from tenderwatch.web.forms import filter_from_query, filter_query, lead_filter
 
 NOTICE = """青禾学院智能计算平台采购项目公开招标公告
 一、项目基本情况
@@ -89,3 +90,9 @@ def test_show_prints_the_kind_and_its_reasons(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["show", "--db", str(db), "news.txt"])
     assert result.exit_code == 0, result.output
     assert "kind: news" in result.output and "byline" in result.output
+
+
+def test_a_saved_search_keeps_the_document_kind_filter() -> None:
+    query = filter_query(lead_filter({"doc_kind": "news", "all": "1", "page": "3"}))
+    assert "doc_kind=news" in query and "page" not in query
+    assert filter_from_query(query).doc_kind == "news"
