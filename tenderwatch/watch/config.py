@@ -57,6 +57,7 @@ class SearchConfig(_Strict):
     buyer_class: str = ""
     region: str = ""
     notice_type: str = ""
+    doc_kind: str = ""  # notice, aggregator, disclosure, news ... (issue 10)
     rule_status: str = ""
     review: str = ""
     date_from: str = ""
