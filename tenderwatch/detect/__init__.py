@@ -6,7 +6,7 @@ accelerators and GPU systems (:mod:`.chips`), US clouds and instance types
 (:mod:`.cloud`), US AI services (:mod:`.models`), figure-only specs
 (:mod:`.specs`), then document frames (:mod:`.frames`: corrections, articles)
 and document-level consolidation (:mod:`.post`: cloud capacity, rental). Each finding carries the control status on the notice date
-(:mod:`.rules`). The vocabulary lives in ``tenderwatch/data/detect``.
+and its rule status (restricted / restricted_later / not_restricted, :mod:`.rules`). The vocabulary lives in ``tenderwatch/data/detect``.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import re
 from tenderwatch.detect.anchors import find_anchors
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
-from tenderwatch.detect.decide import decide, summarize
+from tenderwatch.detect.decide import decide, doc_rule_status, summarize
 from tenderwatch.detect.frames import apply_frames
 from tenderwatch.detect.models import model_findings
 from tenderwatch.detect.post import consolidate
-from tenderwatch.detect.rules import clean_date
+from tenderwatch.detect.rules import clean_date, settle_rule_status
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.specs import spec_findings
 from tenderwatch.model import Finding, NoticeFields, TextDoc
@@ -74,9 +74,10 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
         findings += spec_findings(scan, anchors)
     apply_frames(scan, findings, notice)
     consolidate(scan, findings)
+    settle_rule_status(findings, scan.date)
     findings.sort(key=lambda f: (f.start, f.end))
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings
 
 
-__all__ = ["decide", "detect", "summarize"]
+__all__ = ["decide", "detect", "doc_rule_status", "summarize"]
