@@ -10,8 +10,17 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from tenderwatch.detect import decide, detect
-from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
+from tenderwatch.detect import decide, detect, doc_rule_status
+from tenderwatch.model import (
+    Amount,
+    DocResult,
+    Fact,
+    FailReason,
+    NoticeFields,
+    Provenance,
+    ReadFailure,
+    TextDoc,
+)
 from tenderwatch.normalize import normalize
 from tenderwatch.notice import parse_notice, select_amount
 from tenderwatch.read import Limits, read_bytes
@@ -23,6 +32,9 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     """Run normalise -> parse -> detect -> decide on one read document."""
     norm = normalize(doc.text)
     notice = parse_notice(doc, norm)
+    region = doc.meta.get("region", "").strip()
+    if notice.region is None and region:
+        notice.region = Fact("region", doc.meta["region"], region)
     locate_facts(notice, doc.text)
     findings = detect(doc, norm, notice)
     relevant = decide(findings)
@@ -38,7 +50,17 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
         findings=findings,
         relevant=relevant,
         amount_cny=amount,
+        rule_status=doc_rule_status(findings),
+        provenance=_page_url(doc),
     )
+
+
+def _page_url(doc: TextDoc) -> Provenance | None:
+    """The address a crawl record or a page gives for itself (kept and shown as its source)."""
+    url = doc.meta.get("url", "").strip()
+    if not url.startswith(("http://", "https://")):
+        return None
+    return Provenance(url=url, source=doc.meta.get("site") or None)
 
 
 def locate_facts(notice: NoticeFields, text: str) -> None:
