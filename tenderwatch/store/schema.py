@@ -13,8 +13,8 @@ One file the user owns. Tables (see ARCHITECTURE.md for the full description):
   notices by a canonical key, with the names as written.
 - ``screen_hits``: restricted-list hits per party, with list version and reasons.
 - ``reviews``: the review audit trail (who, when, what changed).
-- ``notices_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over
-  document title and text.
+- ``search_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over the
+  folded title and text of the leads (migration 7; ``notices_fts`` before it).
 """
 
 from __future__ import annotations
@@ -214,6 +214,42 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE screen_hits ADD COLUMN listed_since TEXT;
         ALTER TABLE screen_hits ADD COLUMN listed_on_date INTEGER;
         ALTER TABLE screen_hits ADD COLUMN list_meaning TEXT;
+        """,
+    ),
+    (
+        7,
+        """
+        -- Numbers a reporter can publish (issue 9). ``findings.controlled`` now means "restricted
+        -- on the notice date" (agreeing with rule_status); what counted toward relevance, which
+        -- it meant before, moves to ``in_scope``. Each finding lists every place it is written.
+        ALTER TABLE findings ADD COLUMN in_scope INTEGER;
+        UPDATE findings SET in_scope = controlled;
+        ALTER TABLE findings ADD COLUMN quantity_note TEXT;
+        ALTER TABLE findings ADD COLUMN mentions_json TEXT;
+        -- A lead's priority (with its reasons), the key that joins reposts of one notice (same
+        -- project number and type, else same text) and the site it was published on.
+        ALTER TABLE documents ADD COLUMN priority REAL NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN priority_json TEXT;
+        ALTER TABLE documents ADD COLUMN lead_key TEXT;
+        ALTER TABLE documents ADD COLUMN site TEXT;
+        CREATE INDEX documents_lead_key ON documents(lead_key);
+        CREATE INDEX documents_priority ON documents(relevant, priority);
+        -- Search matches whatever script and width the user types: the trigram index holds the
+        -- folded text (NFKC, traditional -> simplified, lower case; ``tw_fold``, registered on
+        -- every connection by Store), one character for one, so a match's offsets are the text's.
+        DROP TRIGGER documents_ai;
+        DROP TRIGGER documents_ad;
+        DROP TABLE notices_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(title, text, content='', tokenize='trigram');
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents WHEN new.indexed = 1 BEGIN
+            INSERT INTO search_fts(rowid, title, text) VALUES (new.id, tw_fold(new.title), tw_fold(new.text));
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents WHEN old.indexed = 1 BEGIN
+            INSERT INTO search_fts(search_fts, rowid, title, text)
+            VALUES ('delete', old.id, tw_fold(old.title), tw_fold(old.text));
+        END;
+        INSERT INTO search_fts(rowid, title, text)
+            SELECT id, tw_fold(title), tw_fold(text) FROM documents WHERE indexed = 1;
         """,
     ),
 ]
