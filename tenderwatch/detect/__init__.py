@@ -19,6 +19,7 @@ from tenderwatch.detect.chips import chip_findings, system_findings, title_categ
 from tenderwatch.detect.cloud import instance_findings, provider_findings
 from tenderwatch.detect.decide import decide, doc_rule_status, summarize
 from tenderwatch.detect.frames import apply_frames
+from tenderwatch.detect.merge import merge_mentions, per_unit_quantities
 from tenderwatch.detect.models import model_findings
 from tenderwatch.detect.post import consolidate
 from tenderwatch.detect.rules import clean_date, settle_rule_status
@@ -74,8 +75,9 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields) -> list[Finding]:
         findings += spec_findings(scan, anchors)
     apply_frames(scan, findings, notice)
     consolidate(scan, findings)
+    per_unit_quantities(scan, findings)
     settle_rule_status(findings, scan.date)
-    findings.sort(key=lambda f: (f.start, f.end))
+    findings = merge_mentions(findings)
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings
 

@@ -66,3 +66,18 @@ def test_credit_codes_on_one_line_belong_to_the_party_they_follow() -> None:
     resolve_parties(result)
     hits = {p.role: bool(p.hits) for p in result.parties}
     assert hits.get("supplier") is True and hits.get("buyer") is False
+
+
+def test_merged_finding_keeps_every_mention_traceable_in_the_export_row() -> None:
+    from tenderwatch.pipeline import process_bytes
+    from tenderwatch.store.docrow import doc_row
+
+    text = "公开招标公告\n采购人：某大学\n发布日期：2024年3月1日\n采购亚马逊云AWS服务。AWS账号1个；AWS对象存储。"
+    (result,) = process_bytes(text.encode("utf-8"), "aws.txt")
+    row = doc_row(result)
+    (aws,) = [f for f in row["findings"] if f["provider"] == "AWS" and not f["item"]]
+    assert len(aws["mentions"]) == 4  # 亚马逊云, AWS, AWS, AWS
+    for mention in aws["mentions"]:
+        start, end = mention["span"]
+        assert mention["raw"] == result.text[start:end] and mention["raw"] in mention["evidence"]
+    assert aws["rule_status"] == "not_restricted" and aws["controlled"] is False
