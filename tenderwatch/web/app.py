@@ -162,7 +162,8 @@ class Workbench:
             return self.error(request, 503, str(exc))
         if detail is None:
             return self.error(request, 404, f"no notice {doc_id}")
-        spans = [(f["id"], f["start"], f["end"]) for f in detail["findings"]]
+        spans = [(f["id"], m["span"][0], m["span"][1]) for f in detail["findings"]
+                 for m in (f["mentions"] or [{"span": [f["start"], f["end"]]}])]
         segs, bad = segments(detail["notice"]["text"], spans)
         title = detail["notice"]["title"] or detail["notice"]["path"]
         return self.render(request, "notice.html", {
