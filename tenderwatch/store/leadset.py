@@ -114,7 +114,7 @@ def group_leads(docs: list[dict[str, Any]], reviewed_only: bool = False) -> list
         groups[doc["lead_key"] or f"doc:{doc['id']}"].append(doc)
     leads: list[dict[str, Any]] = []
     for key, members in groups.items():
-        members.sort(key=lambda d: d["id"])
+        members.sort(key=lambda d: d["path"])  # by path, so anyone can redo it from the export
         head = members[0]
         decided = [d["review"] for d in members if d["review"]]
         status = max(decided)[1] if decided else None
@@ -148,6 +148,6 @@ def counted_amounts(leads: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         slot = (str(doc["project_no"]), doc["amount_kind"] or "budget")
         held = best.get(slot)
-        if held is None or (doc["notice_date"] or "", doc["id"]) > (held["notice_date"] or "", held["id"]):
+        if held is None or (doc["notice_date"] or "", doc["path"]) > (held["notice_date"] or "", held["path"]):
             best[slot] = doc
     return out + list(best.values())
