@@ -25,26 +25,33 @@ from tenderwatch.detect.post import consolidate
 from tenderwatch.detect.rules import clean_date, settle_rule_status
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.specs import spec_findings
-from tenderwatch.model import Finding, NoticeFields, TextDoc
+from tenderwatch.model import Fact, Finding, NoticeFields, TextDoc
 from tenderwatch.normalize import NormText, normalize
 
 log = logging.getLogger(__name__)
 
-_FALLBACK_DATE = re.compile(r"(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_FALLBACK_DATE = re.compile(r"(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?:\s*日)?")
 
 
 def notice_date(doc: TextDoc, norm: NormText, notice: NoticeFields | None) -> str | None:
-    """The notice date for the control status: parsed field, else reader meta, else first date."""
+    """The notice date for the control status: parsed field, else reader meta, else first date.
+    A date found here and not by the parser is given to the notice too (with its raw text and
+    span), so the notice and its findings never disagree about the date (issue 9)."""
     if notice is not None and notice.notice_date is not None:
         parsed = clean_date(notice.notice_date.value)
         if parsed:
             return parsed
-    for raw in (doc.meta.get("pub_date", ""), norm.text[:4000]):
+    for source, raw in (("meta", doc.meta.get("pub_date", "")), ("text", norm.text[:4000])):
         match = _FALLBACK_DATE.search(raw)
         if match is not None:
             year, month, day = match.groups()
             if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                return f"{year}-{int(month):02d}-{int(day):02d}"
+                iso = f"{year}-{int(month):02d}-{int(day):02d}"
+                if notice is not None and notice.notice_date is None:
+                    start, end = norm.to_source(match.start(), match.end()) if source == "text" else (-1, -1)
+                    written = doc.text[start:end] if source == "text" else match.group(0)
+                    notice.notice_date = Fact("notice_date", written, iso, start, end)
+                return iso
     return None
 
 

@@ -81,3 +81,19 @@ def test_merged_finding_keeps_every_mention_traceable_in_the_export_row() -> Non
         start, end = mention["span"]
         assert mention["raw"] == result.text[start:end] and mention["raw"] in mention["evidence"]
     assert aws["rule_status"] == "not_restricted" and aws["controlled"] is False
+
+
+def test_notice_and_its_findings_share_one_date() -> None:
+    """An intention list dated only in its text (公开时间：2025年06月30日): the notice showed "date
+    unknown" while its finding's status was taken on 2025-06-30 (issue 9, notice 408)."""
+    from pathlib import Path
+
+    from tenderwatch.pipeline import process_bytes
+
+    examples = Path(__file__).resolve().parents[2] / "tenderwatch" / "examples"
+    path = next(examples.rglob("intention-list-h20-row.xlsx"))
+    (result,) = process_bytes(path.read_bytes(), str(path))
+    assert result.notice is not None and result.notice.notice_date is not None
+    date = result.notice.notice_date
+    assert date.value == "2025-06-30" and result.text[date.start:date.end] == date.raw == "2025年06月30日"
+    assert all("(on 2025-06-30)" in f.control_status for f in result.findings if not f.negated)
