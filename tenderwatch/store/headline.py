@@ -99,6 +99,7 @@ def headline(scanned: int, failed: int, leads: list[dict[str, Any]], reviewed_on
         "amount_note": AMOUNT_NOTE,
         "by_rule_status": by_status,
         "intermediaries": dict(intermediaries.most_common()),
+        "party_ids": {s["name"]: s["id"] for lead in counted for d in lead["docs"] for s in d["suppliers"]},
         "buyers": dict(Counter(d["buyer_name"] for lead in counted for d in lead["docs"][:1]
                                if d["buyer_name"]).most_common()),
         "by_category": _count(counted, "category", True), "by_item": _count(counted, "item", False),

@@ -281,3 +281,15 @@ def test_other_host_names_are_refused_when_asked(db: Path) -> None:
     with TestClient(app, base_url="http://127.0.0.1:8765") as c:
         assert c.get("/").status_code == 200
         assert c.get("/", headers={"host": "rebound.example:8765"}).status_code == 400
+
+
+def test_every_party_name_on_overview_and_leads_links_to_its_page(client: TestClient) -> None:
+    overview = soup(client.get("/").text)
+    links = {a.get_text(): a["href"] for a in overview.select("#intermediaries a")}
+    assert set(links) == {"北京星河示例科技有限公司", "上海云途示例信息技术有限公司", "成都示例运达科技有限公司"}
+    assert all(href.startswith("/party/") for href in links.values())
+    leads = soup(client.get("/leads").text)
+    for row in leads.select("#leads tr.lead"):
+        buyer = row.select_one("td:nth-of-type(5) a")
+        assert buyer is not None and buyer["href"].startswith("/party/")
+    assert client.get(links["北京星河示例科技有限公司"]).status_code == 200
