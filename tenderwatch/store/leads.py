@@ -53,7 +53,7 @@ class LeadFilter:
     category: str = ""
     item: str = ""
     provider: str = ""
-    listed: str = ""  # "yes" | "no" | ""
+    listed: str = ""  # "yes" (any list hit) | "no" | "on_date" (listed on the notice date) | ""
     party: int | None = None  # a party id: notices naming it in any role
     buyer_class: str = ""
     region: str = ""
@@ -100,7 +100,9 @@ def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
         if value:
             clauses.append(f"{probe} IN (SELECT doc_id FROM findings WHERE {column} = ? AND negated = 0)")
             params.append(value)
-    if f.listed in ("yes", "no"):
+    if f.listed == "on_date":
+        clauses.append(f"{probe} IN (SELECT doc_id FROM screen_hits WHERE listed_on_date = 1)")
+    elif f.listed in ("yes", "no"):
         clauses.append("d.listed = ?")
         params.append(1 if f.listed == "yes" else 0)
     if f.party is not None:

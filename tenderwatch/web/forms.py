@@ -32,7 +32,7 @@ def lead_filter(params: Mapping[str, str]) -> LeadFilter:
     review = text("review")
     return LeadFilter(
         category=text("category"), item=text("item"), provider=text("provider"),
-        listed=text("listed") if text("listed") in ("yes", "no") else "",
+        listed=text("listed") if text("listed") in ("yes", "no", "on_date") else "",
         party=int(party) if party and party.isdigit() and len(party) <= 18 else None,
         buyer_class=text("buyer_class"), region=text("region"), notice_type=text("notice_type"),
         date_from=valid_date(text("date_from")), date_to=valid_date(text("date_to")),

@@ -305,3 +305,14 @@ def test_bulk_review_then_dismissed_leads_leave_overview_and_report(page: Any, s
     page.goto(out.as_uri())
     assert page.inner_text("#r-leads") == "6" and page.inner_text("#r-dismissed") == "2 dismissed"
     shot(page, "report-after-dismissal")
+
+
+def test_notice_prints_whole(page: Any, server: str, db: Path, doc_id: Callable[[Path, str], int]) -> None:
+    page.goto(f"{server}/notice/{doc_id(db, 'tender_a100.txt')}")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('header.top')).display") == "none"
+    text = page.locator("#notice-text")
+    assert text.evaluate("el => el.scrollHeight <= el.clientHeight + 1")  # nothing clipped
+    assert page.locator("form.review").first.is_hidden()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(SHOTS / "notice-print.pdf"))  # what the printer gets

@@ -60,6 +60,9 @@ def test_leads_filters_search_sort_and_pages(client: TestClient) -> None:
     assert len(lead_paths(client, "buyer_class=university")) == 3
     assert len(lead_paths(client, "rule_status=restricted")) == 3
     assert len(lead_paths(client, "rule_status=restricted_later")) == 2
+    assert sorted(lead_paths(client, "listed=on_date")) == sorted([  # the 2021 notice predates the listing
+        "北京示例大学高性能计算平台GPU服务器采购项目中标公告", "中国科学院示例计算技术研究所智能计算加速卡采购项目公开招标公告"])
+    assert len(lead_paths(client, "listed=yes")) == 3
     assert len(lead_paths(client, "notice_type=award&region=上海")) == 1
     assert len(lead_paths(client, "date_from=2024-04-01&date_to=2024-05")) == 2
     assert len(lead_paths(client, "q=InfiniBand")) == 1  # FTS (trigram)
