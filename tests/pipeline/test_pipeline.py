@@ -97,3 +97,20 @@ def test_notice_and_its_findings_share_one_date() -> None:
     date = result.notice.notice_date
     assert date.value == "2025-06-30" and result.text[date.start:date.end] == date.raw == "2025年06月30日"
     assert all("(on 2025-06-30)" in f.control_status for f in result.findings if not f.negated)
+
+
+def test_crawl_record_region_and_url_are_kept_and_exported() -> None:
+    import json
+
+    from tenderwatch.pipeline import process_bytes
+    from tenderwatch.store.docrow import doc_row
+
+    record = {"id": "R-1", "title": "某大学GPU服务器采购项目公开招标公告", "area": "广东",
+              "url": "https://ggzy.example.gov.cn/jyxx/R-1.html", "sourceName": "示例公共资源交易网",
+              "content": "公开招标公告\n采购人：某大学\n发布日期：2024年3月1日\n采购NVIDIA H100 GPU 8块，预算金额：100万元。"}
+    results = process_bytes(json.dumps([record], ensure_ascii=False).encode("utf-8"), "crawl.json")
+    (result,) = [r for r in results if r.notice is not None]
+    row = doc_row(result)
+    assert row["region"] == "广东"
+    assert row["url"] == "https://ggzy.example.gov.cn/jyxx/R-1.html"
+    assert row["site"] == "示例公共资源交易网"
