@@ -221,6 +221,9 @@ def _page(store: Store, f: LeadFilter, seconds: float) -> LeadPage:
         for r in conn.execute("SELECT x.doc_id, x.role, p.id, p.name FROM doc_parties x JOIN parties p ON"
                               f" p.id = x.party_id WHERE x.doc_id IN ({marks}) ORDER BY x.rowid", ids):
             parties.setdefault(int(r[0]), []).append({"role": r[1], "id": int(r[2]), "name": r[3]})
+        listing: dict[int, set[int | None]] = {}
+        for r in conn.execute(f"SELECT doc_id, listed_on_date FROM screen_hits WHERE doc_id IN ({marks})", ids):
+            listing.setdefault(int(r[0]), set()).add(r[1])
     out: list[dict[str, Any]] = []
     for doc_id in ids:
         item = dict(rows[doc_id])
@@ -234,6 +237,9 @@ def _page(store: Store, f: LeadFilter, seconds: float) -> LeadPage:
         mine = parties.get(doc_id, [])
         item["buyer_party"] = next((p for p in mine if p["role"] == "buyer"), None)
         item["supplier_parties"] = [p for p in mine if p["role"] == "supplier"]
+        states = listing.get(doc_id, set())
+        item["listing"] = ("on the notice date" if 1 in states else "date unknown" if None in states
+                           else "only later" if 0 in states else "")
         out.append(item)
     return LeadPage(out, total, page, per_page, pages, f, notes)
 

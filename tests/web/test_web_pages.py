@@ -63,6 +63,10 @@ def test_leads_filters_search_sort_and_pages(client: TestClient) -> None:
     assert sorted(lead_paths(client, "listed=on_date")) == sorted([  # the 2021 notice predates the listing
         "北京示例大学高性能计算平台GPU服务器采购项目中标公告", "中国科学院示例计算技术研究所智能计算加速卡采购项目公开招标公告"])
     assert len(lead_paths(client, "listed=yes")) == 3
+    listing = {tr.select_one("td:nth-of-type(3) > a").get_text(): tr.select_one("td.listing").get_text()
+               for tr in soup(client.get("/leads?listed=yes").text).select("#leads tr.lead")}
+    assert listing["中国科学院示例计算技术研究所GPU加速卡采购项目公开招标公告"] == "only later"
+    assert listing["中国科学院示例计算技术研究所智能计算加速卡采购项目公开招标公告"] == "on the notice date"
     assert len(lead_paths(client, "notice_type=award&region=上海")) == 1
     assert len(lead_paths(client, "date_from=2024-04-01&date_to=2024-05")) == 2
     assert len(lead_paths(client, "q=InfiniBand")) == 1  # FTS (trigram)
