@@ -38,8 +38,8 @@ CURRENT_STATUS_IN = (
 )
 # Reposts of one notice (same documents.lead_key) are one lead: the first stored one stands for
 # the others, which the row lists as copies.
-LEAD_HEAD = ("(d.lead_key IS NULL OR d.id = (SELECT MIN(d2.id) FROM documents d2"
-             " WHERE d2.lead_key = d.lead_key AND d2.relevant = 1))")
+LEAD_HEAD = ("(d.lead_key IS NULL OR NOT EXISTS (SELECT 1 FROM documents d2"
+             " WHERE d2.lead_key = d.lead_key AND d2.relevant = 1 AND d2.id < d.id))")
 COPIES_SQL = ("(SELECT COUNT(*) - 1 FROM documents d2 WHERE d2.lead_key = d.lead_key AND d2.relevant = 1"
               " AND d.lead_key IS NOT NULL)")
 EXPORT_CAP = 100_000  # the most rows one Leads export writes
