@@ -233,7 +233,7 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE documents ADD COLUMN lead_key TEXT;
         ALTER TABLE documents ADD COLUMN site TEXT;
         CREATE INDEX documents_lead_key ON documents(lead_key, relevant);  -- (+ id): repost lookups read only the index
-        CREATE INDEX documents_priority ON documents(relevant, priority);
+        CREATE INDEX documents_priority ON documents(relevant, priority, lead_key);  -- lead_key: the repost test reads no row
         -- Search matches whatever script and width the user types: the trigram index holds the
         -- folded text (NFKC, traditional -> simplified, lower case; ``tw_fold``, registered on
         -- every connection by Store), one character for one, so a match's offsets are the text's.
