@@ -233,6 +233,11 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE documents ADD COLUMN lead_key TEXT;
         ALTER TABLE documents ADD COLUMN site TEXT;
         CREATE INDEX documents_lead_key ON documents(lead_key, relevant);  -- (+ id): repost lookups read only the index
+        -- the Leads filters' covering index gains lead_key, so "one lead per repost" reads no row
+        DROP INDEX documents_leads;
+        CREATE INDEX documents_leads ON documents(
+            relevant, notice_date, buyer_class, region, notice_type, listed, amount_cny, buyer, lead_key
+        );
         CREATE INDEX documents_priority ON documents(relevant, priority, lead_key);  -- lead_key: the repost test reads no row
         -- Search matches whatever script and width the user types: the trigram index holds the
         -- folded text (NFKC, traditional -> simplified, lower case; ``tw_fold``, registered on
