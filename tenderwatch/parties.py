@@ -30,10 +30,12 @@ def _facts(result: DocResult) -> list[tuple[str, Fact]]:
 
 
 def resolve_parties(result: DocResult) -> None:
-    """Fill ``result.parties`` with each named party, its class and its list hits."""
+    """Fill ``result.parties`` with each named party, its class and its list hits, screened for the
+    notice's date: each hit says whether the party was listed on that date (``listed_on_date``)."""
     if result.failure is not None:
         return
     screener = get_screener()
+    on = _notice_date(result)
     seen: set[tuple[str, str]] = set()
     named = _facts(result)
     starts = [fact.start for _, fact in named if fact.start >= 0]
@@ -46,10 +48,20 @@ def resolve_parties(result: DocResult) -> None:
         record.party_class, record.class_reason = classify_party(name)
         try:
             identifiers = _nearby_identifiers(result.text, fact, starts)
-            record.hits = [hit.to_dict() for hit in screener.screen(name, identifiers)]
+            record.hits = [hit.to_dict() for hit in screener.screen(name, identifiers, on=on)]
         except Exception:  # screening must never stop a scan
             log.exception("screening %r failed", name)
         result.parties.append(record)
+
+
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _notice_date(result: DocResult) -> str | None:
+    """The notice's date as YYYY-MM-DD or YYYY-MM, or None when it has none."""
+    fact = result.notice.notice_date if result.notice is not None else None
+    value = str(fact.value).strip() if fact is not None and fact.value else ""
+    return value if _DATE.match(value) else None
 
 
 _CODE_LINE = re.compile(r"\s*(?:统一社会信用代码|社会信用代码|信用代码|USCC|Unified Social Credit Code)", re.I)

@@ -13,11 +13,24 @@ import click
 
 from tenderwatch.screen import compare, get_screener, reset_screener_cache
 from tenderwatch.screen.entries import ListFormatError
+from tenderwatch.screen.listinfo import check_on
 from tenderwatch.screen.normalize import input_problems
-from tenderwatch.screen.store import ListUpdateError, home_dir, update
+from tenderwatch.screen.store import ListUpdateError, home_dir, prune, update
+from tenderwatch.screen.summary import stale_after_days, summarise
 from tenderwatch.screen.vocab import vocab
 
 DEFAULT_CSL_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"
+def _on(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_on(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+on_option = click.option("--on", "on", callback=_on, default=None, metavar="DATE",
+                         help="Screen for this date (YYYY-MM-DD, e.g. the notice's): was the party listed then?")
 home_option = click.option("--home", type=click.Path(file_okay=False), default=None,
                            help="List store directory (default: $TENDERWATCH_HOME or ~/.tenderwatch).")
 
@@ -71,16 +84,34 @@ def register(group: click.Group) -> None:
             return
         screener = _load_screener(home)
         click.echo(f"list store: {home_dir(home)} (updates with: tenderwatch lists update)")
-        for v in screener.versions:
+        for item in summarise(screener.versions, screener.entries, screener.entry_version):
+            v = item.version
             flag = "  ** PARTIAL **" if v.partial else ""
             click.echo(f"\n{v.title}{flag}")
-            click.echo(f"  entries: {v.entries:,}   version: {v.version}   as of: {v.date}")
+            newest = f"   newest listing: {item.newest_listing}" if item.newest_listing else ""
+            click.echo(f"  entries: {item.entries:,}   version: {v.version}   as of: {v.date}{newest}")
+            if item.stale:
+                click.echo(f"  WARNING: {item.age_days} days old (more than {stale_after_days()}); the lists change "
+                           "monthly: tenderwatch lists update")
             click.echo(f"  from: {v.origin}")
             click.echo(f"  sha256: {v.sha256}")
             if v.note:
                 click.echo(f"  note: {v.note}")
         click.echo(f"\n{len(screener.entries):,} entries screened ({len(screener.ref_name):,} names); "
                    f"match threshold {vocab().settings.threshold:.2f}")
+
+    @lists.command("prune")
+    @click.option("--keep", type=click.IntRange(min=1), default=3, show_default=True,
+                  help="Stored versions to keep per list (the one in force is always kept).")
+    @home_option
+    @click.pass_context
+    def lists_prune(ctx: click.Context, keep: int, home: str | None) -> None:
+        """Remove old stored list versions."""
+        home = home or (ctx.obj or {}).get("home")
+        removed = prune(home, keep)
+        for name in removed:
+            click.echo(f"removed {name}")
+        click.echo(f"{len(removed)} old version(s) removed; kept the newest {keep} of each list and the one in force")
 
     @lists.command("update")
     @click.option("--from", "origin", default=DEFAULT_CSL_URL, show_default=True,
@@ -101,8 +132,9 @@ def register(group: click.Group) -> None:
     @group.command("screen")
     @click.argument("names", type=click.Path(allow_dash=True))
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per name.")
+    @on_option
     @home_option
-    def screen_cmd(names: str, as_json: bool, home: str | None) -> None:
+    def screen_cmd(names: str, as_json: bool, on: str | None, home: str | None) -> None:
         """Screen names (NAMES.txt one per line, a CSV with a name column, or - for stdin)."""
         rows = _names_from(_read_text(names), names)
         if not rows:
@@ -110,9 +142,9 @@ def register(group: click.Group) -> None:
         screener = _load_screener(home)
         for name, idents in rows:
             problems = input_problems(name)
-            hits = [] if "empty name" in problems else screener.screen(name, idents)
+            hits = [] if "empty name" in problems else screener.screen(name, idents, on=on)
             if as_json:
-                click.echo(json.dumps({"name": name[:300], "problems": problems, "listed": bool(hits),
+                click.echo(json.dumps({"name": name[:300], "on": on, "problems": problems, "listed": bool(hits),
                                        "hits": [h.to_dict() for h in hits]}, ensure_ascii=False))
                 continue
             shown = name[:80] + ("..." if len(name) > 80 else "")
@@ -128,8 +160,11 @@ def register(group: click.Group) -> None:
     @click.argument("names", nargs=-1)
     @click.option("--pairs", type=click.Path(exists=True, dir_okay=False), help="CSV with columns name1,name2.")
     @click.option("-o", "--output", type=click.Path(allow_dash=True), default="-", help="Output CSV (--pairs).")
-    def compare_cmd(names: tuple[str, ...], pairs: str | None, output: str) -> None:
-        """Score two names ("A" "B"), or every row of --pairs PAIRS.csv into -o OUT.csv."""
+    @on_option
+    @home_option
+    def compare_cmd(names: tuple[str, ...], pairs: str | None, output: str, on: str | None, home: str | None) -> None:
+        """Score two names ("A" "B"), or every row of --pairs PAIRS.csv into -o OUT.csv. With --on
+        DATE, also say for each of the two names whether it was on a list on that date."""
         if pairs:
             text = _read_text(pairs)
             reader = csv.DictReader(io.StringIO(text))
@@ -156,3 +191,10 @@ def register(group: click.Group) -> None:
                    f"({result.relation}; threshold {vocab().settings.threshold:.2f})")
         for reason in result.reasons:
             click.echo(f"  - {reason}")
+        if on is not None:
+            screener = _load_screener(home)
+            for name in names:
+                hits = screener.screen(name, on=on)
+                click.echo(f"{name[:80]} on {on}: " + ("not on the lists" if not hits else f"{len(hits)} hit(s)"))
+                for h in hits:
+                    click.echo(f"  {h.score:.2f} {h.list_short or h.list_name} '{h.entry_name}': {h.reasons[0]}")

@@ -8,8 +8,9 @@ Public API::
 
 from tenderwatch.screen.classify import classify_party
 from tenderwatch.screen.compare import Comparison, compare
+from tenderwatch.screen.hits import ScreenHit
 from tenderwatch.screen.party import party_key
-from tenderwatch.screen.screener import Screener, ScreenHit, get_screener, reset_screener_cache
+from tenderwatch.screen.screener import Screener, get_screener, reset_screener_cache
 
 __all__ = ["Comparison", "ScreenHit", "Screener", "classify_party", "compare", "get_screener", "party_key",
            "reset_screener_cache"]

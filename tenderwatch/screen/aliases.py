@@ -1,10 +1,12 @@
-"""The curated alias table (data/screen/aliases.yaml), indexed by normalised key."""
+"""The curated alias table (data/screen/aliases.yaml), indexed by normalised key, and the numbered
+institutes of data/screen/institutes.yaml (ids ``inst:<group>-<kind>-<number>``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
+from tenderwatch.screen.institutes import institute_ids, known_institutes
 from tenderwatch.screen.normalize import Name, analyse
 from tenderwatch.screen.vocab import AliasEntry, vocab
 
@@ -16,9 +18,27 @@ class AliasTable:
     names: dict[str, list[Name]]
 
     def ids(self, name: Name) -> frozenset[str]:
+        """The alias entries a name resolves to, with the numbered institute it names (institutes.py)."""
         if not name.key:
             return frozenset()
-        return self.by_key.get(name.script + ":" + name.key, frozenset())
+        found = self.by_key.get(name.script + ":" + name.key, frozenset())
+        institutes = institute_ids(name)
+        if not institutes:
+            return found
+        for ident in institutes - self.entries.keys():
+            self._add_institute(ident)
+        return found | institutes
+
+    def _add_institute(self, ident: str) -> None:
+        known = known_institutes().get(ident)
+        if known is not None:
+            self.entries[ident] = AliasEntry(ident, [known.label, *known.names], f"institutes.yaml: {known.source}")
+            self.names[ident] = [n for n in map(analyse, known.names) if n.key]
+        else:
+            group, kind, number = ident.removeprefix("inst:").rsplit("-", 2)
+            self.entries[ident] = AliasEntry(ident, [f"{group.upper()} {kind} {number}"],
+                                             "group and number read from the name (institutes.yaml groups)")
+            self.names[ident] = []
 
 
 @cache

@@ -10,6 +10,7 @@ Decision: ``match`` when ``score >= threshold`` (``settings.yaml``; default 0.80
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from stdnum.cn import uscc
@@ -17,7 +18,8 @@ from stdnum.cn import uscc
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.crossscript import compare_cross
 from tenderwatch.screen.latin import compare_latin
-from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts
+from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts, without_tail_acronym
+from tenderwatch.screen.spacedpinyin import compare_spaced
 from tenderwatch.screen.subunit import latin_part_of, zh_parents
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import compare_zh
@@ -27,7 +29,7 @@ from tenderwatch.screen.zhcompare import compare_zh
 class Comparison:
     score: float
     match: bool
-    relation: str = "none"  # "match" | "part_of" | "none"
+    relation: str = "none"  # "match" | "part_of" | "affiliate" (not a match: a city-named subsidiary) | "none"
     reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,22 +45,36 @@ def _place_names(name: Name) -> set[str]:
     return out
 
 
+@cache
+def chinese_places() -> frozenset[str]:
+    """Chinese places in both scripts (places.yaml): a subsidiary named after one (浪潮电子信息产业(苏州)
+    有限公司) is a separate legal person of the group, an affiliate of the parent, not the parent."""
+    places = vocab().places_zh
+    return frozenset([*places, *(e for names in places.values() for e in names)])
+
+
 def _qualifier_adjust(q: Name, c: Name, score: float, relation: str, reasons: list[str]) -> tuple[float, str]:
-    """Place qualifiers such as (上海) / (Schweiz): different on both sides -> different entities."""
+    """Place qualifiers such as (上海) / (Schweiz): different on both sides -> different entities; a
+    Chinese city or province on one side only -> an affiliate (a separate legal person), not a match;
+    another place on one side only -> a regional entity of the same name (a match, scored lower)."""
     qp, cp = _place_names(q), _place_names(c)
     if qp and cp and not qp & cp:
         reasons.append(f"different place qualifiers ({', '.join(sorted(q.qualifiers))} vs {', '.join(sorted(c.qualifiers))})")
         return min(score, 0.3), "none"
     s = vocab().settings
-    if qp and not cp:
-        if q.key.endswith(("大学", "学院")) or {"university", "college", "institute"} & set(q.tokens):
-            reasons.append(f"campus ({', '.join(q.qualifiers)}) of the listed institution")
-            return min(score, s.score_part_of), "part_of"
-        reasons.append(f"place qualifier ({', '.join(q.qualifiers)}) only in the query: may be a regional entity")
-        return min(score, s.score_one_sided_place), relation
-    if cp and not qp:
-        reasons.append(f"place qualifier ({', '.join(c.qualifiers)}) only in the listed name")
-        return min(score, s.score_one_sided_place), relation
+    if qp and not cp and (q.key.endswith(("大学", "学院")) or {"university", "college", "institute"} & set(q.tokens)):
+        reasons.append(f"campus ({', '.join(q.qualifiers)}) of the listed institution")
+        return min(score, s.score_part_of), "part_of"
+    one_sided = (qp, q, "the query") if qp and not cp else (cp, c, "the listed name") if cp and not qp else None
+    if one_sided is not None:
+        places, name, side = one_sided
+        where = f"place qualifier ({', '.join(name.qualifiers)}) only in {side}"
+        if not places & chinese_places():
+            reasons.append(f"{where}: may be a regional entity")
+            return min(score, s.score_one_sided_place), relation
+        reasons.append(f"{where}: a subsidiary named after its city is a separate legal person; affiliate of a"
+                       " listed party, not the same party")
+        return min(score, s.score_affiliate), "affiliate"
     return score, relation
 
 
@@ -69,16 +85,18 @@ def _direct(q: Name, c: Name) -> tuple[float, list[str]]:
         return compare_zh(q, c)
     if q.script == "latin" and c.script == "latin":
         return compare_latin(q, c)
-    if q.script == "zh":
-        return compare_cross(q, c)
-    return compare_cross(c, q)
+    zh, latin = (q, c) if q.script == "zh" else (c, q)
+    spaced = compare_spaced(zh, latin)
+    return spaced if spaced is not None else compare_cross(zh, latin)
 
 
 def _finish(score: float, relation: str, reasons: list[str]) -> Comparison:
     threshold = vocab().settings.threshold
     score = max(0.0, min(1.0, score))
     match = score >= threshold
-    if not match:
+    if relation == "affiliate":  # reported, never a match of its own
+        match = False
+    elif not match:
         relation = "none"
     elif relation == "none":
         relation = "match"
@@ -116,7 +134,7 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True) -> Comparison:
                        [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])
     if score >= s.threshold:
         score, relation = _qualifier_adjust(q, c, score, "match", reasons)
-    if score < s.threshold and allow_subunit:
+    if score < s.threshold and allow_subunit and relation != "affiliate":
         sub = _subunit(q, c)
         if sub is not None:
             return sub
@@ -153,8 +171,8 @@ def compare(a: str, b: str) -> Comparison:
         return _finish(1.0 if same else 0.0, "match" if same else "none",
                        [f"USCC {ca} {'equals' if same else 'differs from'} {cb}"])
     best = compare_names(analyse(a), analyse(b))
-    for pa in [a, *mixed_script_parts(a)]:
-        for pb in [b, *mixed_script_parts(b)]:
+    for pa in [a, *mixed_script_parts(a), *without_tail_acronym(a)]:
+        for pb in [b, *mixed_script_parts(b), *without_tail_acronym(b)]:
             if (pa, pb) == (a, b):
                 continue
             result = compare_names(analyse(pa), analyse(pb))

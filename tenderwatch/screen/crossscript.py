@@ -28,7 +28,17 @@ def _find(tokens: list[str], used: list[bool], want: str, fuzzy_min: float) -> i
         for i, tok in enumerate(tokens):
             if not used[i] and abs(len(tok) - len(want)) <= 1 and token_sim(tok, want) >= fuzzy_min:
                 return i
+    if len(want) >= 5 and want not in vocab().latin_places:  # the list's own typos: Bowel / Bowei, Uygar / Uygur
+        for i, tok in enumerate(tokens):
+            if not used[i] and _one_letter_off(tok, want):
+                return i
     return -1
+
+
+def _one_letter_off(tok: str, want: str) -> bool:
+    """Same length, same first two letters, one letter different (not a place word: Hebei / Hefei)."""
+    return (len(tok) == len(want) and tok[:2] == want[:2] and tok not in vocab().latin_places
+            and sum(a != b for a, b in zip(tok, want, strict=True)) == 1)
 
 
 def _try_alt(alt: tuple[str, ...], tokens: list[str], used: list[bool], fuzzy_min: float) -> list[int] | None:
@@ -157,6 +167,9 @@ def compare_cross(zh: Name, la: Name) -> tuple[float, list[str]]:
         reasons.append(f"leading {lead.text} not in the English name")
     rest_en = [t for t, u in zip(tokens, used, strict=True) if not u]
     rest_zh = [seg.text for seg in uncovered]
+    tail = "".join(rest_zh)
+    if len(rest_zh) > 1 and tail in vocab().brand_fillers and list(uncovered) == list(segs[-len(uncovered):]):
+        rest_zh = [tail]  # 海康威视数字技术 / Haikang Weishi: the scope words after the brand, left out
     places = la.places | frozenset(seg.text for seg in uncovered if seg.is_place) | vocab().latin_places
     factor, more = unmatched_factor(rest_zh, rest_en, places)
     return min(cap, s.score_cross_script * factor), ["cross-script: " + "; ".join(how), *reasons, *more]

@@ -27,9 +27,15 @@ class ListEntry:
     country: str = ""
     kind: str = "entity"  # entity | individual | vessel | aircraft
     programs: str = ""
-    start_date: str = ""
-    end_date: str = ""
+    start_date: str = ""  # the date the party was first listed (YYYY-MM-DD), "" when unknown
+    end_date: str = ""  # the date it was removed, "" while listed
     source_url: str = ""
+    list_short: str = ""  # "Entity List", "MEU List", "SDN", "Non-SDN", "NS-CMIC", "1260H" ... (listinfo.py)
+    addresses: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # Federal Register citations, first = the addition
+    subunits: list[str] = field(default_factory=list)  # subordinate institutions folded into this entry
+    part_of: str = ""  # the listed party this entry is a subordinate institution of
+    remarks: str = ""  # licence requirement, notes
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]

@@ -5,8 +5,10 @@ The file is ``<home>/cache/screen-index-<key>.pickle``; the key is a SHA-256 ove
 versions in force (bundled manifest checksums, ``lists/current.json`` and the ``meta.json`` of each
 stored version, which carries the data file's checksum), the vocabulary files, the screening code
 and the Python version. It is written atomically (temporary file, then ``os.replace``); a file that
-cannot be read, was written for another key or has expired (a list entry's end date has passed)
+cannot be read or was written for another key
 is ignored and rebuilt. Only the index's own record types are accepted when reading it back.
+Removed entries stay in the index (screening for a date before the removal needs them), so the
+index does not expire when an entry's removal date passes.
 Set ``TENDERWATCH_SCREEN_CACHE=0`` to neither read nor write it.
 """
 
@@ -24,10 +26,11 @@ import tempfile
 import time
 from array import array
 from collections.abc import Iterable
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +107,10 @@ def _path(home: Path, key: str) -> Path:
 
 
 def load(home: Path, key: str) -> dict[str, Any] | None:
-    """The cached index state for ``key``, or None (missing, unreadable, other key, expired)."""
+    """The cached index state for ``key``, or None (missing, unreadable, other key). Temporary
+    files of an index write that was interrupted are removed first."""
     path = _path(home, key)
+    tempfiles.remove_stale(path.parent)
     gc_was_on = gc.isenabled()
     gc.disable()  # millions of new objects: no collection passes while they arrive (5x faster)
     try:
@@ -122,9 +127,6 @@ def load(home: Path, key: str) -> dict[str, Any] | None:
     if not isinstance(state, dict) or state.get("key") != key or state.get("format") != INDEX_FORMAT:
         log.warning("ignoring screening index cache %s: written for other lists", path)
         return None
-    if date.today().isoformat() >= str(state.get("expires", "")):
-        log.info("screening index cache %s expired (a list entry's end date has passed)", path)
-        return None
     return state
 
 
@@ -134,7 +136,7 @@ def save(home: Path, key: str, state: dict[str, Any]) -> None:
     path = _path(home, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=tempfiles.prefix("tmp"), suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump({**state, "key": key, "format": INDEX_FORMAT}, fh, protocol=pickle.HIGHEST_PROTOCOL)

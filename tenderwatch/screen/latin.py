@@ -109,8 +109,14 @@ def compare_latin(q: Name, c: Name) -> tuple[float, list[str]]:
         sims, rest_a = [0.9], a[1:]
     if not sims:
         return 0.0, ["no word in common"]
-    factor, reasons = unmatched_factor(rest_a, rest_b, q.places | c.places | vocab().latin_places)
+    places = q.places | c.places | vocab().latin_places
+    factor, reasons = unmatched_factor(rest_a, rest_b, places)
     score = sum(sims) / len(sims) * factor
+    one_side = rest_a or rest_b
+    regions = vocab().latin_regions
+    if not (rest_a and rest_b) and one_side and all(t in regions for t in one_side) and min(sims) == 1.0:
+        score = max(score, s.score_one_sided_place)  # FABERLIC EUROPE / FABERLIC: its regional arm
+        reasons.append("the same name with a world region on one side only: may be its regional entity")
     fuzzy = sum(1 for x in sims if x < 1.0)
     head = f"{len(sims)} words aligned" + (f" ({fuzzy} with spelling differences)" if fuzzy else "")
     return score, [head, *reasons]

@@ -102,6 +102,18 @@ def mixed_script_parts(text: str) -> list[str]:
     return []
 
 
+_TAIL_ACRONYM = re.compile(r"^(.{6,}?)\s*[(（]([A-Z][A-Za-z0-9&\-]{1,11})[)）]\s*$")
+
+
+def without_tail_acronym(text: str) -> list[str]:
+    """"National Supercomputing Center Changsha (NSCC-CS)" -> ["National Supercomputing Center
+    Changsha"]: a trailing bracketed acronym is another name of the same party ([] when none)."""
+    m = _TAIL_ACRONYM.match(text.strip())
+    if m is None or (not any(c.isupper() for c in m.group(2)[1:]) and len(m.group(2)) > 3):
+        return []
+    return [m.group(1).rstrip(" ,")]
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 

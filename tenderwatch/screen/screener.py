@@ -15,8 +15,6 @@ import logging
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,10 @@ from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.candidates import Candidates
 from tenderwatch.screen.compare import Comparison, compare_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
+from tenderwatch.screen.hits import ScreenHit, dated
+from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
+from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
@@ -35,32 +36,11 @@ log = logging.getLogger(__name__)
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
+_LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
-@dataclass(slots=True)
-class ScreenHit:
-    """One list entry a screened name matched: enough to re-check the finding later."""
-
-    list_name: str
-    list_version: str
-    list_date: str
-    entry_id: str
-    entry_name: str
-    score: float
-    relation: str  # "match" | "part_of"
-    reasons: list[str] = field(default_factory=list)
-    matched_name: str = ""  # which of the entry's names (or identifier) matched
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "list_name": self.list_name, "list_version": self.list_version, "list_date": self.list_date,
-            "entry_id": self.entry_id, "entry_name": self.entry_name, "score": round(self.score, 4),
-            "relation": self.relation, "reasons": list(self.reasons), "matched_name": self.matched_name,
-        }
-
-
-_STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "by_key", "by_alias",
-          "by_token", "by_ident", "expires")
+_STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
+          "by_alias", "by_token", "by_ident")
 
 
 class Screener(Candidates):
@@ -71,6 +51,7 @@ class Screener(Candidates):
         self.ref_entry: list[int] = []
         self.ref_name: list[Name] = []
         self.ref_strong: list[int] = []  # words of the name that are not legal-form / "group" words
+        self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
         self.by_token: dict[str, set[int]] = {}
@@ -79,16 +60,13 @@ class Screener(Candidates):
         self._seg_cache: dict[str, tuple[set[int], ...]] = {}
         self._sorted_tokens: list[str] = []
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
-        today = date.today().isoformat()
-        self.expires = "9999-12-31"  # the first end date still to come: the index is valid until then
+        # removed entries stay in the index: a notice dated before the removal was screened against
+        # the list as it was (ScreenHit dating leaves them out for later dates)
         for vi, (version, entries) in enumerate(loaded):
             self.versions.append(version)
             for entry in entries:
-                if entry.kind in SKIPPED_KINDS or (entry.end_date and entry.end_date[:10] <= today):
-                    continue
-                if entry.end_date:
-                    self.expires = min(self.expires, entry.end_date[:10])
-                self._add(entry, vi)
+                if entry.kind not in SKIPPED_KINDS:
+                    self._add(entry, vi)
         # tuples: smaller than lists, and the cyclic GC stops tracking them (a full pass is cheaper)
         self.by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
@@ -103,6 +81,7 @@ class Screener(Candidates):
         state["by_token"] = {tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}
         state["by_key"] = {key: indexcache.pack(refs) for key, refs in self.by_key.items()}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
+        state["ref_sub"] = indexcache.pack(self.ref_sub)
         return state
 
     @classmethod
@@ -114,23 +93,28 @@ class Screener(Candidates):
         screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in state["by_token"].items()}
         screener.by_key = {key: tuple(map(number, indexcache.unpack(refs))) for key, refs in state["by_key"].items()}
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
+        screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener._sorted_tokens = sorted(screener.by_token)
         screener.loaded_from = "cache"
         return screener
 
     def _add(self, entry: ListEntry, version_index: int) -> None:
         ei = len(self.entries)
+        entry.list_short = entry.list_short or short_name(entry.list_name, entry.programs)
         self.entries.append(entry)
         self.entry_version.append(version_index)
         for ident in entry.identifiers:
             self.by_ident.setdefault(normalise_identifier(ident), []).append(ei)
         table = alias_table()
         weak = vocab().latin_legal_words
-        for raw in dict.fromkeys(entry.names()):
+        subunits = set(entry.subunits) - set(entry.names())
+        for raw in dict.fromkeys([*entry.names(), *entry.subunits]):
             name = analyse(raw)
             if name.script == "empty":
                 continue
             ref = len(self.ref_name)
+            if raw in subunits:
+                self.ref_sub.add(ref)
             self.ref_entry.append(ei)
             self.ref_name.append(name)
             self.ref_strong.append(sum(1 for t in name.tokens if t not in weak))
@@ -151,7 +135,7 @@ class Screener(Candidates):
             if len(b) >= 2:
                 keys.append("zhb:" + b)
             return keys
-        return ["latin:" + name.key, "joined:" + "".join(name.tokens)]
+        return ["latin:" + name.key, "joined:" + "".join(name.tokens), *index_keys(name)]
 
     # -- candidates ---------------------------------------------------------------------------
     def _candidates(self, name: Name) -> set[int]:
@@ -164,7 +148,7 @@ class Screener(Candidates):
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
-                for key in self._keys(n):
+                for key in (*self._keys(n), query_key(n)):
                     out.update(self.by_key.get(key, ()))
                 self._cross_candidates(n, out)
             else:
@@ -172,14 +156,23 @@ class Screener(Candidates):
         return out
 
     # -- screening ----------------------------------------------------------------------------
-    def _hit(self, ei: int, score: float, relation: str, reasons: list[str], matched: str) -> ScreenHit:
+    def _hit(self, ei: int, score: float, relation: str, reasons: list[str], matched: str,
+             ref: int = -1) -> ScreenHit:
         entry = self.entries[ei]
         version = self.versions[self.entry_version[ei]]
+        part_of = entry.part_of
+        if ref in self.ref_sub:
+            part_of = entry.name
+            reasons = [*reasons, f"'{matched}' is named in the entry of '{entry.name}' as a subordinate"
+                       " institution or subsidiary listed with it"]
         return ScreenHit(entry.list_name, version.version, version.date, entry.entry_id, entry.name, score,
-                         relation, reasons, matched)
+                         relation, reasons, matched, entry.list_short, entry.start_date, entry.end_date, part_of,
+                         tuple(entry.citations))
 
-    def screen(self, name: str, identifiers: Sequence[str] = ()) -> list[ScreenHit]:
-        """Hits for one party, best first (empty when nothing on the lists matches).
+    def screen(self, name: str, identifiers: Sequence[str] = (), on: str | None = None) -> list[ScreenHit]:
+        """Hits for one party, best first (empty when nothing on the lists matches), for the date
+        ``on`` (YYYY-MM-DD or YYYY-MM, e.g. the notice's date; None: today): entries removed by
+        then are left out, and each hit says whether the party was listed on that date.
 
         Results are cached per screener (lists never change under a screener): a scan sees the
         same buyers and suppliers again and again."""
@@ -190,7 +183,7 @@ class Screener(Candidates):
             if len(self._results) >= RESULT_CACHE:
                 self._results.clear()
             self._results[key] = cached
-        return [_copy(hit) for hit in cached] if cached else []
+        return dated(cached, on) if cached else []
 
     def _screen(self, name: str, identifiers: Sequence[str]) -> list[ScreenHit]:
         best: dict[int, ScreenHit] = {}
@@ -211,16 +204,38 @@ class Screener(Candidates):
                 if ei in best and best[ei].score >= 1.0:
                     continue
                 result: Comparison = compare_names(query, self.ref_name[ref])
-                if result.match and (ei not in best or result.score > best[ei].score):
+                if (result.match or result.relation == "affiliate") and (ei not in best or result.score > best[ei].score):
                     reasons = [note, *result.reasons] if note else result.reasons
-                    best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw)
-        return sorted(best.values(), key=lambda h: (-h.score, h.list_name, h.entry_id))
+                    best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw, ref)
+        return self._merged(sorted(best.items(), key=lambda item: (-item[1].score, item[1].list_name,
+                                                                    item[1].entry_id)))
 
-
-def _copy(hit: ScreenHit) -> ScreenHit:
-    """A copy the caller may change (the cached hit stays as it was)."""
-    return ScreenHit(hit.list_name, hit.list_version, hit.list_date, hit.entry_id, hit.entry_name, hit.score,
-                     hit.relation, list(hit.reasons), hit.matched_name)
+    def _merged(self, ranked: list[tuple[int, ScreenHit]]) -> list[ScreenHit]:
+        """One hit per party and list: the same NS-CMIC company comes from the OFAC consolidated
+        files and from the NS-CMIC file (same name or USCC); the best scored is kept, with a listing
+        date if either has one. Entries of one list version are never merged (a listing of
+        "X Ltd." and one of "X Pte. Ltd." are two parties)."""
+        if len(ranked) < 2:
+            return [hit for _, hit in ranked]
+        out: list[ScreenHit] = []
+        groups: dict[tuple[str, str, str], tuple[int, ScreenHit]] = {}
+        for ei, hit in ranked:
+            entry = self.entries[ei]
+            vi = self.entry_version[ei]
+            # a removed entry and one in force are not merged: which applies depends on the date
+            keys = [(hit.list_short, hit.removed, "n:" + _LETTERS.sub("", entry.name.lower()))]
+            keys.extend((hit.list_short, hit.removed, "i:" + ident) for ident in entry.identifiers)
+            found = next((groups[k] for k in keys if k in groups and groups[k][0] != vi), None)
+            if found is None:
+                out.append(hit)
+                kept = (vi, hit)
+            else:
+                kept = found
+                if not kept[1].listed_since and hit.listed_since:
+                    kept[1].listed_since = hit.listed_since
+            for k in keys:
+                groups.setdefault(k, kept)
+        return out
 
 
 _SCREENERS: dict[str, Screener] = {}  # by list-store directory

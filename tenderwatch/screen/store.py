@@ -14,24 +14,18 @@ implausible file leaves the previous version in force.
 from __future__ import annotations
 
 import contextlib
-import gzip
-import hashlib
 import json
 import logging
 import os
+import shutil
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from tenderwatch.screen.entries import ListEntry, ListFormatError, ListVersion
+from tenderwatch.screen import tempfiles
+from tenderwatch.screen.bundled import LoadedList, bundled, enriched, sha256
+from tenderwatch.screen.entries import ListFormatError, ListVersion
 from tenderwatch.screen.loaders.detect import parse_bytes
-from tenderwatch.screen.loaders.ofac import parse_ofac
-from tenderwatch.screen.loaders.tabular import parse_entity_partial
-from tenderwatch.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +42,6 @@ class ListUpdateError(RuntimeError):
     """An update was refused; the previous list version stays in force."""
 
 
-@dataclass(slots=True)
-class LoadedList:
-    version: ListVersion
-    entries: list[ListEntry]
-
-
 def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
     if home:
         return Path(home).expanduser()
@@ -61,51 +49,11 @@ def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
     return Path(env).expanduser() if env else Path.home() / ".tenderwatch"
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _bundled_manifest() -> list[dict[str, Any]]:
-    text = resources.files("tenderwatch").joinpath("data", "lists", "manifest.yaml").read_text(encoding="utf-8")
-    data = load_yaml(text)
-    return list(data["sources"])
-
-
-def _bundled_file(name: str) -> bytes:
-    raw = resources.files("tenderwatch").joinpath("data", "lists", name).read_bytes()
-    return gzip.decompress(raw) if name.endswith(".gz") else raw
-
-
 def load_bundled() -> list[LoadedList]:
-    """The bundled snapshot, checked against its manifest (parsed once per process)."""
-    return list(_load_bundled())
-
-
-@cache
-def _load_bundled() -> tuple[LoadedList, ...]:
-    out: list[LoadedList] = []
-    for src in _bundled_manifest():
-        files: dict[str, bytes] = {}
-        digests: list[str] = []
-        for role, spec in src["files"].items():
-            data = _bundled_file(spec["file"])
-            if _sha256(data) != spec["sha256"]:
-                raise ListFormatError(f"bundled {spec['file']}: SHA-256 differs from the manifest")
-            files[role] = data
-            digests.append(f"{spec['file']}:{spec['sha256']}")
-        if src["format"] == "ofac":
-            entries = parse_ofac(files["primary"], str(src["list_name"]), alt=files.get("alt"),
-                                 add=files.get("add"), comments=files.get("comments"))
-        else:
-            entries = parse_entity_partial(files["primary"])
-        version = ListVersion(
-            source=src["source"], title=src["title"], version=f"bundled-{src['date']}", date=str(src["date"]),
-            origin="bundled: " + src["origin"], sha256=";".join(digests), entries=len(entries),
-            partial=bool(src.get("partial")), note=str(src.get("note", "")),
-            files=[spec["file"] for spec in src["files"].values()],
-        )
-        out.append(LoadedList(version, entries))
-    return tuple(out)
+    """The bundled snapshot, checked against its manifest, with the extra names of the enriching
+    sources added (parsed once per process)."""
+    snapshot = bundled()
+    return enriched(list(snapshot.lists), snapshot.enrichers)
 
 
 def _read_current(lists_dir: Path) -> dict[str, str]:
@@ -125,7 +73,7 @@ def _load_stored(lists_dir: Path, source: str, version: str) -> LoadedList:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     data_path = next(folder.glob("data.*"))
     data = data_path.read_bytes()
-    if _sha256(data) != meta["sha256"]:
+    if sha256(data) != meta["sha256"]:
         raise ListFormatError(f"{data_path}: SHA-256 differs from meta.json")
     _, entries = parse_bytes(data, meta.get("format"), meta.get("list_name", ""))
     fields = {k: meta[k] for k in ListVersion.__slots__ if k in meta}
@@ -135,13 +83,18 @@ def _load_stored(lists_dir: Path, source: str, version: str) -> LoadedList:
 def load_active(home: str | os.PathLike[str] | None = None) -> list[LoadedList]:
     """The bundled snapshot, with every source the store holds a current version of replaced/added."""
     lists_dir = home_dir(home) / "lists"
-    loaded = {item.version.source: item for item in load_bundled()}
+    tempfiles.remove_stale(lists_dir)  # of an update that was interrupted
+    snapshot = bundled()
+    stored: dict[str, LoadedList] = {}
     for source, version in _read_current(lists_dir).items():
         try:
-            loaded[source] = _load_stored(lists_dir, source, version)
+            stored[source] = _load_stored(lists_dir, source, version)
         except (OSError, StopIteration, KeyError, ValueError) as exc:
             log.warning("list %s version %s unusable (%s); keeping the previous one", source, version, exc)
-    return list(loaded.values())
+    loaded = {item.version.source: item for item in snapshot.lists
+              if not set(snapshot.superseded_by.get(item.version.source, ())) & set(stored)}
+    loaded.update(stored)
+    return enriched(list(loaded.values()), snapshot.enrichers)
 
 
 def _fetch(origin: str, timeout: float = 60.0, max_bytes: int = 512 * 1024 * 1024) -> bytes:
@@ -166,7 +119,7 @@ def _fetch(origin: str, timeout: float = 60.0, max_bytes: int = 512 * 1024 * 102
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=tempfiles.prefix("tmp"), suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()
@@ -199,10 +152,10 @@ def update(origin: str, home: str | os.PathLike[str] | None = None, source: str 
     now = datetime.now(UTC)
     version = ListVersion(
         source=source, title=TITLE_BY_SOURCE.get(source, f"user list {source}"), version=now.strftime("%Y%m%dT%H%M%S%fZ"),
-        date=now.date().isoformat(), origin=origin, sha256=_sha256(data), entries=len(entries),
+        date=now.date().isoformat(), origin=origin, sha256=sha256(data), entries=len(entries),
         partial=source == "bis_entity_list_cn_partial", files=[f"data.{'json' if fmt in ('csl_json', 'ftm') else 'csv'}"],
     )
-    tmp = Path(tempfile.mkdtemp(dir=lists_dir, prefix=".incoming-"))
+    tmp = Path(tempfile.mkdtemp(dir=lists_dir, prefix=tempfiles.prefix("incoming")))
     (tmp / version.files[0]).write_bytes(data)
     (tmp / "meta.json").write_text(json.dumps({**version.to_dict(), "format": fmt}, indent=1), encoding="utf-8")
     (lists_dir / source).mkdir(exist_ok=True)
@@ -212,3 +165,27 @@ def update(origin: str, home: str | os.PathLike[str] | None = None, source: str 
     _write_atomic(lists_dir / "current.json", json.dumps(current, indent=1, sort_keys=True))
     log.info("list %s: version %s with %d entries is now current", source, version.version, len(entries))
     return version
+
+
+def prune(home: str | os.PathLike[str] | None = None, keep: int = 3) -> list[str]:
+    """Remove stored list versions beyond the newest ``keep`` of each source; the version in force
+    (``current.json``) is always kept. Returns the removed ``source/version`` names."""
+    if keep < 1:
+        raise ValueError("keep at least one version")
+    lists_dir = home_dir(home) / "lists"
+    current = _read_current(lists_dir)
+    removed: list[str] = []
+    try:
+        folders = sorted(p for p in lists_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return removed
+    for folder in folders:
+        versions = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / "meta.json").exists())
+        for version in versions[:-keep]:  # version names are UTC timestamps: they sort by age
+            if version == current.get(folder.name):
+                continue
+            shutil.rmtree(folder / version, ignore_errors=True)
+            removed.append(f"{folder.name}/{version}")
+    if removed:
+        log.info("pruned %d old list version(s) in %s", len(removed), lists_dir)
+    return removed

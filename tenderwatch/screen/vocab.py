@@ -41,6 +41,7 @@ class Settings:
     score_cross_script: float
     score_part_of: float
     score_one_sided_place: float
+    score_affiliate: float
     score_different_alias: float
     unmatched_token_factor: float
     unmatched_place_factor: float
@@ -69,6 +70,7 @@ class Vocab:
     places_zh: dict[str, list[str]]
     place_suffixes: list[str]
     latin_places: frozenset[str]
+    latin_regions: frozenset[str]
     words: dict[str, list[tuple[str, ...]]]
     word_maxlen: int
     zh_ignore: frozenset[str]
@@ -141,6 +143,7 @@ def vocab() -> Vocab:
         places_zh=places_zh,
         place_suffixes=sorted(_str_list(places, "division_suffixes", "places.yaml"), key=len, reverse=True),
         latin_places=frozenset(latin_places),
+        latin_regions=frozenset(_str_list(places, "latin_regions", "places.yaml")),
         words=word_map,
         word_maxlen=max(len(w) for w in word_map),
         zh_ignore=frozenset(_str_list(words, "ignore", "zh_en_words.yaml")),

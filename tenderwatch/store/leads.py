@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from tenderwatch.model import RULE_STATUSES as RULE_STATUSES  # re-exported: the rule status filter
 from tenderwatch.store.db import Store
 from tenderwatch.store.readlimit import MAX_ROWS, time_limit
 from tenderwatch.store.search import agreement_notes, folded_query, fts_phrase, item_named, snippet
@@ -87,7 +88,9 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
+def lead_where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
+    """The SQL condition on ``documents d`` for these filters (paging and sort aside), its
+    parameters and notes for the reader; the Leads page and saved searches share it."""
     clauses: list[str] = []
     params: list[Any] = []
     notes: list[str] = []
@@ -173,7 +176,7 @@ def query_leads(store: Store, f: LeadFilter, seconds: float = 5.0) -> LeadPage:
 
 def lead_ids(store: Store, f: LeadFilter, seconds: float = 5.0, cap: int = EXPORT_CAP) -> list[int]:
     """Every lead id the filters select, in the page order (for exports and comparisons)."""
-    where, params, _ = _where(f)
+    where, params, _ = lead_where(f)
     with time_limit(store.conn, seconds):
         return [int(r[0]) for r in store.conn.execute(
             f"SELECT d.id FROM documents d WHERE {where} ORDER BY {_order(f)} LIMIT ?", [*params, cap])]
@@ -191,7 +194,7 @@ def _page(store: Store, f: LeadFilter, seconds: float) -> LeadPage:
     Two steps: the ids of the page (filters, order, offset: served by the covering index
     ``documents_leads`` where it can), then the details of those ids only."""
     per_page = max(1, min(f.per_page, MAX_ROWS))
-    where, params, notes = _where(f)
+    where, params, notes = lead_where(f)
     order = _order(f)
     conn = store.conn
     with time_limit(conn, seconds):

@@ -15,6 +15,11 @@ One file the user owns. Tables (see ARCHITECTURE.md for the full description):
 - ``reviews``: the review audit trail (who, when, what changed).
 - ``search_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over the
   folded title and text of the leads (migration 7; ``notices_fts`` before it).
+- ``saved_searches``, ``search_matches``, ``alert_outbox``, ``watch_channels``,
+  ``watch_rounds``: the watch (migration 11): searches saved under a name (the Leads
+  page's query string), every lead each search matched (frozen alert), one outbox row
+  per alert and channel with its send attempts, each channel's last success/failure,
+  and a line per watch round.
 """
 
 from __future__ import annotations
@@ -255,6 +260,70 @@ MIGRATIONS: list[tuple[int, str]] = [
         END;
         INSERT INTO search_fts(rowid, title, text)
             SELECT id, tw_fold(title), tw_fold(text) FROM documents WHERE indexed = 1;
+        """,
+    ),
+    (
+        11,
+        """
+        -- The watch (tenderwatch/watch, store/searches.py, store/outbox.py). A saved search is
+        -- the Leads page's query string under a name; ``uid`` never repeats (ids of removed
+        -- searches could), so alert keys made from it never collide with an old alert's.
+        CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        -- Every lead a search has matched, by document path (ids can change when a file is
+        -- re-scanned into new documents). ``baseline`` = 1: it already matched when the search was
+        -- saved or changed, so it is no new lead and no alert was made; else ``alert_json`` holds
+        -- the alert as it was made, sent unchanged to every channel (and again after a crash).
+        CREATE TABLE search_matches (
+            search_id INTEGER NOT NULL REFERENCES saved_searches(id),
+            doc_path TEXT NOT NULL,
+            doc_id INTEGER,
+            matched_at TEXT NOT NULL,
+            baseline INTEGER NOT NULL,
+            alert_key TEXT UNIQUE,
+            alert_json TEXT,
+            PRIMARY KEY (search_id, doc_path)
+        );
+        CREATE INDEX search_matches_new ON search_matches(baseline, matched_at);
+        -- One row per (alert, channel), written in the same transaction as the match; ``key`` is
+        -- the Message-ID / Idempotency-Key a resend carries again. ``attempts`` is counted before
+        -- each send: a row still pending with attempts > 0 may have arrived before a crash.
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            alert_key TEXT NOT NULL REFERENCES search_matches(alert_key),
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            last_attempt_at TEXT,
+            sent_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX alert_outbox_pending ON alert_outbox(channel, status, attempts, id);
+        CREATE TABLE watch_channels (
+            channel TEXT PRIMARY KEY,
+            target TEXT,
+            last_ok_at TEXT,
+            last_error_at TEXT,
+            last_error TEXT,
+            failing_since TEXT
+        );
+        CREATE TABLE watch_rounds (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT,
+            summary_json TEXT
+        );
         """,
     ),
 ]

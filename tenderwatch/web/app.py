@@ -2,8 +2,9 @@
 
 Routes: ``/`` Overview, ``/leads`` Leads (``/leads.csv``, ``/leads.xlsx``: exactly the filtered
 list), ``/notice/{id}`` Notice, ``/party/{id}`` Party, ``/reviews`` the audit trail, ``POST /review``
-record a decision, ``POST /review/bulk`` one decision for several leads, ``/static/style.css``.
-No JavaScript; every page works offline.
+record a decision, ``POST /review/bulk`` one decision for several leads, ``/watch`` saved searches
+and alert channels, ``POST /searches`` save a search (``/remove`` stop one), ``/feed.atom`` the
+alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -30,14 +32,15 @@ from starlette.templating import Jinja2Templates
 
 from tenderwatch.report.export import write_csv, write_xlsx
 from tenderwatch.store.db import Store
-from tenderwatch.store.leads import REVIEW_STATUSES, facets, lead_ids, query_leads
+from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, lead_ids, query_leads
 from tenderwatch.store.notices import notice_detail
 from tenderwatch.store.overview import cached_overview
 from tenderwatch.store.partyq import party_detail
 from tenderwatch.store.queries import rows_by_id
 from tenderwatch.store.readlimit import QueryTimeout
 from tenderwatch.store.reviews import ReviewError, add_review, add_reviews, recent_reviews
-from tenderwatch.web.forms import lead_filter, valid_date
+from tenderwatch.web import watchpages
+from tenderwatch.web.forms import filter_query, lead_filter, valid_date
 from tenderwatch.web.highlight import segments
 from tenderwatch.web.security import CSRF_COOKIE, SECURITY_HEADERS, SecurityHeaders, new_csrf, origin_ok, same
 
@@ -128,6 +131,7 @@ class Workbench:
         return self.render(request, "leads.html", {
             "title": "Leads", "page": page, "f": filters, "options": options, "link": link, "query": query,
             "message": request.query_params.get("msg", "")[:300],
+            "saved_query": filter_query(filters), "rule_statuses": RULE_STATUSES,
         })
 
     async def leads_export(self, request: Request) -> Response:
@@ -189,26 +193,27 @@ class Workbench:
             trail = recent_reviews(self.store, 200)
         return self.render(request, "reviews.html", {"title": "Review", "trail": trail})
 
-    async def _write_form(self, request: Request) -> tuple[dict[str, str], list[str], Response | None]:
-        """The form fields of a write (and its repeated ``ids``), or the refusal to send."""
+    async def write_form(self, request: Request) -> dict[str, str] | Response:
+        """The fields of a POSTed form that may change the store, or the error page when the
+        request comes from another site, lacks the CSRF token or the operator token."""
         if not origin_ok(request.headers):
-            return {}, [], self.error(request, 403, "request from another site refused")
+            return self.error(request, 403, "request from another site refused")
         form = await request.form()
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
-        ids = [str(v) for v in form.getlist("ids") if isinstance(v, str)]
         if not same(fields.get("csrf"), request.cookies.get(CSRF_COOKIE)):
-            return fields, ids, self.error(request, 403, "missing or stale form token: reload the page and try again")
+            return self.error(request, 403, "missing or stale form token: reload the page and try again")
         if self.writes_need_token:
             offered = fields.get("token") or request.headers.get("x-tenderwatch-token")
             if not same(offered, self.token):
-                return fields, ids, self.error(request, 403, "this server needs the operator token for changes")
-        return fields, ids, None
+                return self.error(request, 403, "this server needs the operator token for changes")
+        return fields
 
     async def review_bulk(self, request: Request) -> Response:
         """One decision and note for the leads ticked on the Leads page; back to the same list."""
-        fields, ids, refused = await self._write_form(request)
-        if refused is not None:
-            return refused
+        fields = await self.write_form(request)
+        if isinstance(fields, Response):
+            return fields
+        ids = [str(v) for v in (await request.form()).getlist("ids") if isinstance(v, str)]  # the parsed form, again
         back = fields.get("back", "")[:2000]
         if not ids:
             return RedirectResponse("/leads?" + urlencode([*_pairs(back), ("msg", "no lead ticked: nothing changed")]),
@@ -225,9 +230,9 @@ class Workbench:
         return RedirectResponse("/leads?" + urlencode([*_pairs(back), ("msg", message)]) + "#flash", status_code=303)
 
     async def review(self, request: Request) -> Response:
-        fields, _, refused = await self._write_form(request)
-        if refused is not None:
-            return refused
+        fields = await self.write_form(request)
+        if isinstance(fields, Response):
+            return fields
         try:
             target_id = int(fields.get("target_id", ""))
             if not 0 <= target_id <= MAX_ID:
@@ -280,6 +285,10 @@ def create_app(
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),
         Route("/review/bulk", bench.review_bulk, methods=["POST"]),
+        Route("/watch", partial(watchpages.watch_page, bench)),
+        Route("/searches", partial(watchpages.save, bench), methods=["POST"]),
+        Route("/searches/remove", partial(watchpages.remove, bench), methods=["POST"]),
+        Route("/feed.atom", partial(watchpages.feed, bench)),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import click
@@ -21,10 +22,33 @@ def _cli() -> click.Group:
     return main
 
 
-def test_lists_shows_sources_and_partial(tmp_path: Path) -> None:
+def test_lists_shows_counts_newest_dates_and_age(tmp_path: Path) -> None:
     result = CliRunner().invoke(_cli(), ["lists", "--home", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "OFAC" in result.output and "PARTIAL" in result.output and "as of" in result.output
+    out = result.output
+    assert "OFAC" in out and "as of" in out and "Entity List" in out and "1260H" in out and "NS-CMIC" in out
+    assert "entries: 3,411" in out  # the eCFR Entity List (3,409) and two removed rows of the partial copy
+    assert "newest listing: 2025-10-09" in out  # the Entity List's newest Federal Register citation
+    assert "WARNING:" in out and "days old" in out  # bundled lists are months old by now
+
+
+def test_screen_on_a_date_says_whether_the_party_was_listed() -> None:
+    before = CliRunner().invoke(_cli(), ["screen", "-", "--json", "--on", "2024-06-01"], input="北京智谱华章科技有限公司\n")
+    after = CliRunner().invoke(_cli(), ["screen", "-", "--json", "--on", "2025-06-01"], input="北京智谱华章科技有限公司\n")
+    assert before.exit_code == 0 and after.exit_code == 0, before.output + after.output
+    hit_before = next(h for h in json.loads(before.output)["hits"] if h["list"] == "Entity List")
+    hit_after = next(h for h in json.loads(after.output)["hits"] if h["list"] == "Entity List")
+    assert hit_before["listed_since"] == hit_after["listed_since"] == "2025-01-16"  # 90 FR 4619
+    assert hit_before["listed_on_date"] is False and hit_after["listed_on_date"] is True
+    assert "listed later" in hit_before["reasons"][0] and hit_before["list_meaning"].startswith("BIS Entity List")
+    bad = CliRunner().invoke(_cli(), ["screen", "-", "--on", "2024-02-30"], input="x\n")
+    assert bad.exit_code != 0 and "day is out of range" in bad.output
+
+
+def test_compare_on_a_date_screens_both_names() -> None:
+    result = CliRunner().invoke(_cli(), ["compare", "北京智谱华章科技有限公司", "Zhipu Huazhang Technology", "--on", "2024-12"])
+    assert result.exit_code == 0, result.output
+    assert "match: yes" in result.output and "Entity List since 2025-01-16: listed later (after 2024-12)" in result.output
 
 
 def test_screen_from_stdin() -> None:

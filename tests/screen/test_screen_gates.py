@@ -58,6 +58,23 @@ def test_nomenklatura_org_rows_beat_logic_v2(pairs_dir: Path) -> None:
           f"logic-v2 scored) vs frozen logic-v2 {logic_v2:.3f}")
     assert ours_same_rows > logic_v2
     assert ours > logic_v2
+    assert ours >= 0.90  # issue 11
+
+
+def test_issue11_pairs_written_before_tuning(fixtures: Path) -> None:
+    """201 pairs written for issue 11 before the matcher was changed (numbered institutes every way,
+    civil and former names, spaced pinyin, brand pinyin + city, literal translations, the list's
+    misspellings, faculties, city-named subsidiaries). First measurement F1 0.613."""
+    rows = list(csv.DictReader((fixtures / "issue11_pairs.csv").open(encoding="utf-8")))
+    results = [(r["is_match"] == "true", compare(r["name1"], r["name2"]).match) for r in rows]
+    f1 = _f1(results)
+    print(f"issue 11 pairs: F1 {f1:.3f} on {len(rows)} pairs")
+    assert f1 >= 0.95
+    by_category: dict[str, list[tuple[bool, bool]]] = {}
+    for row, result in zip(rows, results, strict=True):
+        by_category.setdefault(row["category"], []).append(result)
+    assert _f1(by_category["numbered_institute"]) >= 0.95 and _f1(by_category["civil_name"]) >= 0.95
+    assert not any(pred for _, pred in by_category["city_subsidiary"]), "a city-named subsidiary matched its parent"
 
 
 def test_extra_org_pairs_written_for_tenderwatch(fixtures: Path) -> None:

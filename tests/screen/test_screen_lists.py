@@ -76,9 +76,10 @@ def test_detect_format_names_the_accepted_formats(fixtures: Path) -> None:
 
 def test_bundled_snapshot_has_provenance() -> None:
     loaded = {item.version.source: item for item in load_bundled()}
-    assert set(loaded) == {"ofac_sdn", "ofac_cons", "bis_entity_list_cn_partial"}
-    partial = loaded["bis_entity_list_cn_partial"]
-    assert partial.version.partial and "PARTIAL" in partial.version.note and partial.version.entries == 429
+    assert set(loaded) == {"ofac_sdn", "ofac_cons", "bis_entity_list", "bis_meu_list", "dod_1260h", "ofac_ns_cmic"}
+    # the partial transcription is a source of Chinese names for the Entity List, not a list of its own
+    assert "entity-list-cn-partial.csv.gz" in loaded["bis_entity_list"].version.note
+    assert sum(1 for e in loaded["bis_entity_list"].entries if e.country.lower() == "china") >= 1000
     assert sum(1 for e in loaded["ofac_cons"].entries if e.identifiers) >= 50  # NS-CMIC USCCs
     for item in loaded.values():
         assert item.version.sha256 and item.version.date and item.version.origin.startswith("bundled")

@@ -10,9 +10,9 @@ from tenderwatch.screen import Screener, ScreenHit, get_screener
 from tenderwatch.screen.entries import ListEntry, ListVersion
 
 LISTED = [
-    ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics (BUAA)", "match"),
-    ("北京航空航天大学网络空间安全学院", "Beijing University of Aeronautics and Astronautics (BUAA)", "part_of"),
-    ("国防科技大学", "National University of Defense Technology (NUDT)", "match"),
+    ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics", "match"),
+    ("北京航空航天大学网络空间安全学院", "Beijing University of Aeronautics and Astronautics", "part_of"),
+    ("国防科技大学", "National University of Defense Technology", "match"),
     ("哈尔滨工业大学", "Harbin Institute of Technology", "match"),
     ("西北工业大学", "Northwestern Polytechnical University", "match"),
     ("四川大学", "Sichuan University", "match"),
@@ -42,7 +42,7 @@ def test_unlisted_parties_have_no_hit(bundled: Screener, name: str) -> None:
 def test_identifier_matches_whatever_the_name_says(bundled: Screener) -> None:
     hits = bundled.screen("某某有限公司", identifiers=["9111000071093019x7"])
     assert hits and hits[0].entry_name == "CHINA TELECOM CORPORATION LIMITED" and hits[0].score == 1.0
-    assert "identifier" in hits[0].reasons[0]
+    assert any("identifier" in reason for reason in hits[0].reasons)
 
 
 def test_hit_serialises(bundled: Screener) -> None:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from click.testing import CliRunner
 
-from tenderwatch.screen import get_screener, reset_screener_cache
-from tenderwatch.screen.store import ListUpdateError, update
+from tenderwatch.cli.main import main
+from tenderwatch.screen import get_screener, indexcache, reset_screener_cache, tempfiles
+from tenderwatch.screen.store import ListUpdateError, load_active, prune, update
 
 
 def _user_csv(n: int, prefix: str = "Example Party") -> bytes:
@@ -123,3 +129,60 @@ def test_corrupted_stored_version_falls_back(tmp_path: Path) -> None:
     assert not screener.screen("Corrupt Test Party 3 Co. Ltd.")
     assert any(v.source == "ofac_sdn" for v in screener.versions)
     reset_screener_cache()
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_prune_keeps_the_newest_and_the_version_in_force(tmp_path: Path) -> None:
+    src = tmp_path / "watch.csv"
+    made = []
+    for n in range(5):
+        src.write_bytes(_user_csv(12 + n))
+        made.append(update(str(src), tmp_path / "home").version)
+    lists = tmp_path / "home" / "lists"
+    current = json.loads((lists / "current.json").read_text())
+    current["user_watch"] = made[0]  # an older version was put back in force
+    (lists / "current.json").write_text(json.dumps(current))
+    removed = prune(tmp_path / "home", keep=2)
+    assert sorted(removed) == [f"user_watch/{v}" for v in made[1:3]]
+    assert sorted(p.name for p in (lists / "user_watch").iterdir()) == sorted([made[0], *made[3:]])
+    assert prune(tmp_path / "home", keep=2) == []  # nothing more to do
+    with pytest.raises(ValueError):
+        prune(tmp_path / "home", keep=0)
+
+
+def test_lists_prune_command(tmp_path: Path) -> None:
+    src = tmp_path / "watch.csv"
+    for n in range(4):
+        src.write_bytes(_user_csv(12 + n))
+        update(str(src), tmp_path / "home")
+    result = CliRunner().invoke(main, ["lists", "prune", "--home", str(tmp_path / "home")])
+    assert result.exit_code == 0, result.output
+    assert "1 old version(s) removed" in result.output
+    assert len(list((tmp_path / "home" / "lists" / "user_watch").iterdir())) == 3
+
+
+def test_temp_files_of_an_interrupted_write_are_removed_on_the_next_start(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    lists, cache = home / "lists", home / "cache"
+    lists.mkdir(parents=True)
+    cache.mkdir()
+    dead = _dead_pid()
+    stale_update = lists / f".incoming-{dead}-abc"
+    stale_update.mkdir()
+    (stale_update / "data.csv").write_bytes(b"half written")
+    stale_index = cache / f".tmp-{dead}-xyz.pickle"
+    stale_index.write_bytes(b"half an index")
+    running = cache / f".tmp-{os.getpid()}-live.pickle"  # a write still under way in a live process
+    running.write_bytes(b"being written")
+    old = lists / ".tmp-oldname.json"  # a name without a process id: removed by age only
+    old.write_text("{}")
+    os.utime(old, (time.time() - 2 * tempfiles.MAX_AGE_SECONDS,) * 2)
+    load_active(home)
+    assert not stale_update.exists() and not old.exists()
+    indexcache.load(home, "some-key")
+    assert not stale_index.exists() and running.exists()

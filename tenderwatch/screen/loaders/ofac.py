@@ -9,11 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime
 
 from tenderwatch.screen.entries import ListEntry, ListFormatError, find_usccs
 
 _AKA = re.compile(r"\b(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*'([^']+)'", re.IGNORECASE)
 _KINDS = {"": "entity", "individual": "individual", "vessel": "vessel", "aircraft": "aircraft"}
+_LISTING_DATE = re.compile(r"Listing Date \([^)]*\):?\s*(\d{1,2} [A-Z][a-z]{2} \d{4})")
+_PERSON = re.compile(r"^[A-Z'\- ]+, [A-Z][a-z]")  # OFAC writes individuals "SURNAME, Given"
 
 
 def decode(data: bytes) -> str:
@@ -22,6 +25,17 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def listing_date(remarks: str) -> str:
+    """The earliest "Listing Date (PROGRAMME) 03 Jun 2021" in OFAC remarks, as YYYY-MM-DD ("" if none)."""
+    dates: list[str] = []
+    for text in _LISTING_DATE.findall(remarks):
+        try:
+            dates.append(datetime.strptime(text, "%d %b %Y").date().isoformat())
+        except ValueError:
+            continue
+    return min(dates, default="")
 
 
 def _val(cell: str) -> str:
@@ -65,7 +79,7 @@ def parse_ofac(
         if not name:
             continue
         remarks = row[11] + extra_remarks.get(ent, "")
-        aliases = list(dict.fromkeys([*alts.get(ent, []), *_AKA.findall(remarks)]))
+        aliases = list(dict.fromkeys([*alts.pop(ent, []), *_AKA.findall(remarks)]))
         entries.append(
             ListEntry(
                 list_name=list_name,
@@ -76,8 +90,18 @@ def parse_ofac(
                 country=countries.get(ent, ""),
                 kind=_KINDS.get(kind, kind or "entity"),
                 programs=program,
+                start_date=listing_date(remarks),
+                remarks=remarks.strip(),
             )
         )
+    # Alias rows of designations newer than the primary file (the bundled SDN primary file is older
+    # than its alias file): the entry is known by its aliases only.
+    for ent, names in alts.items():
+        entries.append(ListEntry(
+            list_name=list_name, entry_id=ent, name=names[0], aliases=names[1:], country=countries.get(ent, ""),
+            kind="individual" if _PERSON.match(names[0]) else "entity",
+            remarks="primary row missing from the primary file; known by its aliases",
+        ))
     if not entries:
         raise ListFormatError("OFAC file holds no entries")
     return entries

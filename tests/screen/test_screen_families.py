@@ -1,0 +1,40 @@
+"""Name families issue 11 asked for: spaced pinyin, the list's own misspellings, trailing acronyms,
+renamed companies and literal translations through the alias table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderwatch.screen import compare
+
+SAME = [
+    # spaced pinyin, syllable by syllable (LI must not turn into the Roman numeral 51)
+    ("北京理工大学", "BEI JING LI GONG DA XUE"),
+    ("长沙天仪空间科技研究院有限公司", "CHANG SHA TIAN YI KONG JIAN KE JI YAN JIU YUAN YOU XIAN GONG SI"),
+    ("示例天河计算科技有限公司", "SHI LI TIAN HE JI SUAN KE JI"),
+    # a one-letter typo of the list in a pinyin or dictionary word
+    ("新疆维吾尔自治区公安厅", "PUBLIC SECURITY DEPARTMENT OF XINJIANG UYGAR AUTONOMOUS REGION"),
+    # a trailing acronym in brackets is another name of the party
+    ("北京邮电大学", "Beijing University of Posts and Telecommunications (BUPT)"),
+    # brand pinyin plus city, the scope words after the brand left out
+    ("杭州示例威视数字技术股份有限公司", "Hangzhou Shili Weishi"),
+    ("中国科学院国家授时中心", "Chinese Academy of Sciences, National Time Service Center"),
+    # renamed: the list keeps the former name
+    ("航天彩虹无人机股份有限公司", "ZHEJIANG NANYANG TECHNOLOGY COMPANY LIMITED"),
+]
+DIFFERENT = [
+    ("北京工业大学", "BEI JING LI GONG DA XUE"),  # other syllables
+    ("合肥示例科技有限公司", "Hebei Shili Technology Co., Ltd."),  # Hefei / Hebei: places are never "one letter off"
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_families_match(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.match, result.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_near_misses_stay_apart(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert not result.match, result.reasons
