@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Rule status of a finding on its notice date (issue 9), strongest first.
+RESTRICTED = "restricted"  # a licence was required for the item to China on the notice date
+RESTRICTED_LATER = "restricted_later"  # not then, but a later rule required one
+NOT_RESTRICTED = "not_restricted"  # never (so far): uncontrolled, domestic, or access from a distance
+RULE_STATUSES = (RESTRICTED, RESTRICTED_LATER, NOT_RESTRICTED)
+
+
+def strongest_rule_status(statuses: list[str]) -> str | None:
+    """The strongest of ``statuses`` (restricted > restricted_later > not_restricted), or None."""
+    present = [s for s in RULE_STATUSES if s in statuses]
+    return present[0] if present else None
+
 
 class FailReason(StrEnum):
     """Why a document could not be read. Stored with the failed document."""
@@ -40,7 +52,8 @@ class TextDoc:
     keys used so far: ``title``, ``pub_date`` (raw), ``buyer``, ``agency``,
     ``winner`` (may be several names joined by ``;``), ``budget`` (raw),
     ``bid_amount`` (raw), ``notice_type_hint`` (raw breadcrumb / subtype text),
-    ``project_no``, ``site``, ``region``. Values are raw strings as found.
+    ``project_no``, ``site``, ``region``, ``url`` (where the page says it lives). Values are
+    raw strings as found.
     """
 
     path: str
@@ -140,21 +153,38 @@ class NoticeFields:
 
 
 @dataclass(slots=True)
+class Mention:
+    """One place a finding is written: its span in the source text and the sentence around it."""
+
+    start: int
+    end: int
+    evidence: str
+    quantity: int | None = None
+
+
+@dataclass(slots=True)
 class Finding:
-    """A lead: one mention of controlled (or notable uncontrolled) compute.
+    """A lead: controlled (or notable uncontrolled) compute named in a notice.
 
     ``category``: chip, server, cloud, ai_model, rental.
     ``item``: canonical accelerator name (A100, H20, RTX 4090D, ...) or None.
     ``provider``: AWS, Microsoft Azure, Google Cloud, Oracle Cloud, OpenAI,
     Anthropic, Google, or None.
-    ``controlled``: whether the item counts toward relevance (a controlled US
-    accelerator, a system containing one, US cloud / AI model, GPU rental of a
-    controlled part). Uncontrolled and domestic parts are still reported with
-    ``controlled=False`` so a reviewer sees them.
+    ``in_scope``: whether the item counts toward relevance whatever the date (a US
+    accelerator of the catalogue, a system containing one, US cloud / AI model, GPU
+    rental of such a part). Domestic and uncontrolled parts are still reported with
+    ``in_scope=False`` so a reviewer sees them.
+    ``rule_status``: restricted / restricted_later / not_restricted on the notice date
+    (cloud, model access and rental are not an export: not_restricted); ``controlled``
+    agrees with it: True exactly when the item was restricted on the notice date.
     ``negated``: the mention sits in a ban / exclusion clause or is not a purchase.
     ``control_status``: what the rules said about ``item`` on the notice date,
     with the rule's citation, e.g. "3A090.a; licence required since 2023-11-17
     (88 FR 73458)".
+    ``start``/``end``/``evidence`` are the first mention; ``mentions`` lists every place the
+    same item is named in the same role (one entry per span; empty means just the first).
+    ``quantity`` is a count of the item bought when the text gives one, and ``quantity_note``
+    says how it was read ("2 servers × 8 cards = 16 cards", "8 GPUs per instance").
     """
 
     category: str
@@ -172,6 +202,9 @@ class Finding:
     reason: str = ""  # why the detector decided (e.g. "instance type p4d.24xlarge -> 8xA100")
     # restricted / restricted_later / not_restricted on the notice date (issue 9); "" until set
     rule_status: str = ""
+    in_scope: bool = True
+    quantity_note: str = ""
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

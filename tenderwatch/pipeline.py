@@ -10,9 +10,18 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from tenderwatch.detect import decide, detect
+from tenderwatch.detect import decide, detect, doc_rule_status
 from tenderwatch.detect.frames import not_bought_in, not_leads
-from tenderwatch.model import Amount, DocResult, Fact, FailReason, NoticeFields, ReadFailure, TextDoc
+from tenderwatch.model import (
+    Amount,
+    DocResult,
+    Fact,
+    FailReason,
+    NoticeFields,
+    Provenance,
+    ReadFailure,
+    TextDoc,
+)
 from tenderwatch.normalize import normalize
 from tenderwatch.notice import parse_notice, read_kind, select_amount
 from tenderwatch.read import Limits, read_bytes
@@ -24,9 +33,12 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     """Run normalise -> parse -> document kind -> detect -> decide on one read document."""
     norm = normalize(doc.text)
     notice = parse_notice(doc, norm)
+    region = doc.meta.get("region", "").strip()
+    if notice.region is None and region:
+        notice.region = Fact("region", doc.meta["region"], region)
     kind = read_kind(doc, norm, notice)
     locate_facts(notice, doc.text)
-    findings = detect(doc, norm, notice)
+    findings = detect(doc, norm, notice, adopt_date=kind.lead)
     if not kind.lead:
         not_leads(findings, kind.kind, kind.reasons[0] if kind.reasons else "")
     elif kind.excluded:
@@ -46,7 +58,17 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
         amount_cny=amount,
         doc_kind=kind.kind,
         doc_kind_reasons=kind.reasons,
+        rule_status=doc_rule_status(findings),
+        provenance=_page_url(doc),
     )
+
+
+def _page_url(doc: TextDoc) -> Provenance | None:
+    """The address a crawl record or a page gives for itself (kept and shown as its source)."""
+    url = doc.meta.get("url", "").strip()
+    if not url.startswith(("http://", "https://")):
+        return None
+    return Provenance(url=url, source=doc.meta.get("site") or None)
 
 
 def locate_facts(notice: NoticeFields, text: str) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from tenderwatch.cli.common import open_store_readonly
-from tenderwatch.report.build import headline_sentence
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
 from tenderwatch.scan import ScanCounts, scan
@@ -35,6 +34,7 @@ def _top(counts: dict[str, int], shown: int = 12) -> str:
 
 def _print_summary(counts: ScanCounts, store: Store) -> None:
     facts = overview(store)  # the same numbers as the workbench's Overview and the report
+    rs = facts["by_rule_status"]
     click.echo("")
     click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
     if counts.not_notices:
@@ -42,15 +42,24 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
                + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
                   if counts.failures else ""))
-    click.echo(f"in store: {facts['documents']} notices, {facts['failed']} failed, "
-               f"{facts['relevant']} relevant ({facts['listed_notices']} with a listed party)")
+    click.echo(f"in store: {facts['documents_scanned']} documents scanned, {facts['failed']} failed, "
+               f"{facts['leads']} leads in {facts['notices']} notices ({facts['dismissed_leads']} dismissed, "
+               f"{facts['confirmed_leads']} confirmed)")
+    click.echo(f"  rule status on the notice date: restricted {rs['restricted']['leads']} leads "
+               f"({facts['restricted_buyers']} buyers), restricted only later {rs['restricted_later']['leads']} "
+               f"({facts['restricted_later_buyers']}), not restricted {rs['not_restricted']['leads']} "
+               f"({facts['not_restricted_buyers']})")
+    click.echo(f"  listed on the notice date: {facts['listed_on_date_buyers']} buyers; "
+               f"{facts['listed_on_date_leads']} leads name a listed party")
+    click.echo(f"  budgets {facts['budget_cny']:,.0f} CNY, awards {facts['award_cny']:,.0f} CNY (never added together)")
     for title, key in (("by category", "by_category"), ("by item", "by_item"), ("by provider", "by_provider")):
         if facts[key]:
             click.echo(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in facts[key].items()))
     for title, key in (("buyers", "buyers"), ("intermediaries (suppliers named)", "intermediaries")):
         if facts[key]:
             click.echo(f"  {title}: {len(facts[key])}: {_top(facts[key])}")
-    click.echo(headline_sentence(facts))
+    for sentence in facts["sentences"]:
+        click.echo(sentence)
     click.echo("A relevant notice is a lead for review, not proof of an export-control violation.")
 
 

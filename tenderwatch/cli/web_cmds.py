@@ -30,6 +30,8 @@ def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
 
     from tenderwatch.web.app import create_app
 
+    if not host.strip():
+        raise click.ClickException("--host is empty, which would bind every interface: give an address")
     token = token or os.environ.get(TOKEN_ENV) or None
     need_token = not is_loopback(host)
     if need_token and not token:
@@ -53,15 +55,18 @@ def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
               help="html, md or json (default: from the output's extension, else html).")
 @click.option("--from", "date_from", default="", help="Only notices dated on/after YYYY-MM-DD.")
 @click.option("--to", "date_to", default="", help="Only notices dated on/before YYYY-MM-DD.")
-def report_cmd(db_path: str, output: str, fmt: str | None, date_from: str, date_to: str) -> None:
+@click.option("--reviewed-only", is_flag=True,
+              help="Count only leads a reviewer confirmed or marked for follow-up (the report says so).")
+def report_cmd(db_path: str, output: str, fmt: str | None, date_from: str, date_to: str, reviewed_only: bool) -> None:
     """Write the report: headline numbers, entity table, charts and the buyer -> intermediary ->
-    provider graph (self-contained HTML, or the same content as Markdown or JSON)."""
+    provider graph (self-contained HTML, or the same content as Markdown or JSON). Dismissed
+    leads are never counted."""
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".")
         fmt = {"md": "md", "markdown": "md", "json": "json"}.get(suffix, "html")
     with open_store_readonly(db_path) as store:
-        data = write_report(store, output, fmt, date_from, date_to)
-    click.echo(f"wrote {fmt} report to {output}: {data['headline']}", err=True)
+        data = write_report(store, output, fmt, date_from, date_to, reviewed_only)
+    click.echo(f"wrote {fmt} report to {output} ({data['scope']}): {' '.join(data['sentences'])}", err=True)
 
 
 def register(group: click.Group) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from tenderwatch.model import Finding
 
 KEEP = 25
+NOT_KEPT = "more mentions of this item not kept"
 
 
 def bound_findings(findings: list[Finding], keep: int = KEEP) -> list[Finding]:
@@ -23,5 +24,5 @@ def bound_findings(findings: list[Finding], keep: int = KEEP) -> list[Finding]:
             last[key] = finding
     for key, n in seen.items():
         if n > keep:
-            last[key].reason += f"; {n - keep} more mentions of this item not kept ({n} in all, first {keep} kept)"
+            last[key].reason += f"; {n - keep} {NOT_KEPT} ({n} in all, first {keep} kept)"
     return kept

@@ -176,13 +176,13 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
         if why_not is None and (ctx.comparison(scan.low, start) or ctx.comparison_after(scan.low, end)) is not None:
             rented = ctx.rented_class(scan.low, start, end)
         category, cat_reason = category_at(scan, start, end)
-        controlled = acc.relevant and acc.origin == "us"
+        in_scope = acc.relevant and acc.origin == "us"
         reason = f"{acc.vendor} {name} named; {cat_reason}"
         if name != acc.canonical:
             reason += f" (variant not catalogued: control status of the {acc.canonical})"
         if why_not is not None:
             reason = f"{name} token: {why_not}"
-        elif not controlled:
+        elif not in_scope:
             reason += "; domestic part" if acc.origin == "domestic" else f"; {status_on(acc.rule, scan.date)[0]}"
         if rented is not None:
             reason += f"; named as the class of capacity rented ('{rented}')"
@@ -192,7 +192,7 @@ def chip_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
             item=name,
             provider=None,
             confidence=(0.9 if acc.strength == "strong" else 0.75) if why_not is None else 0.3,
-            controlled=controlled,
+            in_scope=in_scope,
             rule_group=acc.rule,
             reason=reason,
             negated=why_not is not None,
@@ -230,7 +230,7 @@ def system_findings(scan: Scan, anchors: list[Anchor], chips: list[Finding]) -> 
                 item=item,
                 provider=None,
                 confidence=system.confidence if ban is None else 0.3,
-                controlled=system.hgx,
+                in_scope=system.hgx,
                 rule_group=rule_group,
                 reason=(f"{system.name}: GPU system (4A090 if it carries 3A090 GPUs), no GPU named nearby"
                         if ban is None else f"{system.name} in a ban / exclusion / not-in-scope clause ('{ban}')"),

@@ -125,7 +125,7 @@ def provider_findings(scan: Scan, anchors: list[Anchor], blocked: list[tuple[int
             item=None,
             provider=hit,
             confidence=0.85 if why_not is None else 0.3,
-            controlled=True,
+            in_scope=True,
             rule_group="remote_access",
             reason=f"US cloud provider {hit} named" if why_not is None else f"{hit}: {why_not}",
             negated=why_not is not None,
@@ -167,7 +167,7 @@ def instance_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
                 item=inst.gpu,
                 provider=inst.provider,
                 confidence=0.9 if why_not is None else 0.3,
-                controlled=True,
+                in_scope=True,
                 rule_group="remote_access",
                 reason=(f"instance type {match.group(0)} -> {shown} ({inst.provider}); GPU: {status_on(acc.rule, scan.date)[0]}"
                         if why_not is None else f"instance type {match.group(0)}: {why_not}"),

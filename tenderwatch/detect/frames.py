@@ -118,7 +118,7 @@ def apply_frames(scan: Scan, findings: list[Finding], notice: NoticeFields | Non
             start = scan.norm_span(finding)[0]
             if any(s <= start < e for s, e in spans):
                 _negate(finding, "superseded by the correction (struck-out '更正前' / '原为' part)")
-    if not any(f.controlled and not f.negated for f in findings):
+    if not any(f.in_scope and not f.negated for f in findings):
         return
     why = article_reason(scan)
     if why is not None:

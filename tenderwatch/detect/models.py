@@ -99,7 +99,7 @@ def model_findings(scan: Scan, anchors: list[Anchor]) -> tuple[list[Finding], li
                 item=None,
                 provider=provider,
                 confidence=0.85 if why_not is None else 0.3,
-                controlled=True,
+                in_scope=True,
                 rule_group="remote_access",
                 reason=(f"US AI service {service.name} ({provider})" if why_not is None
                         else f"{service.name}: {why_not}"),

@@ -138,12 +138,12 @@ def _to_rental(scan: Scan, finding: Finding, why: str) -> None:
 
 
 def _ancillary_clouds(scan: Scan, findings: list[Finding]) -> None:
-    ai_providers = {f.provider for f in findings if f.category == "ai_model" and _live(f) and f.controlled}
+    ai_providers = {f.provider for f in findings if f.category == "ai_model" and _live(f) and f.in_scope}
     for finding in findings:
         if finding.category != "cloud" or not _live(finding) or finding.item or finding.provider not in ai_providers:
             continue
         start, end = scan.norm_span(finding)
         if ctx.segment_has(scan.low, start, end, "account_strict") is not None:
             continue
-        finding.controlled = False
+        finding.in_scope = False
         finding.reason += "; ancillary to the AI model service bought from the same provider"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tenderwatch.detect.context import span_between
-from tenderwatch.detect.rules import status_on
+from tenderwatch.detect.rules import rule_status_on, status_on
 from tenderwatch.model import Finding, TextDoc
 from tenderwatch.normalize import NormText
 
@@ -63,7 +63,7 @@ class Scan:
         item: str | None,
         provider: str | None,
         confidence: float,
-        controlled: bool,
+        in_scope: bool,
         rule_group: str,
         reason: str,
         negated: bool = False,
@@ -79,12 +79,13 @@ class Scan:
             start=src_start,
             end=src_end,
             confidence=confidence,
-            controlled=controlled,
+            in_scope=in_scope,
             negated=negated,
             quantity=quantity,
             control_status=status,
             rule=citation,
             reason=reason,
+            rule_status=rule_status_on(rule_group, self.date),
         )
         self.nspans[id(found)] = (start, end)
         return found

@@ -20,7 +20,7 @@ from tenderwatch.detect.anchors import Anchor
 from tenderwatch.detect.rules import latest_thresholds, thresholds_on
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.vocab import Prong, Thresholds, vocab
-from tenderwatch.model import Finding
+from tenderwatch.model import NOT_RESTRICTED, RESTRICTED, RESTRICTED_LATER, Finding
 
 # The grammar of a figure: a precision label (FP16, BF16/FP8, 半精度 ...), a short label gap,
 # a number, a unit. A FLOPS/TOPS unit allows a 40-character gap; a bare "T" or no unit
@@ -181,17 +181,22 @@ def spec_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
     status_class = classify(best.tpp, pd, io, on_date)
     figures_text = f"TPP {best.tpp:,.0f} from {best.precision.upper()} {best.value:g} dense" + (
         " (sparse figure halved)" if best.sparse else "") + (f", PD {pd:.2f}" if pd else "")
-    controlled = (latest is not None or h20_class) and domestic is None
+    in_scope = (latest is not None or h20_class) and domestic is None
     date_text = scan.date or "unknown date"
+    bandwidth_on_date = h20_class and (scan.date is None or scan.date >= trigger.from_)
     if status_class is not None:
         status = f"{status_class} under {on_date.name} on {date_text}: {figures_text}"
-    elif h20_class and scan.date is not None and scan.date >= trigger.from_:
+    elif bandwidth_on_date and scan.date is not None:
         status = f"licence required (DRAM bandwidth {dram:,.0f} GB/s >= {trigger.dram_gbps_min:,.0f}) on {date_text}"
     else:
         status = f"below the thresholds of {on_date.name} on {date_text}: {figures_text}"
+    if status_class is not None or bandwidth_on_date:
+        rule_status = RESTRICTED
+    else:
+        rule_status = RESTRICTED_LATER if in_scope else NOT_RESTRICTED
     if domestic is not None:
         reason = f"figures for a domestic part ('{domestic.group(0)}'): {figures_text}"
-    elif controlled:
+    elif in_scope:
         reason = f"spec-only accelerator over the thresholds ({latest or 'DRAM bandwidth trigger'}): {figures_text}"
     else:
         reason = f"spec-only accelerator below the thresholds: {figures_text}"
@@ -199,10 +204,11 @@ def spec_findings(scan: Scan, anchors: list[Anchor]) -> list[Finding]:
     found = scan.finding(
         best.start, best.end,
         category=category, item=None, provider=None,
-        confidence=0.7 if controlled else 0.4,
-        controlled=controlled, rule_group="uncontrolled", reason=reason,
+        confidence=0.7 if in_scope else 0.4,
+        in_scope=in_scope, rule_group="uncontrolled", reason=reason,
     )
     found.control_status = status
+    found.rule_status = rule_status
     found.rule = on_date.citation if status_class is not None or not h20_class else trigger.citation
     return [found]
 

@@ -80,6 +80,7 @@ class Service(_Strict):
 class Period(_Strict):
     from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
     status: str
+    restricted: bool  # a licence was required to export the item to China in this period
     citation: str
     source: str = Field(min_length=5)
 
@@ -105,6 +106,11 @@ class BandwidthTrigger(_Strict):
     from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
     dram_gbps_min: float
     citation: str
+    source: str = Field(min_length=5)
+
+
+class RemoteCategories(_Strict):
+    categories: list[str] = Field(min_length=1)
     source: str = Field(min_length=5)
 
 
@@ -155,6 +161,7 @@ class Vocab:
     thresholds: list[Thresholds]
     bandwidth: BandwidthTrigger
     unknown_date_note: str
+    remote_categories: frozenset[str]  # judged by the remote_access rule group
     lists: dict[str, Lexicon]
     versions: dict[str, int]
     any_chip: re.Pattern[str]  # any accelerator pattern (for "A100/H100" lists)
@@ -221,11 +228,14 @@ def _build() -> Vocab:
         rules = {k: [Period.model_validate(p) for p in v] for k, v in rules_doc["groups"].items()}
         thresholds = [Thresholds.model_validate(t) for t in rules_doc["thresholds"]]
         bandwidth = BandwidthTrigger.model_validate(rules_doc["bandwidth_trigger"])
+        remote = RemoteCategories.model_validate(rules_doc["remote_categories"])
         ctx_doc = _yaml("context.yaml")
         lists = {k: WordList.model_validate(v) for k, v in ctx_doc["lists"].items()}
     except (KeyError, TypeError, ValidationError) as exc:
         raise VocabError(f"detect vocabulary invalid: {exc}") from exc
     names = {a.canonical for a in accs}
+    if "remote_access" not in rules:
+        raise VocabError("rules.yaml: the remote_access group is required")
     for acc in accs:
         if acc.rule not in rules:
             raise VocabError(f"accelerators.yaml: {acc.canonical} uses unknown rule {acc.rule!r}")
@@ -251,6 +261,7 @@ def _build() -> Vocab:
         thresholds=sorted(thresholds, key=lambda t: t.from_),
         bandwidth=bandwidth,
         unknown_date_note=str(rules_doc.get("unknown_date_note", "notice date unknown")),
+        remote_categories=frozenset(remote.categories),
         lists={k: _lexicon(v, f"context.yaml {k}") for k, v in lists.items()},
         any_chip=_compile("|".join(f"(?:{a.pattern})" for a in accs), "accelerators.yaml (combined)"),
         versions={

@@ -1,5 +1,6 @@
-"""Normalise stage: NFKC, traditional -> simplified, spacing, with a source map."""
+"""Normalise stage: NFKC, traditional -> simplified, spacing, with a source map; the
+length-keeping search form of a text (``fold``)."""
 
-from tenderwatch.normalize.text import NormText, normalize
+from tenderwatch.normalize.text import NormText, fold, normalize
 
-__all__ = ["NormText", "normalize"]
+__all__ = ["NormText", "fold", "normalize"]

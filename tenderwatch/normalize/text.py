@@ -132,6 +132,17 @@ def _t2s(text: str) -> str:
     return "".join(c if len(c := conv.convert(ch)) == 1 and ch not in _KEEP else ch for ch in text)
 
 
+def fold(text: str) -> str:
+    """The search form of ``text``: NFKC and traditional -> simplified, lower-cased, one
+    character for one character (``Ａ１００`` -> ``a100``, ``深圳大學`` -> ``深圳大学``), so an
+    offset in the folded text is the same offset in ``text``. Spaces are kept."""
+    folded = _t2s(_nfkc(text))
+    lower = folded.lower()
+    if len(lower) == len(folded):
+        return lower
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in folded)
+
+
 def normalize(text: str) -> NormText:
     """Normalise ``text``; see the module docstring for the steps."""
     simplified = _t2s(_nfkc(text))

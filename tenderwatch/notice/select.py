@@ -4,7 +4,7 @@
 * tenders, intentions, single-source: the budget (预算金额), else the ceiling (最高限价);
 * corrections: the corrected value;
 * a relevant notice split into lots (or an intention list): only the lots whose
-  span holds a controlled, not negated finding (summed when several qualify);
+  span holds an in-scope, not negated finding (summed when several qualify);
 * 含税 when both 含税 and 不含税 are given; a summary rounded to 万元 gives way to
   the precise body value in 元; ``None`` when only a rate or a foreign currency.
 """
@@ -66,8 +66,10 @@ def _lot_sum(lots: list[Lot], chain: tuple[str, ...]) -> float | None:
 def select_amount(notice: NoticeFields, findings: list[Finding], relevant: bool) -> float | None:
     chain = CHAINS.get(notice.notice_type, CHAINS["other"])
     if relevant and notice.lots:
-        live = [f for f in findings if f.controlled and not f.negated and f.start >= 0]
-        hit = [lot for lot in notice.lots if any(lot.start <= f.start < lot.end for f in live)]
+        # every place an in-scope item is written (a merged finding keeps each mention)
+        starts = [start for f in findings if f.in_scope and not f.negated
+                  for start in ([m.start for m in f.mentions] or [f.start]) if start >= 0]
+        hit = [lot for lot in notice.lots if any(lot.start <= start < lot.end for start in starts)]
         if hit and len({lot.key for lot in hit}) < len({lot.key for lot in notice.lots}):
             value = _lot_sum(hit, chain)
             if value is not None:

@@ -259,6 +259,9 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     site = _first(metas, vocab.generic.get("site", ()))
     if site:
         meta["site"] = site
+    url = _first(metas, vocab.generic.get("url", ()))
+    if url.startswith(("http://", "https://")):
+        meta["url"] = url
     if tpl is None:
         title = article_title or _guess_title(tree, vocab, head_title)
     scripts = [n.text(deep=True, separator="", strip=False) or "" for n in tree.tags("script")]

@@ -10,8 +10,9 @@ from typing import IO, Any
 # Columns of the flat (CSV/XLSX) export; lists are joined with "; ".
 FLAT_COLUMNS = (
     "path", "status", "relevant", "listed", "doc_kind", "notice_type", "notice_date", "title", "project_no", "buyer",
-    "agency", "suppliers", "amount_cny", "categories", "items", "providers", "control_status", "evidence",
-    "screening", "review_status", "failure", "lead_notice",
+    "agency", "suppliers", "amount_cny", "amount_kind", "categories", "items", "providers", "rule_status",
+    "control_status", "evidence", "screening", "priority", "region", "site", "url", "lead_key", "review_status",
+    "failure", "lead_notice",
 )
 
 
@@ -26,7 +27,8 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
             value = " | ".join(f["evidence"] for f in live[:5])
         elif column == "screening":
             value = "; ".join(
-                f"{h['name']} -> {h.get('entry_name')} ({h.get('list_name')}, {h.get('score', 0):.2f})"
+                f"{h['name']} -> {h.get('entry_name')} ({h.get('list') or h.get('list_name')}, "
+                f"{_listing(h)}, {h.get('score', 0):.2f})"
                 for h in value or []
             )
         elif column == "failure" and value:
@@ -35,6 +37,13 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
             value = "; ".join(str(v) for v in value)
         flat[column] = "" if value is None else value
     return flat
+
+
+def _listing(hit: dict[str, Any]) -> str:
+    since, on_date = hit.get("listed_since"), hit.get("listed_on_date")
+    if not since:
+        return "listing date unknown"
+    return f"listed since {since}, " + ("on the notice date" if on_date else "after the notice date")
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from tenderwatch.store.db import Store
-from tenderwatch.store.overview import _range
+from tenderwatch.store.leadset import date_range as _range
 from tenderwatch.store.readlimit import time_limit
 
 LEAD_KINDS = ("notice", "aggregator", "disclosure")
@@ -36,7 +36,7 @@ def context_docs(store: Store, date_from: str = "", date_to: str = "", limit: in
         docs = [dict(r) for r in store.conn.execute(
             "SELECT d.id, d.path, d.title, d.doc_kind, d.notice_date, d.row_json FROM documents d"
             f" WHERE d.status = 'ok' AND d.doc_kind IS NOT NULL AND d.doc_kind NOT IN ({marks}){rng}"
-            " AND EXISTS (SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.controlled = 1)"
+            " AND EXISTS (SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.in_scope = 1)"
             " ORDER BY d.notice_date DESC, d.id LIMIT ?", [*LEAD_KINDS, *params, limit])]
     for doc in docs:
         row = json.loads(doc.pop("row_json"))

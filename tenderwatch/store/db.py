@@ -16,8 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from tenderwatch.model import DocResult
+from tenderwatch.normalize import fold
 from tenderwatch.store.docrow import doc_row
 from tenderwatch.store.schema import migrate
+
+
+def _fold(value: object) -> str | None:
+    return None if value is None else fold(str(value))
 
 
 def now_iso() -> str:
@@ -29,13 +34,13 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        if readonly:
-            if not Path(self.path).exists():
-                raise FileNotFoundError(f"no scan store at {self.path}")
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-        else:
-            self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        if readonly and not Path(self.path).exists():
+            raise FileNotFoundError(f"no scan store at {self.path}")
+        target = Path(self.path).resolve().as_uri() + "?mode=ro" if readonly else self.path
+        self.conn = sqlite3.connect(target, uri=readonly, timeout=30, check_same_thread=False)
+        # the search index holds folded text (schema migration 7); its triggers call this
+        self.conn.create_function("tw_fold", 1, _fold, deterministic=True)
+        if not readonly:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self.conn)
@@ -199,14 +204,20 @@ class Store:
             )
         self.conn.executemany(
             "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
-            ' control_status, rule, evidence, start, "end", reason, rule_status)'
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ' control_status, rule, evidence, start, "end", reason, rule_status, in_scope, quantity_note,'
+            " mentions_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
                  f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
-                 f.rule_status or None)
-                for f in result.findings
+                 f.rule_status or None, int(f.in_scope), f.quantity_note or None,
+                 json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
+                for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
             ],
+        )
+        self.conn.execute(
+            "UPDATE documents SET priority = ?, priority_json = ?, lead_key = ?, site = ? WHERE id = ?",
+            (row.get("priority") or 0.0, json.dumps(row.get("priority_reasons") or [], ensure_ascii=False),
+             row.get("lead_key"), row.get("site"), doc_id),
         )
         for party in result.parties:
             party_id = self._party_id(party.key, party.name, party.party_class, party.class_reason)

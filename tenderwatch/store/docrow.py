@@ -8,10 +8,20 @@ evidence, control status and rule, and, for unreadable documents, the reason.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from tenderwatch.detect import summarize
 from tenderwatch.model import DocResult, Fact, FailReason, Finding
+from tenderwatch.normalize import fold
+from tenderwatch.store.priority import priority
+
+# The kind of amount the export reports, as a reader must label it: a budget (or ceiling) is
+# not money spent; an award or contract amount is what the winner gets.
+AMOUNT_KINDS = {"budget": "budget", "ceiling": "budget", "corrected": "budget",
+                "award": "award", "contract": "award", "bid": "award"}
+AWARD_TYPES = ("award", "contract")
 
 LEAD_NOTICE = (
     "A finding is a lead for review, not proof of an export-control violation: buying these items "
@@ -23,7 +33,8 @@ def _fact(fact: Fact | None) -> Any:
     return None if fact is None else fact.value
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, text: str = "") -> dict[str, Any]:
+    mentions = finding.mentions or []
     return {
         "category": finding.category,
         "item": finding.item,
@@ -38,6 +49,14 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "span": [finding.start, finding.end],
         "reason": finding.reason,
         "rule_status": finding.rule_status or None,
+        "in_scope": finding.in_scope,
+        "quantity_note": finding.quantity_note or None,
+        # every place the finding is written: span, the characters there, and their sentence
+        "mentions": [
+            {"span": [m.start, m.end], "raw": text[m.start:m.end] if 0 <= m.start <= m.end else None,
+             "evidence": m.evidence, "quantity": m.quantity}
+            for m in mentions
+        ],
     }
 
 
@@ -91,7 +110,7 @@ def doc_row(result: DocResult) -> dict[str, Any]:
             name: fact_dict(getattr(notice, name))
             for name in ("title", "project_no", "notice_date", "buyer", "agency")
         } if notice else {},
-        findings=[finding_dict(f) for f in result.findings],
+        findings=[finding_dict(f, result.text) for f in result.findings],
         parties=[
             {"role": p.role, "name": p.name, "key": p.key, "class": p.party_class,
              "class_reason": p.class_reason, "span": [p.start, p.end]}
@@ -103,5 +122,34 @@ def doc_row(result: DocResult) -> dict[str, Any]:
         listed=any(p.hits for p in result.parties),
         rule_status=result.rule_status,
         lead_notice=LEAD_NOTICE if result.findings else None,
+        region=notice.region.value if notice is not None and notice.region is not None else None,
+        site=result.meta.get("site") or (urlsplit(prov.url).hostname if prov and prov.url else None),
+        amount_kind=amount_kind(result),
     )
+    row["lead_key"] = lead_key(result, row["project_no"], row["notice_type"])
+    row["priority"], row["priority_reasons"] = priority(row)
     return row
+
+
+def amount_kind(result: DocResult) -> str | None:
+    """``budget`` or ``award``: the kind of the amount the export reports."""
+    if result.amount_cny is None or result.notice is None:
+        return None
+    notice = result.notice
+    amounts = list(notice.amounts) + [a for lot in notice.lots for a in lot.amounts]
+    for amount in amounts:
+        if amount.value_cny is not None and abs(amount.value_cny - result.amount_cny) < 0.5:
+            return AMOUNT_KINDS.get(amount.kind, "budget")
+    kinds = [AMOUNT_KINDS[a.kind] for a in amounts if a.kind in AMOUNT_KINDS]
+    if kinds:
+        return "award" if notice.notice_type in AWARD_TYPES and "award" in kinds else kinds[0]
+    return "award" if notice.notice_type in AWARD_TYPES else "budget"
+
+
+def lead_key(result: DocResult, project_no: Any, notice_type: Any) -> str:
+    """Reposts of one notice share this key: the same project number and notice type, else
+    the same text (whatever the script, width and spacing)."""
+    if project_no:
+        return f"p:{notice_type or 'other'}:{''.join(fold(str(project_no)).split())}"
+    text = " ".join(fold(result.text).split())
+    return "t:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]

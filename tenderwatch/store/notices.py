@@ -34,7 +34,10 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
             'SELECT name, raw, value, start, "end" FROM facts WHERE doc_id = ? ORDER BY rowid', (doc_id,))]
         findings = [dict(r) for r in conn.execute(
             'SELECT id, category, item, provider, quantity, controlled, negated, confidence, control_status,'
-            ' rule, evidence, start, "end", reason FROM findings WHERE doc_id = ? ORDER BY start, id', (doc_id,))]
+            ' rule, evidence, start, "end", reason, rule_status, quantity_note, mentions_json'
+            ' FROM findings WHERE doc_id = ? ORDER BY start, id', (doc_id,))]
+        for finding in findings:
+            finding["mentions"] = json.loads(finding.pop("mentions_json") or "[]")
         parties = [dict(r) for r in conn.execute(
             'SELECT dp.party_id, dp.role, dp.name, dp.start, dp."end", p.class, p.class_reason, p.name AS canonical'
             " FROM doc_parties dp JOIN parties p ON p.id = dp.party_id WHERE dp.doc_id = ? ORDER BY dp.rowid",
@@ -42,11 +45,14 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
         hits = []
         for r in conn.execute(
             "SELECT party_id, role, name, list_name, list_version, list_date, entry_id, entry_name, score,"
-            " relation, reasons_json FROM screen_hits WHERE doc_id = ? ORDER BY score DESC", (doc_id,)):
+            " relation, reasons_json, listed_since, listed_on_date, list_meaning FROM screen_hits WHERE doc_id = ? ORDER BY score DESC", (doc_id,)):
             hit = dict(r)
             hit["reasons"] = json.loads(hit.pop("reasons_json") or "[]")
             hits.append(hit)
         related: list[dict[str, Any]] = []
+        copies = [dict(r) for r in conn.execute(
+            "SELECT id, path, title, site, url, notice_date FROM documents WHERE lead_key = ? AND id != ?"
+            " AND relevant = 1 ORDER BY id LIMIT 50", (notice.get("lead_key"), doc_id))] if notice.get("lead_key") else []
         if notice.get("project_no"):
             related = [dict(r) for r in conn.execute(
                 "SELECT id, path, title, notice_type, notice_date, buyer, relevant, row_json FROM documents"
@@ -73,6 +79,7 @@ def notice_detail(store: Store, doc_id: int) -> dict[str, Any] | None:
         "hits": hits,
         "related": related,
         "context": context,
+        "copies": copies,
         "trail": trail,
         "review_status": _latest(trail, "notice", doc_id),
         "lead_notice": LEAD_NOTICE,

@@ -36,6 +36,17 @@ def iter_rows(store: Store, relevant_only: bool = False) -> Iterator[dict[str, A
         yield _with_reviews(store, doc_id, json.loads(row_json))
 
 
+def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    """Export rows of ``ids`` in that order (the Leads export of a filtered list)."""
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for doc_id, row_json in store.conn.execute(
+                f"SELECT id, row_json FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            rows[int(doc_id)] = _with_reviews(store, int(doc_id), json.loads(row_json))
+    return [rows[i] for i in ids if i in rows]
+
+
 def find_document(store: Store, path: str) -> tuple[int, dict[str, Any], str] | None:
     """Find a document by its stored path, or by a unique path suffix. Returns (id, row, text)."""
     row = store.conn.execute("SELECT id, row_json, text FROM documents WHERE path = ?", (path,)).fetchone()

@@ -36,6 +36,19 @@ def current_status(store: Store, target_type: str, target_id: int) -> str | None
     return None if row is None else str(row[0])
 
 
+def add_reviews(store: Store, doc_ids: list[int], status: str, note: str = "", who: str = "reviewer") -> list[Review]:
+    """One decision and note for several notices (bulk review). Every id is checked first, so
+    a bad one changes nothing."""
+    if not doc_ids:
+        raise ReviewError("no notice chosen")
+    marks = ",".join("?" * len(doc_ids))
+    known = {int(r[0]) for r in store.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", doc_ids)}
+    missing = [i for i in doc_ids if i not in known]
+    if missing:
+        raise ReviewError(f"no notice with id {missing[0]}")
+    return [add_review(store, "notice", doc_id, status, note, who) for doc_id in dict.fromkeys(doc_ids)]
+
+
 def add_review(
     store: Store, target_type: str, target_id: int, status: str, note: str = "", who: str = "reviewer"
 ) -> Review:
@@ -44,7 +57,9 @@ def add_review(
         raise ReviewError(f"unknown review target {target_type!r}: use notice or finding")
     if status not in REVIEW_STATUSES:
         raise ReviewError(f"unknown review status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
-    note = note.strip()[:MAX_NOTE]
+    note = note.strip()
+    if len(note) > MAX_NOTE:  # said, not cut without a word
+        raise ReviewError(f"the note is {len(note):,} characters; the limit is {MAX_NOTE:,}: shorten it")
     who = (who.strip() or "reviewer")[:MAX_WHO]
     if target_type == "notice":
         row = store.conn.execute("SELECT id FROM documents WHERE id = ?", (target_id,)).fetchone()

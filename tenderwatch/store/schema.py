@@ -13,13 +13,13 @@ One file the user owns. Tables (see ARCHITECTURE.md for the full description):
   notices by a canonical key, with the names as written.
 - ``screen_hits``: restricted-list hits per party, with list version and reasons.
 - ``reviews``: the review audit trail (who, when, what changed).
+- ``search_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over the
+  folded title and text of the leads (migration 7; ``notices_fts`` before it).
 - ``saved_searches``, ``search_matches``, ``alert_outbox``, ``watch_channels``,
   ``watch_rounds``: the watch (migration 11): searches saved under a name (the Leads
   page's query string), every lead each search matched (frozen alert), one outbox row
   per alert and channel with its send attempts, each channel's last success/failure,
   and a line per watch round.
-- ``notices_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over
-  document title and text.
 """
 
 from __future__ import annotations
@@ -219,6 +219,47 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE screen_hits ADD COLUMN listed_since TEXT;
         ALTER TABLE screen_hits ADD COLUMN listed_on_date INTEGER;
         ALTER TABLE screen_hits ADD COLUMN list_meaning TEXT;
+        """,
+    ),
+    (
+        7,
+        """
+        -- Numbers a reporter can publish (issue 9). ``findings.controlled`` now means "restricted
+        -- on the notice date" (agreeing with rule_status); what counted toward relevance, which
+        -- it meant before, moves to ``in_scope``. Each finding lists every place it is written.
+        ALTER TABLE findings ADD COLUMN in_scope INTEGER;
+        UPDATE findings SET in_scope = controlled;
+        ALTER TABLE findings ADD COLUMN quantity_note TEXT;
+        ALTER TABLE findings ADD COLUMN mentions_json TEXT;
+        -- A lead's priority (with its reasons), the key that joins reposts of one notice (same
+        -- project number and type, else same text) and the site it was published on.
+        ALTER TABLE documents ADD COLUMN priority REAL NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN priority_json TEXT;
+        ALTER TABLE documents ADD COLUMN lead_key TEXT;
+        ALTER TABLE documents ADD COLUMN site TEXT;
+        CREATE INDEX documents_lead_key ON documents(lead_key, relevant);  -- (+ id): repost lookups read only the index
+        -- the Leads filters' covering index gains lead_key, so "one lead per repost" reads no row
+        DROP INDEX documents_leads;
+        CREATE INDEX documents_leads ON documents(
+            relevant, notice_date, buyer_class, region, notice_type, listed, amount_cny, buyer, lead_key
+        );
+        CREATE INDEX documents_priority ON documents(relevant, priority, lead_key);  -- lead_key: the repost test reads no row
+        -- Search matches whatever script and width the user types: the trigram index holds the
+        -- folded text (NFKC, traditional -> simplified, lower case; ``tw_fold``, registered on
+        -- every connection by Store), one character for one, so a match's offsets are the text's.
+        DROP TRIGGER documents_ai;
+        DROP TRIGGER documents_ad;
+        DROP TABLE notices_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(title, text, content='', tokenize='trigram');
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents WHEN new.indexed = 1 BEGIN
+            INSERT INTO search_fts(rowid, title, text) VALUES (new.id, tw_fold(new.title), tw_fold(new.text));
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents WHEN old.indexed = 1 BEGIN
+            INSERT INTO search_fts(search_fts, rowid, title, text)
+            VALUES ('delete', old.id, tw_fold(old.title), tw_fold(old.text));
+        END;
+        INSERT INTO search_fts(rowid, title, text)
+            SELECT id, tw_fold(title), tw_fold(text) FROM documents WHERE indexed = 1;
         """,
     ),
     (

@@ -52,13 +52,14 @@ class SearchConfig(_Strict):
     category: str = ""
     item: str = ""
     provider: str = ""
-    listed: Literal["", "yes", "no"] = ""
+    listed: Literal["", "yes", "no", "on_date"] = ""
     party: int | None = None
     buyer_class: str = ""
     region: str = ""
     notice_type: str = ""
     doc_kind: str = ""  # notice, aggregator, disclosure, news ... (issue 10)
     rule_status: str = ""
+    site: str = ""
     review: str = ""
     date_from: str = ""
     date_to: str = ""

@@ -1,48 +1,60 @@
 """The review workbench: a server-rendered Starlette app over a scan store.
 
-Routes: ``/`` Overview, ``/leads`` Leads, ``/notice/{id}`` Notice, ``/party/{id}``
-Party, ``/reviews`` the audit trail, ``POST /review`` record a decision, ``/watch``
-saved searches and alert channels, ``POST /searches`` save a search (``/remove`` stop
-one), ``/feed.atom`` the alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
+Routes: ``/`` Overview, ``/leads`` Leads (``/leads.csv``, ``/leads.xlsx``: exactly the filtered
+list), ``/notice/{id}`` Notice, ``/party/{id}`` Party, ``/reviews`` the audit trail, ``POST /review``
+record a decision, ``POST /review/bulk`` one decision for several leads, ``/watch`` saved searches
+and alert channels, ``POST /searches`` save a search (``/remove`` stop one), ``/feed.atom`` the
+alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import tempfile
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from tenderwatch.report.export import write_csv, write_xlsx
 from tenderwatch.store.db import Store
-from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, query_leads
+from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, lead_ids, query_leads
 from tenderwatch.store.notices import notice_detail
 from tenderwatch.store.overview import cached_overview
 from tenderwatch.store.partyq import party_detail
+from tenderwatch.store.queries import rows_by_id
 from tenderwatch.store.readlimit import QueryTimeout
-from tenderwatch.store.reviews import ReviewError, add_review, recent_reviews
+from tenderwatch.store.reviews import ReviewError, add_review, add_reviews, recent_reviews
 from tenderwatch.web import watchpages
 from tenderwatch.web.forms import filter_query, lead_filter, valid_date
 from tenderwatch.web.highlight import segments
-from tenderwatch.web.security import CSRF_COOKIE, SecurityHeaders, new_csrf, origin_ok, same
+from tenderwatch.web.security import CSRF_COOKIE, SECURITY_HEADERS, SecurityHeaders, new_csrf, origin_ok, same
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 MAX_BODY = 64 * 1024  # a review form is small
 STATUS_LABELS = {"confirmed": "confirmed", "dismissed": "dismissed", "follow_up": "needs follow-up"}
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id names nothing
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _id(request: Request, name: str) -> int | None:
+    value = int(request.path_params[name])
+    return value if 0 <= value <= MAX_ID else None
 
 
 def _money(value: Any, digits: int = 0) -> str:
@@ -115,13 +127,38 @@ class Workbench:
             params.update({k: str(v) for k, v in changes.items() if v not in (None, "")})
             return "/leads?" + urlencode(params)
 
+        query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "msg"])
         return self.render(request, "leads.html", {
-            "title": "Leads", "page": page, "f": filters, "options": options, "link": link,
+            "title": "Leads", "page": page, "f": filters, "options": options, "link": link, "query": query,
+            "message": request.query_params.get("msg", "")[:300],
             "saved_query": filter_query(filters), "rule_statuses": RULE_STATUSES,
         })
 
+    async def leads_export(self, request: Request) -> Response:
+        """The filtered Leads list (every page, in its order) as CSV or XLSX export rows."""
+        fmt = request.path_params["fmt"]
+        if fmt not in ("csv", "xlsx"):
+            return self.error(request, 404, f"no export format {fmt!r}: use leads.csv or leads.xlsx")
+        filters = lead_filter(request.query_params)
+        try:
+            with self.lock:
+                rows = rows_by_id(self.store, lead_ids(self.store, filters, seconds=30.0))
+        except QueryTimeout as exc:
+            return self.error(request, 503, f"{exc}; narrow the filters or the search")
+        disposition = {"content-disposition": f'attachment; filename="leads.{fmt}"'}
+        if fmt == "csv":
+            out = io.StringIO()
+            write_csv(rows, out)
+            return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=disposition)
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
+            write_xlsx(rows, tmp.name)
+            data = Path(tmp.name).read_bytes()
+        return Response(data, media_type=XLSX, headers=disposition)
+
     async def notice(self, request: Request) -> Response:
-        doc_id = int(request.path_params["doc_id"])
+        doc_id = _id(request, "doc_id")
+        if doc_id is None:
+            return self.error(request, 404, "no such notice")
         try:
             with self.lock:
                 detail = notice_detail(self.store, doc_id)
@@ -129,7 +166,8 @@ class Workbench:
             return self.error(request, 503, str(exc))
         if detail is None:
             return self.error(request, 404, f"no notice {doc_id}")
-        spans = [(f["id"], f["start"], f["end"]) for f in detail["findings"]]
+        spans = [(f["id"], m["span"][0], m["span"][1]) for f in detail["findings"]
+                 for m in (f["mentions"] or [{"span": [f["start"], f["end"]]}])]
         segs, bad = segments(detail["notice"]["text"], spans)
         title = detail["notice"]["title"] or detail["notice"]["path"]
         return self.render(request, "notice.html", {
@@ -138,7 +176,9 @@ class Workbench:
         })
 
     async def party(self, request: Request) -> Response:
-        party_id = int(request.path_params["party_id"])
+        party_id = _id(request, "party_id")
+        if party_id is None:
+            return self.error(request, 404, "no such party")
         try:
             with self.lock:
                 detail = party_detail(self.store, party_id)
@@ -168,12 +208,35 @@ class Workbench:
                 return self.error(request, 403, "this server needs the operator token for changes")
         return fields
 
+    async def review_bulk(self, request: Request) -> Response:
+        """One decision and note for the leads ticked on the Leads page; back to the same list."""
+        fields = await self.write_form(request)
+        if isinstance(fields, Response):
+            return fields
+        ids = [str(v) for v in (await request.form()).getlist("ids") if isinstance(v, str)]  # the parsed form, again
+        back = fields.get("back", "")[:2000]
+        if not ids:
+            return RedirectResponse("/leads?" + urlencode([*_pairs(back), ("msg", "no lead ticked: nothing changed")]),
+                                    status_code=303)
+        try:
+            targets = [int(i) for i in ids if len(i) <= 18]
+            with self.lock:
+                done = add_reviews(self.store, targets, fields.get("status", ""), fields.get("note", ""),
+                                   fields.get("who", "") or "reviewer")
+        except ValueError as exc:  # ReviewError, or an id that is not a number
+            return self.error(request, 400, str(exc))
+        label = STATUS_LABELS.get(done[0].status, done[0].status)
+        message = f"{len(done)} {'lead' if len(done) == 1 else 'leads'} marked {label}"
+        return RedirectResponse("/leads?" + urlencode([*_pairs(back), ("msg", message)]) + "#flash", status_code=303)
+
     async def review(self, request: Request) -> Response:
         fields = await self.write_form(request)
         if isinstance(fields, Response):
             return fields
         try:
             target_id = int(fields.get("target_id", ""))
+            if not 0 <= target_id <= MAX_ID:
+                raise ValueError(target_id)
         except ValueError:
             return self.error(request, 400, "target_id must be a number")
         try:
@@ -194,6 +257,10 @@ class Workbench:
             self._store = None
 
 
+def _pairs(query: str) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in parse_qsl(query) if k != "msg"]
+
+
 def create_app(
     db_path: str | Path,
     token: str | None = None,
@@ -212,10 +279,12 @@ def create_app(
     routes = [
         Route("/", bench.overview),
         Route("/leads", bench.leads),
+        Route("/leads.{fmt:str}", bench.leads_export),
         Route("/notice/{doc_id:int}", bench.notice),
         Route("/party/{party_id:int}", bench.party),
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),
+        Route("/review/bulk", bench.review_bulk, methods=["POST"]),
         Route("/watch", partial(watchpages.watch_page, bench)),
         Route("/searches", partial(watchpages.save, bench), methods=["POST"]),
         Route("/searches/remove", partial(watchpages.remove, bench), methods=["POST"]),
@@ -231,6 +300,13 @@ def create_app(
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, max_body_size=MAX_BODY)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("error serving %s", request.url.path, exc_info=exc)
+        # outside the middleware stack: the security headers are added here
+        return HTMLResponse("<!doctype html><title>Error</title><p>internal error; see the server log</p>",
+                            status_code=500, headers=SECURITY_HEADERS)
+
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, max_body_size=MAX_BODY,
+                    exception_handlers={Exception: crashed})
     app.state.bench = bench
     return app

@@ -26,14 +26,17 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",  # "no-referrer" would make browsers send Origin: null
     "cross-origin-opener-policy": "same-origin",
+    "cache-control": "no-store",  # pages show review state and may hold notes: never cached
 }
 CSRF_COOKIE = "tw_csrf"
 TOKEN_ENV = "TENDERWATCH_TOKEN"
 
 
 def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
+    if host == "localhost":
         return True
+    if not host.strip():  # an empty --host binds every interface (an unset shell variable)
+        return False
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:

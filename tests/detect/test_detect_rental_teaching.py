@@ -77,7 +77,7 @@ def test_consumer_and_workstation_parts_are_items_not_leads(detect_text: Runner,
     result = detect_text(text)
     assert not result.relevant
     assert result.items == [item]
-    assert all(not f.controlled for f in result.findings)
+    assert all(not f.in_scope and not f.controlled for f in result.findings)
 
 
 def test_bare_number_without_a_card_word_is_not_a_part(detect_text: Runner) -> None:

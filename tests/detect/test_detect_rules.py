@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tenderwatch.detect.rules import clean_date, status_on
+from tenderwatch.detect.rules import clean_date, rule_status_on, status_on
 
 Runner = Callable[..., Any]
 
@@ -52,7 +52,9 @@ def test_findings_carry_status_of_notice_date(detect_text: Runner) -> None:
     after = detect_text("16块NVIDIA H20 96GB加速卡", "2025-06-18").findings[0]
     assert "not controlled until 2025-04-09" in before.control_status
     assert "licence required" in after.control_status
-    assert before.controlled and after.controlled  # relevance does not depend on the date
+    assert before.in_scope and after.in_scope  # relevance does not depend on the date
+    assert (before.rule_status, before.controlled) == ("restricted_later", False)
+    assert (after.rule_status, after.controlled) == ("restricted", True)
 
 
 def test_date_falls_back_to_text(detect_text: Runner) -> None:
@@ -72,3 +74,54 @@ def test_gpu_system_without_named_gpu(detect_text: Runner) -> None:
 def test_edge_inputs_do_not_crash(detect_text: Runner, text: str) -> None:
     result = detect_text(text)
     assert isinstance(result.relevant, bool)
+
+
+# (group, date, rule status): the export's machine-readable status (issue 9)
+RULE_STATUS_CASES = [
+    ("a100_h100", "2021-10-19", "restricted_later"),
+    ("a100_h100", "2022-08-26", "restricted"),
+    ("a800_h800", "2023-07-14", "restricted_later"),
+    ("a800_h800", "2023-10-23", "restricted"),
+    ("h20", "2025-04-08", "restricted_later"),
+    ("h20", "2025-04-09", "restricted"),
+    ("h200", "2026-02-06", "restricted"),
+    ("uncontrolled", "2024-06-20", "not_restricted"),
+    ("domestic_gp10", "2025-06-01", "not_restricted"),
+    ("remote_access", "2026-02-01", "not_restricted"),
+    ("a100_h100", None, "restricted"),  # no date: as of the latest rule, as the status text says
+]
+
+
+@pytest.mark.parametrize(("group", "date", "status"), RULE_STATUS_CASES)
+def test_rule_status_on(group: str, date: str | None, status: str) -> None:
+    assert rule_status_on(group, date) == status
+
+
+@pytest.mark.parametrize(("text", "date", "status"), [
+    ("采购NVIDIA A100 40GB加速卡8块", "2021-10-19", "restricted_later"),
+    ("采购NVIDIA A100 40GB加速卡8块", "2024-01-16", "restricted"),
+    ("采购英伟达H800 80GB加速卡4块", "2023-07-14", "restricted_later"),
+    ("采购英伟达H800 80GB加速卡4块", "2023-12-01", "restricted"),
+    ("采购NVIDIA Tesla T4 16GB推理卡2块", "2024-06-20", "not_restricted"),
+    ("采购AWS云服务账号，可调用搭载A100的云服务器实例(p4d.24xlarge)", "2024-03-01", "not_restricted"),
+    ("采购OpenAI GPT-4 API调用服务", "2024-03-01", "not_restricted"),
+])
+def test_findings_rule_status_and_controlled_agree(detect_text: Runner, text: str, date: str, status: str) -> None:
+    live = [f for f in detect_text(text, date).findings if not f.negated]
+    assert live, text
+    for finding in live:
+        assert finding.rule_status == status, (finding.item, finding.category)
+        assert finding.controlled is (status == "restricted")
+
+
+def test_document_rule_status_is_the_strongest() -> None:
+    from tenderwatch.detect import doc_rule_status
+    from tenderwatch.model import Finding
+
+    def f(status: str, negated: bool = False) -> Finding:
+        return Finding("chip", "X", None, "x", 0, 1, 0.9, negated=negated, rule_status=status)
+
+    assert doc_rule_status([f("not_restricted"), f("restricted_later")]) == "restricted_later"
+    assert doc_rule_status([f("restricted", negated=True), f("not_restricted")]) == "not_restricted"
+    assert doc_rule_status([f("restricted_later"), f("restricted")]) == "restricted"
+    assert doc_rule_status([]) is None

@@ -66,3 +66,51 @@ def test_credit_codes_on_one_line_belong_to_the_party_they_follow() -> None:
     resolve_parties(result)
     hits = {p.role: bool(p.hits) for p in result.parties}
     assert hits.get("supplier") is True and hits.get("buyer") is False
+
+
+def test_merged_finding_keeps_every_mention_traceable_in_the_export_row() -> None:
+    from tenderwatch.pipeline import process_bytes
+    from tenderwatch.store.docrow import doc_row
+
+    text = "公开招标公告\n采购人：某大学\n发布日期：2024年3月1日\n采购亚马逊云AWS服务。AWS账号1个；AWS对象存储。"
+    (result,) = process_bytes(text.encode("utf-8"), "aws.txt")
+    row = doc_row(result)
+    (aws,) = [f for f in row["findings"] if f["provider"] == "AWS" and not f["item"]]
+    assert len(aws["mentions"]) == 4  # 亚马逊云, AWS, AWS, AWS
+    for mention in aws["mentions"]:
+        start, end = mention["span"]
+        assert mention["raw"] == result.text[start:end] and mention["raw"] in mention["evidence"]
+    assert aws["rule_status"] == "not_restricted" and aws["controlled"] is False
+
+
+def test_notice_and_its_findings_share_one_date() -> None:
+    """An intention list dated only in its text (公开时间：2025年06月30日): the notice showed "date
+    unknown" while its finding's status was taken on 2025-06-30 (issue 9, notice 408)."""
+    from pathlib import Path
+
+    from tenderwatch.pipeline import process_bytes
+
+    examples = Path(__file__).resolve().parents[2] / "tenderwatch" / "examples"
+    path = next(examples.rglob("intention-list-h20-row.xlsx"))
+    (result,) = process_bytes(path.read_bytes(), str(path))
+    assert result.notice is not None and result.notice.notice_date is not None
+    date = result.notice.notice_date
+    assert date.value == "2025-06-30" and result.text[date.start:date.end] == date.raw == "2025年06月30日"
+    assert all("(on 2025-06-30)" in f.control_status for f in result.findings if not f.negated)
+
+
+def test_crawl_record_region_and_url_are_kept_and_exported() -> None:
+    import json
+
+    from tenderwatch.pipeline import process_bytes
+    from tenderwatch.store.docrow import doc_row
+
+    record = {"id": "R-1", "title": "某大学GPU服务器采购项目公开招标公告", "area": "广东",
+              "url": "https://ggzy.example.gov.cn/jyxx/R-1.html", "sourceName": "示例公共资源交易网",
+              "content": "公开招标公告\n采购人：某大学\n发布日期：2024年3月1日\n采购NVIDIA H100 GPU 8块，预算金额：100万元。"}
+    results = process_bytes(json.dumps([record], ensure_ascii=False).encode("utf-8"), "crawl.json")
+    (result,) = [r for r in results if r.notice is not None]
+    row = doc_row(result)
+    assert row["region"] == "广东"
+    assert row["url"] == "https://ggzy.example.gov.cn/jyxx/R-1.html"
+    assert row["site"] == "示例公共资源交易网"

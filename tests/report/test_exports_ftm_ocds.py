@@ -59,10 +59,10 @@ def test_ftm_mapping(fixture_db: Path) -> None:
     award = next(a for a in by_schema["ContractAward"] if a["properties"].get("callForTenders"))
     call = next(c for c in by_schema["CallForTenders"] if c["id"] == award["properties"]["callForTenders"][0])
     assert call["properties"]["authorityReferenceId"] == ["BJSL-2024-0315"]  # award linked to its tender
-    (link,) = by_schema["UnknownLink"]
+    (link,) = [x for x in by_schema["UnknownLink"] if "same city" in x["properties"]["description"][0]]
     assert "Entity List (test)" in link["properties"]["role"][0]
     assert "same city" in link["properties"]["description"][0]
-    assert by_schema["Sanction"][0]["properties"]["entity"] == link["properties"]["object"]
+    assert link["properties"]["object"] in [x["properties"]["entity"] for x in by_schema["Sanction"]]
 
 
 def _validator(shared: Path) -> Any:
@@ -83,7 +83,7 @@ def test_ocds_package_validates_against_the_1_1_5_schema(fixture_db: Path, share
     package = ocds_package(_rows(fixture_db))
     errors = [f"{list(e.path)}: {e.message}" for e in _validator(shared).iter_errors(package)]
     assert errors == []
-    assert len(package["releases"]) == 6
+    assert len(package["releases"]) == 10  # every document of tests/web/fixtures/leads.yaml
     broken = json.loads(json.dumps(package))
     del broken["releases"][0]["ocid"]
     broken["releases"][1]["tender"]["value"] = {"amount": 1, "currency": "YUAN"}
@@ -116,7 +116,7 @@ def test_export_command_writes_ftm_and_ocds(fixture_db: Path, tmp_path: Path, sh
     package = json.loads((tmp_path / "out.ocds.json").read_text(encoding="utf-8"))
     assert list(_validator(shared).iter_errors(package)) == []
     relevant = runner.invoke(export_cmd, ["--db", str(fixture_db), "--format", "ocds", "--relevant-only"])
-    assert len(json.loads(relevant.stdout)["releases"]) == 5
+    assert len(json.loads(relevant.stdout)["releases"]) == 9
 
 
 def test_writers_skip_failed_documents() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,22 +23,35 @@ def _data(db: Path) -> dict:
 
 def test_report_numbers_match_the_store(fixture_db: Path) -> None:
     data = _data(fixture_db)
-    numbers = data["numbers"]
+    h = data["headline"]
     with sqlite3.connect(fixture_db) as conn:
-        assert numbers["documents"] == conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        assert numbers["relevant"] == conn.execute("SELECT SUM(relevant) FROM documents").fetchone()[0]
-    assert (numbers["entities_sought"], numbers["entities_aws"]) == (4, 1)
-    assert set(numbers["intermediaries"]) == {"北京星河示例科技有限公司", "上海云途示例信息技术有限公司"}
-    assert data["headline"].startswith("6 documents reviewed, 4 entities sought restricted chips or US cloud, 1 named AWS")
-    assert numbers["total_cny"] == 3_150_000 + 980_000 + 500_000  # the tender's budget is not counted twice
-    assert numbers["by_item"] == {"A100": 3, "H20": 1, "H100": 1}
-    assert data["leads_per_month"] == {"2024-03": 1, "2024-04": 1, "2024-05": 1, "2024-06": 1, "2024-08": 1}
+        assert h["documents_scanned"] == conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 10
+        assert h["notices"] == conn.execute("SELECT SUM(relevant) FROM documents").fetchone()[0] == 9
+    # the known answers of tests/web/fixtures/leads.yaml: the repost joins its tender
+    assert h["leads"] == 8 and h["dismissed_leads"] == 0
+    assert (h["restricted_buyers"], h["restricted_later_buyers"], h["not_restricted_buyers"]) == (2, 1, 3)
+    assert h["listed_on_date_buyers"] == 1  # the institute on its 2023 notice, not its 2021 one
+    assert set(h["intermediaries"]) == {"北京星河示例科技有限公司", "上海云途示例信息技术有限公司", "成都示例运达科技有限公司"}
+    assert data["sentences"][0].startswith(
+        "10 documents scanned: 2 entities sought items that needed a US export licence on the notice date")
+    assert "A further 1 entity sought items restricted only later, and 3 only" in data["sentences"][1]
+    # budgets and awards apart; the repost's budget counted once
+    assert h["budget_cny"] == 3_200_000 + 1_040_000 + 690_000 + 500_000
+    assert h["award_cny"] == 3_150_000 + 980_000 + 200_000
+    assert h["by_rule_status"]["restricted"]["budget_cny"] == 3_200_000 + 500_000
+    assert h["by_item"] == {"A100": 5, "A800": 1, "H100": 1, "H20": 1}
+    months = list(data["leads_per_month"])
+    assert months[0] == "2021-10" and months[-1] == "2024-08" and len(months) == 35  # continuous
+    assert data["leads_per_month"]["2022-05"] == 0
+    assert list(data["budget_cny_per_month"]) == months == list(data["award_cny_per_month"])
     university = next(e for e in data["entities"] if e["buyer"] == "北京示例大学")
     assert university["type"] == "university" and university["intermediaries"] == ["北京星河示例科技有限公司"]
-    assert university["amount_cny"] == 3_150_000 and len(university["notices"]) == 2
-    (rate,) = university["rates"]
-    assert rate.startswith("1 CNY = 0.13")
-    assert rate.endswith("ECB reference rates of 2024-04-19 (previous publication day for 2024-04-20)")
+    assert (university["budget_cny"], university["award_cny"]) == (3_200_000, 3_150_000)
+    assert any(r.endswith("ECB reference rates of 2024-04-19 (previous publication day for 2024-04-20)")
+               for r in university["rates"])
+    tender = next(n for n in data["notices"] if n["path"] == "tender_a100.txt")
+    assert [c["path"] for c in tender["copies"]] == ["tender_a100_repost.txt"]
+    assert data["notices"][0]["path"] == "award_a100.txt"  # highest priority first
     flow = [(e["from"], e["to"], e["layer"], e["projects"]) for e in data["flow"]]
     # the tender named no supplier; its award (same project number) did: one project, one path
     assert ("北京示例大学", "北京星河示例科技有限公司", "buyer-intermediary", 1) in flow
@@ -52,21 +64,23 @@ def test_html_report_is_self_contained_with_charts_and_graph(fixture_db: Path) -
     page = BeautifulSoup(html, "html.parser")
     assert page.find("script") is None and page.find("link") is None and page.find("img") is None
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert len(page.select("svg.chart")) == 4 and len(page.select("svg.graph")) == 1
+    assert len(page.select("svg.chart")) == 5 and len(page.select("svg.graph")) == 1
+    assert "spend" not in html.lower()
     labels = [t.get_text() for t in page.select_one("svg.graph").find_all("text")]
     assert labels.count("北京示例大学") == 1 and "北京星河示例科技有限公司" in labels and "AWS" in labels
-    assert len(page.select("#entities tbody tr")) == 4
+    assert len(page.select("#entities tbody tr")) == 6
     assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned" in html
+    assert "@media print" in html
 
 
 def test_markdown_and_json_carry_the_same_content(fixture_db: Path) -> None:
     data = _data(fixture_db)
     md = render(data, "md")
-    assert data["headline"] in md
-    assert "| 北京示例大学 | university | no | A100 |" in md
+    assert all(sentence in md for sentence in data["sentences"])
+    assert "| 北京示例大学 | university | restricted | no | A100 |" in md
     assert "<script>" not in md and "<b onmouseover" not in md
     again = json.loads(render(data, "json"))
-    assert again["numbers"] == json.loads(json.dumps(data["numbers"]))
+    assert again["headline"] == json.loads(json.dumps(data["headline"]))
     with pytest.raises(ValueError):
         render(data, "pdf")
 
@@ -77,7 +91,13 @@ def test_report_command_writes_each_format(fixture_db: Path, tmp_path: Path) -> 
         result = runner.invoke(report_cmd, ["--db", str(fixture_db), "-o", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
-    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["numbers"]["documents"] == 6
+    headline = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["headline"]
+    keys = {"documents_scanned", "leads", "restricted_buyers", "restricted_later_buyers", "not_restricted_buyers",
+            "dismissed_leads", "listed_on_date_buyers", "budget_cny", "award_cny"}
+    assert keys <= set(headline) and headline["documents_scanned"] == 10
+    reviewed = runner.invoke(report_cmd, ["--db", str(fixture_db), "-o", str(tmp_path / "v.md"), "--reviewed-only"])
+    assert reviewed.exit_code == 0, reviewed.output
+    assert "reviewed leads only" in (tmp_path / "v.md").read_text(encoding="utf-8")
     missing = runner.invoke(report_cmd, ["--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "x.html")])
     assert missing.exit_code != 0 and "no scan store" in missing.output
 
@@ -93,15 +113,13 @@ def test_report_on_the_dev_corpus(shared: Path, tmp_path: Path) -> None:
         scan([dev], store, timeout=60)
         rows = [row for row in iter_rows(store) if row["status"] != "skipped"]
         data = report_data(store)
-    numbers = data["numbers"]
+    h = data["headline"]
     relevant = [row for row in rows if row["relevant"]]
-    by_category = Counter(c for row in relevant for c in row["categories"])
-    assert numbers["documents"] == len(rows) > 0  # the report agrees with the export rows
-    assert numbers["failed"] == sum(row["status"] == "failed" for row in rows)
-    assert numbers["relevant"] == len(relevant)
-    assert numbers["by_category"] == dict(by_category)
-    assert sum(data["leads_per_month"].values()) == numbers["relevant"]
-    assert len(data["notices"]) == numbers["relevant"]
+    assert h["documents_scanned"] == len(rows) > 0  # the report agrees with the export rows
+    assert h["failed"] == sum(row["status"] == "failed" for row in rows)
+    assert h["notices"] == len(relevant)
+    assert h["leads"] == len({row["lead_key"] for row in relevant})
+    assert sum(data["leads_per_month"].values()) == h["leads"] == len(data["notices"])
     page = BeautifulSoup(render(data, "html"), "html.parser")
-    assert len(page.select("svg.chart")) == 4 and len(page.select("svg.graph")) == 1
-    assert page.select_one("#headline").get_text() == data["headline"]
+    assert len(page.select("svg.chart")) == 5 and len(page.select("svg.graph")) == 1
+    assert page.select_one("#headline").get_text(" ", strip=True) == " ".join(data["sentences"])

@@ -201,10 +201,10 @@ def test_search_index_covers_leads_and_text_scan_finds_the_rest(tmp_path: Path) 
     db = tmp_path / "s.db"
     with Store(db) as store:
         scan([notices], store)
-        indexed = store.conn.execute("SELECT COUNT(*) FROM notices_fts_docsize").fetchone()[0]
+        indexed = store.conn.execute("SELECT COUNT(*) FROM search_fts_docsize").fetchone()[0]
         leads = store.conn.execute("SELECT COUNT(*) FROM documents WHERE indexed = 1").fetchone()[0]
         assert indexed == leads == 1  # the H800 award; the desks tender has no finding
-        store.conn.execute("INSERT INTO notices_fts(notices_fts) VALUES ('integrity-check')")
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
         hit = query_leads(store, LeadFilter(q="样例智算科技"))
         assert [row["path"] for row in hit.rows] == ["award.txt"]
         assert query_leads(store, LeadFilter(q="学生课桌椅")).total == 0  # not a lead
@@ -213,7 +213,7 @@ def test_search_index_covers_leads_and_text_scan_finds_the_rest(tmp_path: Path) 
     (notices / "award.txt").write_text(POSITIVE + "\n备注：无\n", encoding="utf-8")
     with Store(db) as store:
         scan([notices], store)
-        store.conn.execute("INSERT INTO notices_fts(notices_fts) VALUES ('integrity-check')")
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
         assert query_leads(store, LeadFilter(q="样例智算科技")).total == 1
 
 

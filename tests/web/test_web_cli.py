@@ -17,6 +17,12 @@ def test_serve_needs_a_token_off_loopback(db: Path, monkeypatch: pytest.MonkeyPa
     assert result.exit_code != 0 and "operator token" in result.output
 
 
+def test_serve_refuses_an_empty_host(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TENDERWATCH_TOKEN", raising=False)
+    result = CliRunner().invoke(serve_cmd, ["--db", str(db), "--host", ""])  # an unset shell variable
+    assert result.exit_code != 0 and "--host is empty" in result.output
+
+
 def test_serve_needs_a_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(serve_cmd, ["--db", str(tmp_path / "missing.db")])
     assert result.exit_code != 0 and "no scan store" in result.output

@@ -40,7 +40,7 @@ def test_search_text_is_quoted() -> None:
 
 @pytest.mark.parametrize(("host", "loopback"), [
     ("127.0.0.1", True), ("::1", True), ("localhost", True), ("0.0.0.0", False), ("192.168.1.5", False),
-    ("example.org", False),
+    ("example.org", False), ("", False), ("  ", False),  # an empty host binds every interface
 ])
 def test_loopback(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
