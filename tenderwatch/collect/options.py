@@ -111,6 +111,17 @@ def validate(options: CollectOptions, known_sources: list[str]) -> str:
         raise OptionsError(f"--from {options.date_from} is after --until {options.date_until}")
     if options.base_url and urlsplit(options.base_url).scheme not in ("http", "https"):
         raise OptionsError(f"--base-url must be an http(s) URL, not {options.base_url!r}")
+    from tenderwatch.collect.settings import merged
+    from tenderwatch.collect.sourcelist import zcy_portals
+
+    try:
+        merged(options.settings, options.delay)
+    except ValueError as exc:
+        raise OptionsError(str(exc)) from exc
+    portals = zcy_portals()
+    if options.source == "zcy" and options.province and not options.base_url and options.province not in portals:
+        raise OptionsError(f"no 政采云 portal known for --province {options.province!r} (known: "
+                           f"{', '.join(portals)}); give its address with --base-url")
     return contact
 
 

@@ -96,7 +96,8 @@ def scrapy_settings(ours: dict[str, Any], contact: str, overrides: dict[str, Any
         "CONCURRENT_REQUESTS_PER_DOMAIN": int(ours["concurrency_per_host"]),
         "DOWNLOAD_DELAY": delay,
         # our pacing middleware adds the jitter on top, so the pause never drops below the delay
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0,
+        "LOG_INSTALL_ROOT_HANDLER": False,
         "AUTOTHROTTLE_ENABLED": bool(ours["autothrottle"]) and delay > 0,
         "AUTOTHROTTLE_START_DELAY": max(delay, 1.0),
         "AUTOTHROTTLE_MAX_DELAY": float(ours["autothrottle_max_delay"]),

@@ -96,14 +96,15 @@ class Site:
 
     def inject(self, kind: str, answer: Answer, times: int = 1) -> None:
         """Serve ``answer`` to the next ``times`` requests of ``kind`` (search, channel, notice,
-        ggzy_list, shell, text, zcy_list, zcy_detail, robots)."""
+        ggzy_list, shell, text, zcy_list, zcy_detail, robots) or, when it starts with "/", to
+        requests whose path contains it."""
         with self.lock:
             self.queued += [(kind, answer)] * times
 
-    def _take(self, kind: str) -> Answer | None:
+    def _take(self, kind: str, path: str) -> Answer | None:
         with self.lock:
             for i, (k, answer) in enumerate(self.queued):
-                if k == kind:
+                if k == kind or (k.startswith("/") and k in path):
                     del self.queued[i]
                     return answer
         return None
@@ -118,7 +119,7 @@ class Site:
         query = parse_qs(parts.query, keep_blank_values=True)
         self.log.append(Logged(method, parts.path, query, body, headers, time.time()))
         kind = _kind(method, parts.path)
-        injected = self._take(kind)
+        injected = self._take(kind, parts.path)
         if injected is not None:
             return injected
         handler: Callable[[dict[str, list[str]], bytes, str], Answer] | None = getattr(self, f"_{kind}", None)

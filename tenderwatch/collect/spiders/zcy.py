@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 from scrapy import Request
 from scrapy.http import Response
 
-from tenderwatch.collect.options import OptionsError
 from tenderwatch.collect.sourcelist import zcy_portals
 from tenderwatch.collect.spiders.base import SourceSpider
 from tenderwatch.collect.windows import Window
@@ -33,12 +32,8 @@ class ZcySpider(SourceSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         province = self.ctx.options.province
-        if province and not self.ctx.options.base_url:
-            portals = zcy_portals()
-            if province not in portals:
-                raise OptionsError(f"no 政采云 portal known for --province {province!r} "
-                                   f"(known: {', '.join(portals)}); give its address with --base-url")
-            self.roots = {key: portals[province] for key in self.roots}
+        if province and not self.ctx.options.base_url:  # validate() checked the key
+            self.roots = {key: zcy_portals()[province] for key in self.roots}
 
     def queries(self) -> list[str]:
         return [f"category={self.ctx.settings['zcy_category']}"]
