@@ -15,6 +15,8 @@ def main(argv: list[str]) -> int:
     options = CollectOptions.from_json(json.loads(Path(argv[1]).read_text(encoding="utf-8")))
     level = getattr(logging, str(options.settings.get("LOG_LEVEL", "WARNING")).upper(), logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # Scrapy resets its loggers' levels; the handler holds the line
     from tenderwatch.collect.crawl import crawl  # imports Scrapy
 
     try:

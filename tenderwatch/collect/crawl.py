@@ -53,10 +53,11 @@ def crawl(options: CollectOptions) -> CollectReport:
     with Store(options.db) as store:
         ctx = make_context(options, store, report)
         contact = options.resolved_contact() or ""
+        process = AsyncCrawlerProcess(scrapy_settings(ctx.settings, contact, options.settings))
+        # after the process: Scrapy's logging setup resets its loggers to DEBUG
         quiet = max(logging.getLogger().getEffectiveLevel(), logging.WARNING)
         for name in ("scrapy", "twisted", "asyncio", "protego", "py.warnings"):
             logging.getLogger(name).setLevel(quiet)  # Scrapy's own INFO lines (versions, stats) are noise here
-        process = AsyncCrawlerProcess(scrapy_settings(ctx.settings, contact, options.settings))
         spider_class = SPIDERS[options.source]
         process.crawl(spider_class, ctx=ctx)
         try:

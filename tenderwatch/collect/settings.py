@@ -120,7 +120,10 @@ def scrapy_settings(ours: dict[str, Any], contact: str, overrides: dict[str, Any
         },
         "SPIDER_MIDDLEWARES": {},
         "ITEM_PIPELINES": {},
-        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None},
+        # no consoles or control ports on the collecting machine; our own progress line replaces LogStats
+        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None,
+                       "scrapy.extensions.remote_control.RemoteControl": None,
+                       "scrapy.extensions.logstats.LogStats": None},
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
     settings.update({k: v for k, v in overrides.items() if k.isupper()})

@@ -58,3 +58,8 @@ def ggzy_provinces() -> dict[str, str]:
 def zcy_portals() -> dict[str, str]:
     """政采云 portal key (--province) -> root URL."""
     return {str(k): str(v) for k, v in _data()["zcy_portals"].items()}
+
+
+def no_results_phrases() -> tuple[str, ...]:
+    """Words of a list page that found nothing (whitespace removed before matching)."""
+    return tuple("".join(str(p).split()) for p in _data().get("no_results", []))

@@ -4,7 +4,7 @@ that runs a collect against it on loopback (``--delay 0``) into a store in tmp_p
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,19 +43,25 @@ def site(shared: Path) -> Site:
 
 
 @pytest.fixture
-def run(site: Site, tmp_path: Path) -> Run:
+def site_url(site: Site) -> Iterator[str]:
+    """The stand-in served on 127.0.0.1 for the whole test (one port, so URLs stay the same)."""
+    with ReplayServer(site) as url:
+        yield url
+
+
+@pytest.fixture
+def run(site_url: str, tmp_path: Path) -> Run:
     """``run(source, **options)``: collect 1-3 March 2024 with keywords A100/H100 by default."""
 
     def _run(source: str, **kw: Any) -> CollectReport:
         settings = {"keywords": ["A100", "H100"], **kw.pop("settings", {})}
-        with ReplayServer(site) as url:
-            options = CollectOptions(
-                source=source, db=str(kw.pop("db", tmp_path / "tw.db")), archive=str(kw.pop("archive", tmp_path / "warc")),
-                date_from=kw.pop("date_from", date(2024, 3, 1)), date_until=kw.pop("date_until", date(2024, 3, 3)),
-                base_url=kw.pop("base_url", url), delay=kw.pop("delay", 0.0), contact=kw.pop("contact", CONTACT),
-                settings=settings, progress=False, **kw,
-            )
-            return run_collect(options, timeout=240)
+        options = CollectOptions(
+            source=source, db=str(kw.pop("db", tmp_path / "tw.db")), archive=str(kw.pop("archive", tmp_path / "warc")),
+            date_from=kw.pop("date_from", date(2024, 3, 1)), date_until=kw.pop("date_until", date(2024, 3, 3)),
+            base_url=kw.pop("base_url", site_url), delay=kw.pop("delay", 0.0), contact=kw.pop("contact", CONTACT),
+            settings=settings, progress=False, **kw,
+        )
+        return run_collect(options, timeout=240)
 
     return _run
 

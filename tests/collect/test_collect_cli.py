@@ -19,7 +19,6 @@ from tenderwatch.collect.spiders import SPIDERS
 from tenderwatch.store.db import Store
 
 from .conftest import CONTACT, docs
-from .site import ReplayServer, Site
 
 
 def _first_requests(source: str, tmp_path: Path, **kw: object) -> list[object]:
@@ -110,13 +109,12 @@ def test_collect_command_refuses_delay_0_for_a_public_site(tmp_path: Path) -> No
     assert result.exit_code != 0 and "loopback" in result.output
 
 
-def test_collect_command_end_to_end(site: Site, tmp_path: Path) -> None:
+def test_collect_command_end_to_end(site_url: str, tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
-    with ReplayServer(site) as url:
-        result = CliRunner().invoke(main, [
-            "collect", "ccgp", "--from", "2024-03-01", "--until", "2024-03-01", "--db", str(db),
-            "--base-url", url, "--delay", "0", "--contact", CONTACT, "--set", 'keywords=["A100"]', "-q",
-        ])
+    result = CliRunner().invoke(main, [
+        "collect", "ccgp", "--from", "2024-03-01", "--until", "2024-03-01", "--db", str(db),
+        "--base-url", site_url, "--delay", "0", "--contact", CONTACT, "--set", 'keywords=["A100"]', "-q",
+    ])
     assert result.exit_code == 0, result.output
     assert "1 of 1 windows complete" in result.output and "2 new documents" in result.output
     assert len(docs(db)) == 2

@@ -12,7 +12,7 @@ import pytest
 from tenderwatch.collect import EXIT_COMPLETE
 
 from .conftest import CONTACT, Run, docs, windows
-from .site import Site, small_notice
+from .site import Answer, Site, small_notice
 from .warcs import read_archive
 
 IDS = {"1001", "1002", "1003", "1004", "1005"}
@@ -125,3 +125,12 @@ def test_ccgp_links_to_the_live_host_follow_the_base_url(run: Run, site: Site, t
     report = run("ccgp", settings={"keywords": ["A100"]}, date_until=date(2024, 3, 1))
     assert report.exit_code == EXIT_COMPLETE, report.message
     assert all(url.startswith("http://127.0.0.1:") for url in docs(tmp_path / "tw.db"))
+
+
+def test_an_empty_result_page_without_a_list_is_an_empty_window(run: Run, site: Site, tmp_path: Path) -> None:
+    page = "<html><body><div class='search-none'><p>没有找到 相关数据</p></div></body></html>".encode()
+    site.inject("search", Answer(200, page, {"Content-Type": "text/html; charset=utf-8"}), times=2)
+    report = run("ccgp", date_until=date(2024, 3, 1))
+    assert report.exit_code == EXIT_COMPLETE, report.message
+    assert [w.status for w in report.windows] == ["complete", "complete"]
+    assert docs(tmp_path / "tw.db") == {}

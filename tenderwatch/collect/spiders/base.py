@@ -30,7 +30,7 @@ from tenderwatch.collect.blocks import body_block
 from tenderwatch.collect.context import BLOCKED, STOPPED, CrawlContext
 from tenderwatch.collect.faults import fault_point
 from tenderwatch.collect.keywords import search_terms
-from tenderwatch.collect.sourcelist import source_info
+from tenderwatch.collect.sourcelist import no_results_phrases, source_info
 from tenderwatch.collect.windows import Window, plan, resume_start, today_in_china
 from tenderwatch.store.collectq import item_done
 
@@ -181,6 +181,17 @@ class SourceSpider(scrapy.Spider):
         if not self.blocked_page(response, response.meta.get("expect", "html")):
             self.ctx.stop(STOPPED, f"layout changed: {what} at {response.url} (page archived; "
                                    "the source module needs updating)")
+
+    def no_list(self, response: Response, what: str) -> None:
+        """A list page without its list: a block, an empty result (it says it found nothing, or
+        its pager counts 0 pages: the window is read), or else a changed layout."""
+        if self.blocked_page(response):
+            return
+        text = "".join(" ".join(response.css("body ::text").getall()).split())
+        if any(phrase in text for phrase in no_results_phrases()) or pager_size(response.text) == 0:
+            self.list_page_read(0)
+            return
+        self.layout_changed(response, what)
 
     def list_page_read(self, pages_total: int | None = None) -> None:
         self.ctx.page_done(pages_total)

@@ -86,7 +86,7 @@ class CcgpSpider(SourceSpider):
     def parse_search(self, response: Response) -> Iterable[Request]:
         has_list = bool(response.css("ul.vT-srch-result-list-bid, div.vT-srch-result"))
         if not has_list:
-            self.layout_changed(response, "no result list (ul.vT-srch-result-list-bid) on the search page")
+            self.no_list(response, "no result list (ul.vT-srch-result-list-bid) on the search page")
             return
         items = response.css("ul.vT-srch-result-list-bid > li")
         pages = pager_size(response.text)
@@ -127,7 +127,7 @@ class CcgpSpider(SourceSpider):
         meta = response.meta
         window: Window = meta["window"]
         if not response.css("ul.c_list_bid"):
-            self.layout_changed(response, "no list (ul.c_list_bid) on the channel page")
+            self.no_list(response, "no list (ul.c_list_bid) on the channel page")
             return
         pages = pager_size(response.text)
         self.list_page_read(pages)
