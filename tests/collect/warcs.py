@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,4 +39,17 @@ def read_archive(folder: Path) -> tuple[list[Record], list[str]]:
                     ))
             except (ArchiveLoadFailed, EOFError, OSError, ValueError):
                 damaged.append(path.name)
+                continue
+        if not _whole_gzip(path):  # warcio stops quietly at a member cut short: gzip tells
+            damaged.append(path.name)
     return records, damaged
+
+
+def _whole_gzip(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as handle:
+            while handle.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error):
+        return False
+    return True
