@@ -157,11 +157,20 @@ class SourceSpider(scrapy.Spider):
         if not base:
             return url
         parts = urlsplit(url)
-        own = {urlsplit(root).hostname for root in self.default_roots.values()}
-        if parts.hostname in own:
+        host = parts.hostname or ""
+        if any(host == domain or host.endswith("." + domain) for domain in self.own_domains()):
             b = urlsplit(base.rstrip("/"))
             return urlunsplit((b.scheme, b.netloc, b.path + parts.path, parts.query, parts.fragment))
         return url
+
+    def own_domains(self) -> set[str]:
+        """The source's site domains: its root hosts, less a first label such as ``www`` or
+        ``search`` when the host has four or more (``www.ccgp.gov.cn`` -> ``ccgp.gov.cn``)."""
+        out: set[str] = set()
+        for root in self.default_roots.values():
+            labels = (urlsplit(root).hostname or "").split(".")
+            out.add(".".join(labels[1:] if len(labels) >= 4 else labels))
+        return out
 
     def link(self, response: Response, href: str) -> str:
         return self.rebase(response.urljoin(href.strip()))
