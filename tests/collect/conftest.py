@@ -55,13 +55,14 @@ def run(site_url: str, tmp_path: Path) -> Run:
 
     def _run(source: str, **kw: Any) -> CollectReport:
         settings = {"keywords": ["A100", "H100"], **kw.pop("settings", {})}
+        timeout = kw.pop("timeout", 240)
         options = CollectOptions(
             source=source, db=str(kw.pop("db", tmp_path / "tw.db")), archive=str(kw.pop("archive", tmp_path / "warc")),
             date_from=kw.pop("date_from", date(2024, 3, 1)), date_until=kw.pop("date_until", date(2024, 3, 3)),
             base_url=kw.pop("base_url", site_url), delay=kw.pop("delay", 0.0), contact=kw.pop("contact", CONTACT),
             settings=settings, progress=False, **kw,
         )
-        return run_collect(options, timeout=240)
+        return run_collect(options, timeout=timeout)
 
     return _run
 

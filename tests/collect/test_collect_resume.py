@@ -10,15 +10,23 @@ page is read.
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tenderwatch.collect import EXIT_COMPLETE, EXIT_ERROR
+from tenderwatch.collect import EXIT_COMPLETE, EXIT_ERROR, CollectOptions
 from tenderwatch.collect.faults import FAULT_ENV
 
-from .conftest import Run, docs
+from .conftest import CONTACT, Run, docs
+from .site import Site
 from .warcs import read_archive
 
 KILLS = [
@@ -71,3 +79,42 @@ def test_kill_9_then_resume(source: str, fault: str, run: Run, tmp_path: Path,
         assert url == path and status == 200
     # a new file per run: the killed run's file is never appended to
     assert len({r.file for r in records if r.type == "warcinfo"}) == len({r.file for r in records})
+
+
+def _kill_after(site: Site, options: CollectOptions, requests: int, folder: Path) -> bool:
+    """Start the collector as ``run_collect`` does, SIGKILL it once the site has served
+    ``requests`` more requests; True when the kill landed before the run ended."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "options.json").write_text(json.dumps(options.to_json()), encoding="utf-8")
+    command = [sys.executable, "-m", "tenderwatch.collect.child", str(folder / "options.json"),
+               str(folder / "report.json")]
+    start = len(site.log)
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and len(site.log) < start + requests and time.monotonic() < deadline:
+        time.sleep(0.005)
+    if proc.poll() is not None:
+        return False
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return True
+
+
+def test_kills_from_outside_at_any_moment_then_resume(run: Run, site: Site, site_url: str, tmp_path: Path) -> None:
+    """kill -9 sent from outside after 3, 8 and 14 requests (wherever the crawl then is: a
+    list answer, a shell, a text page, a store write), then the same command: the store of an
+    uninterrupted run, the archive readable."""
+    reference = run("ggzy", db=tmp_path / "ref.db", archive=tmp_path / "ref-warc")
+    assert reference.exit_code == EXIT_COMPLETE, reference.message
+    options = CollectOptions(source="ggzy", db=str(tmp_path / "tw.db"), archive=str(tmp_path / "warc"),
+                             date_from=date(2024, 3, 1), date_until=date(2024, 3, 3), base_url=site_url, delay=0.0,
+                             contact=CONTACT, settings={"keywords": ["A100", "H100"]}, progress=False)
+    landed = [_kill_after(site, options, n, tmp_path / f"kill{n}") for n in (3, 8, 14)]
+    assert any(landed)
+    resumed = run("ggzy")
+    assert resumed.exit_code == EXIT_COMPLETE, resumed.message
+    db, ref_db = tmp_path / "tw.db", tmp_path / "ref.db"
+    assert {p: row[0] for p, row in docs(db).items()} == {p: row[0] for p, row in docs(ref_db).items()}
+    assert _counts(db) == _counts(ref_db)
+    records, damaged = read_archive(tmp_path / "warc")
+    assert len(damaged) <= 3 and records
