@@ -55,6 +55,11 @@ def ggzy_provinces() -> dict[str, str]:
     return {str(k): str(v) for k, v in _data()["ggzy_provinces"].items()}
 
 
+def ggzy_stages() -> list[str]:
+    """DEAL_STAGE codes, the second split of a ggzy query at the cap."""
+    return [str(k) for k in _data()["ggzy_stages"]]
+
+
 def zcy_portals() -> dict[str, str]:
     """政采云 portal key (--province) -> root URL."""
     return {str(k): str(v) for k, v in _data()["zcy_portals"].items()}

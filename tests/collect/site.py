@@ -90,6 +90,7 @@ class Site:
         self.queued: list[tuple[str, Answer]] = []  # (kind, answer) served to the next request of that kind
         self.log: list[Logged] = []
         self.ggzy_cap_over = 10**9  # more matches than this in an unsplit ggzy query: total says 1000
+        self.ggzy_cap_in_province = False  # a province query without DEAL_STAGE is capped too
         self.ccgp_links = "mixed"  # absolute | relative | mixed | foreign (absolute to www.ccgp.gov.cn)
         self.port = 0
         self.lock = threading.Lock()
@@ -207,7 +208,11 @@ class Site:
             filtered = [n for n in hits if text in n.title.casefold()]
             hits = filtered or hits  # the live site returns the unfiltered list when nothing matches
         hits.sort(key=lambda n: (n.day, n.id), reverse=True)
-        total = 1000 if (not province and len(hits) > self.ggzy_cap_over) else len(hits)
+        stage = form.get("DEAL_STAGE")
+        if stage and stage != "0201":  # every notice here is a 0201 notice
+            hits = []
+        unsplit = not province or (self.ggzy_cap_in_province and not stage)
+        total = 1000 if (unsplit and len(hits) > self.ggzy_cap_over) else len(hits)
         page = int(form.get("PAGENUMBER", "1"))
         records = [
             {"id": n.id, "title": n.title, "publishTime": f"{n.day} 10:00:00", "provinceText": "北京",

@@ -86,6 +86,17 @@ def test_ggzy_window_at_the_cap_is_split_by_province(run: Run, site: Site, tmp_p
     assert _ids(list(docs(tmp_path / "tw.db"))) == {"1001", "1002"}
 
 
+def test_ggzy_province_still_at_the_cap_is_split_by_stage(run: Run, site: Site, tmp_path: Path) -> None:
+    site.ggzy_cap_over, site.ggzy_cap_in_province = 1, True
+    report = run("ggzy", settings={"keywords": ["A100"]}, date_from=date(2024, 3, 1), date_until=date(2024, 3, 1))
+    assert report.exit_code == EXIT_COMPLETE, report.message
+    forms = [dict(p.split("=") for p in r.body.decode().split("&")) for r in site.requests("ggzy_list")]
+    assert {f.get("DEAL_STAGE") for f in forms if f.get("DEAL_PROVINCE") == "110000"} == {None, "0201", "0202",
+                                                                                           "0203", "0204"}
+    assert not any("DEAL_STAGE" in f for f in forms if f.get("DEAL_PROVINCE") != "110000")
+    assert _ids(list(docs(tmp_path / "tw.db"))) == {"1001", "1002"}
+
+
 def test_ggzy_keyword_the_site_ignores_is_not_taken_as_matches(run: Run, site: Site, tmp_path: Path) -> None:
     report = run("ggzy", settings={"keywords": ["GB300"]})
     assert report.exit_code == EXIT_COMPLETE

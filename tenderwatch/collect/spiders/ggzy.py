@@ -2,7 +2,7 @@
 
 sources.md §2: ``POST /information/pubTradingInfo/getTradList`` (form), answer
 ``{code, message, data: {records, total, size, current, pages}}``; ``total`` stops at 1,000, so
-a window at the cap is split by province; a record's ``url`` is an ``/html/a/`` shell whose
+a window at the cap is split by province, then by stage; a record's ``url`` is an ``/html/a/`` shell whose
 tabs link to ``/html/b/`` pages holding the text (``#mycontent``). Codes 829/800 are blocks,
 801 bad parameters, 804 "refine the query" (split by province, else incomplete). A FINDTXT the
 site ignores comes back as the unfiltered list: titles are checked against the keyword.
@@ -20,7 +20,7 @@ from scrapy.http import Response
 
 from tenderwatch.collect.blocks import ggzy_code_block
 from tenderwatch.collect.context import BLOCKED
-from tenderwatch.collect.sourcelist import ggzy_provinces
+from tenderwatch.collect.sourcelist import ggzy_provinces, ggzy_stages
 from tenderwatch.collect.spiders.base import SourceSpider
 from tenderwatch.collect.windows import Window
 
@@ -44,7 +44,8 @@ class GgzySpider(SourceSpider):
         terms = self.keywords()
         return [f"FINDTXT={term}" for term in terms] if terms else ["all"]
 
-    def form(self, window: Window, page: int, province: str | None) -> dict[str, str]:
+    def form(self, window: Window, page: int, part: dict[str, str] | None = None) -> dict[str, str]:
+        """The list form; ``part`` narrows it (DEAL_PROVINCE, DEAL_STAGE) when a window is split."""
         settings = self.ctx.settings
         data = {
             "DEAL_TIME": "06",
@@ -56,9 +57,9 @@ class GgzySpider(SourceSpider):
         stages = [str(s) for s in settings.get("ggzy_stages") or []]
         if len(stages) == 1:
             data["DEAL_STAGE"] = stages[0]
-        province = province or self.ctx.options.province
-        if province:
-            data["DEAL_PROVINCE"] = province
+        if self.ctx.options.province:
+            data["DEAL_PROVINCE"] = self.ctx.options.province
+        data.update(part or {})
         keyword = self._keyword(window)
         if keyword:
             data["FINDTXT"] = keyword
@@ -71,14 +72,23 @@ class GgzySpider(SourceSpider):
         return value if kind == "FINDTXT" else None
 
     def window_requests(self, window: Window) -> Iterable[Request]:
-        yield self._list_request(window, 1, None)
+        yield self._list_request(window, 1, {})
 
-    def _list_request(self, window: Window, page: int, province: str | None) -> Request:
+    def _list_request(self, window: Window, page: int, part: dict[str, str]) -> Request:
         return FormRequest(
-            f"{self.roots['www']}{LIST_PATH}", formdata=self.form(window, page, province),
+            f"{self.roots['www']}{LIST_PATH}", formdata=self.form(window, page, part),
             callback=self.parse_list, errback=self.on_error, dont_filter=True,
-            meta={"expect": "json", "window": window, "page": page, "province": province},
+            meta={"expect": "json", "window": window, "page": page, "part": part},
         )
+
+    def _narrower(self, part: dict[str, str]) -> list[dict[str, str]]:
+        """The parts a query at the cap is split into: by province, then by stage; [] when it
+        cannot be split further."""
+        if "DEAL_PROVINCE" not in part and not self.ctx.options.province:
+            return [{**part, "DEAL_PROVINCE": code} for code in ggzy_provinces()]
+        if "DEAL_STAGE" not in part and len(self.ctx.settings.get("ggzy_stages") or []) != 1:
+            return [{**part, "DEAL_STAGE": code} for code in ggzy_stages()]
+        return []
 
     # -- the JSON list -----------------------------------------------------------------
 
@@ -86,8 +96,8 @@ class GgzySpider(SourceSpider):
         meta = response.meta
         window: Window = meta["window"]
         page: int = meta["page"]
-        province: str | None = meta["province"]
-        where = f"page {page}" + (f", province {province}" if province else "")
+        part: dict[str, str] = meta["part"]
+        where = f"page {page}" + "".join(f", {k} {v}" for k, v in part.items())
         try:
             answer = json.loads(response.text)
         except ValueError:
@@ -106,11 +116,12 @@ class GgzySpider(SourceSpider):
             self.ctx.window_error(f"ggzy code 801 bad parameters ({where}): {answer.get('message', '')}")
             return
         if str(code) == "804":
-            if province is None and not self.ctx.options.province:
+            parts = self._narrower(part)
+            if parts:
                 self.list_page_read()
-                yield from self._split_by_province(window)
+                yield from self._split(window, parts)
             else:
-                self.ctx.window_error(f"ggzy code 804 refine the query ({where}) even split by province")
+                self.ctx.window_error(f"ggzy code 804 refine the query ({where}) even split by province and stage")
             return
         data = answer.get("data")
         records = data.get("records") if isinstance(data, dict) else None
@@ -124,9 +135,10 @@ class GgzySpider(SourceSpider):
             pages = -(-total // size)
         cap = int(self.ctx.settings["ggzy_cap"])
         if page == 1 and total is not None and total >= cap:
-            if province is None and not self.ctx.options.province:
+            parts = self._narrower(part)
+            if parts:
                 self.list_page_read(pages)
-                yield from self._split_by_province(window)
+                yield from self._split(window, parts)
                 return
             self.ctx.window_error(f"{total} records at the {cap} cap ({where}): only the first {cap} are listed")
         self.list_page_read(pages)
@@ -150,12 +162,12 @@ class GgzySpider(SourceSpider):
             if page >= limit:
                 self.ctx.window_error(f"{pages} pages ({where}): only the first {limit} are read")
                 return
-            yield self._list_request(window, page + 1, province)
+            yield self._list_request(window, page + 1, part)
 
-    def _split_by_province(self, window: Window) -> Iterable[Request]:
-        self.logger.info("window %s at the cap: split by province", window.label())
-        for code in ggzy_provinces():
-            yield self._list_request(window, 1, code)
+    def _split(self, window: Window, parts: list[dict[str, str]]) -> Iterable[Request]:
+        self.logger.info("window %s at the cap: split into %d parts", window.label(), len(parts))
+        for narrower in parts:
+            yield self._list_request(window, 1, narrower)
 
     # -- shell and text pages ----------------------------------------------------------
 
