@@ -29,6 +29,8 @@ from .conftest import CONTACT, Run, docs
 from .site import Site
 from .warcs import read_archive
 
+pytestmark = pytest.mark.slow  # each test starts the collector three or four times
+
 KILLS = [
     ("ccgp", "list_page:2"),
     ("ccgp", "archived:2"),
