@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_pages", 50, "list pages per query and window; ccgp crawlers keep to 50 pages "
             "(1,000 results) and narrow the window instead"),
     Setting("ggzy_cap", 1000, "ggzy's total stops at 1,000: a window at the cap is split by "
-            "province (sources.md §2)"),
+            "province, then by DEAL_STAGE (sources.md §2)"),
     Setting("ggzy_stages", [], "ggzy DEAL_STAGE codes to ask for (0201 notice, 0202 award, 0203 "
             "contract, 0204 correction); empty: left out, as the site's own script does for 'any'"),
     Setting("ggzy_source_type", "1", "ggzy SOURCE_TYPE: 1 provincial platforms, 2 central SOEs"),
