@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "tenderwatch.cli.scan_cmds",
     "tenderwatch.cli.lists_cmds",
     "tenderwatch.cli.web_cmds",
+    "tenderwatch.cli.collect_cmds",
     "tenderwatch.cli.watch_cmds",
 )
 

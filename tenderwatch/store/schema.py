@@ -15,6 +15,8 @@ One file the user owns. Tables (see ARCHITECTURE.md for the full description):
 - ``reviews``: the review audit trail (who, when, what changed).
 - ``search_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over the
   folded title and text of the leads (migration 7; ``notices_fts`` before it).
+- ``collect_windows`` / ``collect_items`` / ``collect_budget``: collect progress per
+  (source, query, day window), list items already stored, requests per source and day.
 - ``saved_searches``, ``search_matches``, ``alert_outbox``, ``watch_channels``,
   ``watch_rounds``: the watch (migration 11): searches saved under a name (the Leads
   page's query string), every lead each search matched (frozen alert), one outbox row
@@ -219,6 +221,41 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE screen_hits ADD COLUMN listed_since TEXT;
         ALTER TABLE screen_hits ADD COLUMN listed_on_date INTEGER;
         ALTER TABLE screen_hits ADD COLUMN list_meaning TEXT;
+        """,
+    ),
+    (
+        5,
+        """
+        -- Collect progress (tenderwatch/collect): each (source, query, day window) complete or
+        -- incomplete with why and pages done; each list item whose notices are stored (so a
+        -- resumed or overlapping run does not fetch them again); requests per source and day
+        -- (the daily budget holds across runs).
+        CREATE TABLE collect_windows (
+            source TEXT NOT NULL,
+            query TEXT NOT NULL,
+            day_from TEXT NOT NULL,
+            day_until TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT,
+            pages_done INTEGER NOT NULL DEFAULT 0,
+            pages_total INTEGER,
+            notices INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (source, query, day_from, day_until)
+        );
+        CREATE TABLE collect_items (
+            source TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            doc_url TEXT,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (source, item_key)
+        );
+        CREATE TABLE collect_budget (
+            source TEXT NOT NULL,
+            day TEXT NOT NULL,
+            requests INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (source, day)
+        );
         """,
     ),
     (
