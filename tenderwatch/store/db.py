@@ -60,6 +60,14 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def stored_sha(self, path: str, pipeline_version: str) -> str | None:
+        """The sha256 stored for ``path`` by this pipeline version, if any (a worker that reads the
+        file itself skips it when its bytes hash to this)."""
+        row = self.conn.execute(
+            "SELECT sha256 FROM files WHERE path = ? AND pipeline_version = ?", (path, pipeline_version)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def save_file(
         self, path: str, data: bytes, sha256: str, pipeline_version: str, results: Iterable[DocResult],
         *, commit: bool = True,
