@@ -101,10 +101,16 @@ class Store:
             self.conn.rollback()
             raise
         if commit:
-            self.conn.commit()
+            self.commit()
 
     def commit(self) -> None:
-        """Commit the files saved with ``save_file(..., commit=False)`` so far."""
+        """Commit the files saved with ``save_file(..., commit=False)`` so far, with the leads
+        among them added to the full-text index in one statement (migration 12)."""
+        self.conn.execute(
+            "INSERT INTO notices_fts(rowid, title, text)"
+            " SELECT d.id, d.title, d.text FROM fts_pending p JOIN documents d ON d.id = p.id"
+        )
+        self.conn.execute("DELETE FROM fts_pending")
         self.conn.commit()
 
     def _put_blob(self, sha256: str, data: bytes) -> None:
