@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,11 +13,13 @@ from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.build import headline_sentence
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
-from tenderwatch.scan import ScanCounts, available_cores, scan
 from tenderwatch.store.db import Store
 from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import overview
 from tenderwatch.store.queries import find_document, iter_rows
+
+if TYPE_CHECKING:
+    from tenderwatch.scan import ScanCounts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
 DB_OPTION = click.option(
@@ -71,6 +73,8 @@ def _dask_client(address: str) -> Any:
 def _run_scan(
     paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
 ) -> None:
+    from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
+
     with Store(db_path) as store:
         show_progress = not quiet and sys.stderr.isatty()
 
@@ -114,6 +118,8 @@ def scan_cmd(
     Exit code 0 when every document was read, 2 when some failed (they are stored
     with the reason; the scan goes on).
     """
+    from tenderwatch.scan import available_cores
+
     _run_scan(list(notices), db_path, timeout, quiet, workers or available_cores(), dask)
 
 
