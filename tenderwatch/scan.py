@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -124,7 +124,7 @@ def available_cores() -> int:
 
 
 def scan(
-    roots: list[Path],
+    roots: Sequence[Path | str],
     store: Store,
     limits: Limits | None = None,
     timeout: float = 60.0,
@@ -132,7 +132,9 @@ def scan(
     workers: int = 1,
     executor: Executor | None = None,
 ) -> ScanCounts:
-    """Scan every notice under ``roots`` into ``store``; return what happened.
+    """Scan every notice under ``roots`` (local files and folders, or fsspec URLs such as
+    ``s3://bucket/prefix`` or ``http://host/file``, listed and read through fsspec) into ``store``;
+    return what happened.
 
     With ``workers > 1`` the per-file work (:func:`process_file`, a pure function)
     runs in that many worker processes, which read their input files themselves: this
@@ -218,22 +220,22 @@ class _Item:
 
 
 def _names(
-    roots: list[Path],
+    roots: Sequence[Path | str],
     store: Store,
     version: str,
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
 ) -> Iterator[_Item]:
     """Inputs in order, by name only: a worker reads each (see :func:`_read`)."""
-    for number, (file, display) in enumerate(collect(roots), 1):
+    for number, (source, display) in enumerate(_inputs(roots), 1):
         counts.files += 1
         if progress is not None:
             progress(number, display)
-        yield _Item(display, b"", "", source=str(file), known=store.stored_sha(display, version))
+        yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
 
 
 def _items(
-    roots: list[Path],
+    roots: Sequence[Path | str],
     store: Store,
     limits: Limits,
     version: str,
@@ -242,11 +244,38 @@ def _items(
     start: int = 0,
 ) -> Iterator[_Item]:
     """Inputs in order, read here, from the ``start``-th on."""
-    for number, (file, display) in enumerate(islice(collect(roots), start, None), start + 1):
+    for number, (source, display) in enumerate(islice(_inputs(roots), start, None), start + 1):
         counts.files += 1
         if progress is not None:
             progress(number, display)
-        yield _read(_Item(display, b"", "", source=str(file)), limits)
+        yield _read(_Item(display, b"", "", source=source), limits)
+
+
+def _inputs(roots: Sequence[Path | str]) -> Iterator[tuple[str, str]]:
+    """``(source, display)`` for every input file, root by root: local ones as :func:`collect`
+    finds them, fsspec URLs as fsspec lists them (shown by their full URL)."""
+    for root in roots:
+        if isinstance(root, str) and "://" in root:
+            yield from ((url, url) for url in _list_url(root))
+        else:
+            yield from ((str(file), display) for file, display in collect([Path(root)]))
+
+
+def _list_url(url: str) -> list[str]:
+    """The files at an fsspec URL (the URL itself when it is a file), hidden names skipped, sorted.
+    A URL that cannot be listed is returned as it is: reading it then fails and is stored as failed."""
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if fs.isfile(path):
+            return [url]
+        files = sorted(str(f) for f in fs.find(path))
+    except (OSError, ValueError) as exc:
+        log.warning("cannot list %s: %s", url, exc)
+        return [url]
+    below = [(f, f[len(str(path).rstrip("/")):]) for f in files]
+    return [str(fs.unstrip_protocol(f)) for f, rel in below if not any(p.startswith(".") for p in rel.split("/"))]
 
 
 def _read(item: _Item, limits: Limits) -> _Item:

@@ -71,7 +71,7 @@ def _dask_client(address: str) -> Any:
 
 
 def _run_scan(
-    paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
+    paths: list[Path | str], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
 ) -> None:
     from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
 
@@ -101,7 +101,7 @@ def _run_scan(
 
 
 @click.command("scan")
-@click.argument("notices", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("notices", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds allowed per input file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
@@ -111,16 +111,24 @@ def _run_scan(
 @click.option("--dask", metavar="SCHEDULER", default=None,
               help="Run the per-document pipeline on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
 def scan_cmd(
-    notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int | None, dask: str | None
+    notices: tuple[str, ...], db_path: str, timeout: float, quiet: bool, workers: int | None, dask: str | None
 ) -> None:
-    """Scan NOTICES (folders, files, .zip archives) into the store.
+    """Scan NOTICES (folders, files, .zip archives, or fsspec URLs such as s3://bucket/prefix) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
     with the reason; the scan goes on).
     """
     from tenderwatch.scan import available_cores
 
-    _run_scan(list(notices), db_path, timeout, quiet, workers or available_cores(), dask)
+    roots: list[Path | str] = []
+    for notice in notices:
+        if "://" in notice:
+            roots.append(notice)  # listed and read through fsspec (by the workers, with --dask)
+        elif not Path(notice).exists():
+            raise click.BadParameter(f"{notice!r} does not exist", param_hint="NOTICES")
+        else:
+            roots.append(Path(notice))
+    _run_scan(roots, db_path, timeout, quiet, workers or available_cores(), dask)
 
 
 @click.command("demo")

@@ -102,3 +102,38 @@ def test_worker_reads_an_fsspec_url(tmp_path: Path) -> None:
     missing = _read(_Item("gone.txt", b"", "", source=(tmp_path / "gone.txt").as_uri()), Limits())
     assert missing.results is not None and missing.results[0].failure is not None
     assert missing.results[0].failure.reason is FailReason.CORRUPT
+
+
+def test_scan_lists_and_reads_fsspec_urls_in_process_and_on_workers(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    memory.pipe("/tw-notices/award.txt", AWARD.encode("utf-8"))
+    memory.pipe("/tw-notices/sub/t1.txt", TENDER.format(n=5).encode("utf-8"))
+    memory.pipe("/tw-notices/.hidden/t2.txt", b"skipped")
+    try:
+        with Store(tmp_path / "one.db") as store:
+            counts = scan(["memory://tw-notices"], store)
+        assert counts.files == 2 and counts.documents == 2 and counts.relevant == 1
+        executor = Recording()
+        with executor, Store(tmp_path / "pool.db") as store:
+            scan(["memory://tw-notices"], store, executor=executor)
+        urls = [memory.unstrip_protocol(f"/tw-notices/{name}") for name in ("award.txt", "sub/t1.txt")]
+        assert [item.source for item in executor.sent] == urls
+        assert _rows(tmp_path / "one.db") == _rows(tmp_path / "pool.db")
+        assert [row[0] for row in _rows(tmp_path / "one.db")] == urls
+    finally:
+        memory.rm("/tw-notices", recursive=True)
+
+
+def test_cli_scan_takes_a_url_and_rejects_a_missing_path(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tenderwatch.cli.main import main
+
+    page = tmp_path / "award.txt"
+    page.write_text(AWARD, encoding="utf-8")
+    done = CliRunner().invoke(main, ["scan", page.as_uri(), "--db", str(tmp_path / "s.db"), "-q"])
+    assert done.exit_code == 0, done.output
+    assert "notices read this run: 1, failed: 0" in done.output
+    missing = CliRunner().invoke(main, ["scan", str(tmp_path / "nope"), "--db", str(tmp_path / "s.db")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
