@@ -271,7 +271,7 @@ def _list_url(url: str) -> list[str]:
         if fs.isfile(path):
             return [url]
         files = sorted(str(f) for f in fs.find(path))
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # any fsspec backend's error: the URL is then read, and fails, as a file
         log.warning("cannot list %s: %s", url, exc)
         return [url]
     below = [(f, f[len(str(path).rstrip("/")):]) for f in files]
@@ -300,7 +300,7 @@ def _read(item: _Item, limits: Limits) -> _Item:
             if size > limits.max_file_bytes:
                 return failed(_hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
             data = file.read_bytes()
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # OSError, or any error of an fsspec backend (s3, http ...): stored as failed
         return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
     return _Item(display, data, hashlib.sha256(data).hexdigest(), None, source, item.known)
 

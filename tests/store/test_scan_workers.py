@@ -137,3 +137,10 @@ def test_cli_scan_takes_a_url_and_rejects_a_missing_path(tmp_path: Path) -> None
     assert "notices read this run: 1, failed: 0" in done.output
     missing = CliRunner().invoke(main, ["scan", str(tmp_path / "nope"), "--db", str(tmp_path / "s.db")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_a_url_that_cannot_be_listed_or_read_is_stored_as_failed(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    with Store(tmp_path / "s.db") as store:
+        counts = scan(["nosuchprotocol://host/notices"], store)
+    assert counts.files == 1 and counts.failed == 1 and counts.failures == {"corrupt": 1}
