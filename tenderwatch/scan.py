@@ -9,6 +9,7 @@ re-scan adds nothing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing as mp
@@ -202,6 +203,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
         from tenderwatch.screen import get_screener
 
         get_screener()
+        gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
     return ProcessPoolExecutor(max_workers=workers)
 
 
