@@ -10,8 +10,6 @@ import logging
 import re
 
 from tenderwatch.model import DocResult, Fact, PartyRecord
-from tenderwatch.screen import classify_party, get_screener, party_key
-from tenderwatch.screen.entries import find_usccs
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +34,15 @@ def resolve_parties(result: DocResult) -> None:
     notice's date: each hit says whether the party was listed on that date (``listed_on_date``)."""
     if result.failure is not None:
         return
+    named = _facts(result)
+    if not named:
+        return
+    # the screening stack (transliteration, list index) is loaded when the first party is screened
+    from tenderwatch.screen import classify_party, get_screener, party_key
+
     screener = get_screener()
     on = _notice_date(result)
     seen: set[tuple[str, str]] = set()
-    named = _facts(result)
     starts = [fact.start for _, fact in named if fact.start >= 0]
     for role, fact in named:
         name = str(fact.value).strip()
@@ -72,6 +75,8 @@ _CODE_LINE = re.compile(r"\s*(?:统一社会信用代码|社会信用代码|信�
 def _nearby_identifiers(text: str, fact: Fact, starts: list[int]) -> list[str]:
     """Valid Unified Social Credit Codes after the party's name on its line (up to the next
     party named there), or on the next line when that is a credit-code line of its own."""
+    from tenderwatch.screen.entries import find_usccs
+
     if fact.start < 0:
         return []
     begin = fact.start

@@ -91,15 +91,16 @@ Reader = Callable[[bytes, str, Limits | None], list[TextDoc | ReadFailure]]
 
 
 def process_bytes(
-    data: bytes, path: str, limits: Limits | None = None, reader: Reader = read_bytes
+    data: bytes, path: str, limits: Limits | None = None, reader: Reader = read_bytes, sha256: str | None = None
 ) -> list[DocResult]:
     """Read ``data`` (one file, maybe a container) and return one result per notice.
 
     Never raises for bad input: a document that cannot be read or processed comes
     back as a ``DocResult`` whose ``failure`` says why. ``reader`` replaces
-    ``read_bytes``, e.g. by a ``GuardedReader`` that can kill a reader stuck in C code.
+    ``read_bytes``, e.g. by a ``GuardedReader`` that can kill a reader stuck in C code;
+    ``sha256`` is the digest of ``data`` when the caller has it already.
     """
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     results: list[DocResult] = []
     try:
         docs = reader(data, path, limits)

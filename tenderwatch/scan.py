@@ -9,17 +9,21 @@ re-scan adds nothing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import multiprocessing as mp
+import os
 import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from types import FrameType
 
@@ -34,6 +38,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 COMMIT_FILES = 500  # files per store transaction during a scan
 COMMIT_SECONDS = 2.0  # ... or at most this long between commits
+BATCH_FILES = 16  # files per task sent to a worker
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +60,7 @@ class ScanCounts:
     failed: int = 0
     relevant: int = 0
     not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
+    workers: int = 1  # worker processes (or Dask slots) that ran the pipeline
     failures: dict[str, int] = field(default_factory=dict)
 
 
@@ -83,7 +89,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def process_file(
-    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes
+    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes,
+    sha256: str | None = None,
 ) -> list[DocResult]:
     """The per-file work of a scan: pipeline plus party screening, under a time limit.
 
@@ -92,7 +99,7 @@ def process_file(
     """
     try:
         with time_limit(timeout):
-            results = process_bytes(data, display, limits, reader)
+            results = process_bytes(data, display, limits, reader, sha256)
             for result in results:
                 resolve_parties(result)
     except DocumentTimeout as exc:
@@ -110,8 +117,15 @@ def _hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS says, else the CPU count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 def scan(
-    roots: list[Path],
+    roots: Sequence[Path | str],
     store: Store,
     limits: Limits | None = None,
     timeout: float = 60.0,
@@ -119,37 +133,42 @@ def scan(
     workers: int = 1,
     executor: Executor | None = None,
 ) -> ScanCounts:
-    """Scan every notice under ``roots`` into ``store``; return what happened.
+    """Scan every notice under ``roots`` (local files and folders, or fsspec URLs such as
+    ``s3://bucket/prefix`` or ``http://host/file``, listed and read through fsspec) into ``store``;
+    return what happened.
 
     With ``workers > 1`` the per-file work (:func:`process_file`, a pure function)
-    runs in that many worker processes; reading inputs, skipping unchanged files and
-    writing the store stay in this process, in input order, so the store is the same.
-    ``executor`` runs that work elsewhere instead, e.g. on a Dask cluster with
-    ``distributed.Client(...).get_executor()``; ``workers`` then sets how many batches
-    are kept in flight per worker slot.
+    runs in that many worker processes, which read their input files themselves: this
+    process sends names and gets back each file's bytes (stored once, content-addressed)
+    and results; skipping unchanged files and writing the store stay here, in input order,
+    so the store is the same. An input smaller than a few batches per worker is scanned in
+    this process (starting workers would cost more than it saves). ``executor`` runs that
+    work elsewhere instead, e.g. on a Dask cluster with ``distributed.Client(...).get_executor()``;
+    the workers must see the same paths (a shared filesystem) or fsspec URLs; ``workers``
+    then sets how many batches are kept in flight per worker slot.
+    ``counts.workers`` says how many worker processes (or Dask slots) ran the pipeline.
     """
     limits = limits or Limits()
     version = pipeline_version()
     counts = ScanCounts()
     run_id = store.start_run([str(root) for root in roots])
-    items = _items(roots, store, limits, version, counts, progress)
     try:
         if executor is not None:
-            _save_all(_in_pool(executor, items, limits, timeout, max(workers, 2)), store, version, counts)
-        elif workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts)
+            counts.workers = max(workers, 1)
+            named = _names(roots, store, version, counts, progress)
+            _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts), store, version, counts)
         else:
-            # PDF/Office/zip readers run in a killable worker process, stopped a little before
-            # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
-            with GuardedReader(limits, timeout * 0.9) as guard:
-
-                def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
-                    return guard.read(data, path)
-
-                processed = ((item, item.results or process_file(item.data, item.display, limits, timeout, guarded))
-                             for item in items)
-                _save_all(processed, store, version, counts)
+            named = _names(roots, store, version, counts, progress)
+            head = list(islice(named, workers * BATCH_FILES)) if workers > 1 else []
+            if workers > 1 and len(head) == workers * BATCH_FILES:
+                counts.workers = workers
+                with _process_pool(workers) as pool:
+                    queue = _in_pool(pool, chain(head, named), limits, timeout, workers, counts)
+                    _save_all(queue, store, version, counts)
+            else:
+                _in_process(chain((_read(item, limits) for item in head), _items(roots, store, limits, version,
+                                                                                  counts, progress, len(head))),
+                            store, version, limits, timeout, counts)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
@@ -159,78 +178,214 @@ def scan(
     return counts
 
 
+def _in_process(
+    items: Iterator[_Item], store: Store, version: str, limits: Limits, timeout: float, counts: ScanCounts
+) -> None:
+    """Process and store every item in this process."""
+    counts.workers = 1
+    # PDF/Office/zip readers run in a killable worker process, stopped a little before
+    # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
+    with GuardedReader(limits, timeout * 0.9) as guard:
+
+        def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
+            return guard.read(data, path)
+
+        processed = ((item, item.results or process_file(item.data, item.display, limits, timeout, guarded,
+                                                         item.sha))
+                     for item in items if not _unchanged(item, store, version, counts))
+        _save_all(processed, store, version, counts)
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for the pipeline. Forked workers share the restricted-list index loaded
+    here once (copy-on-write) instead of each building its own."""
+    if mp.get_start_method(allow_none=False) == "fork":
+        from tenderwatch.screen import get_screener
+
+        get_screener()
+        gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
+    return ProcessPoolExecutor(max_workers=workers)
+
+
 @dataclass(slots=True)
 class _Item:
-    """One input file to store: its bytes, or the failure decided without reading it."""
+    """One input file to store: its bytes, or the failure decided without reading it. An item
+    for a worker carries only its name (``source``, a path or an fsspec URL) and the sha256
+    stored for it (``known``); the worker reads it and sends it back with ``data`` and ``sha``."""
 
     display: str
     data: bytes
     sha: str
     results: list[DocResult] | None = None
+    source: str = ""
+    known: str | None = None
+
+
+def _names(
+    roots: Sequence[Path | str],
+    store: Store,
+    version: str,
+    counts: ScanCounts,
+    progress: Callable[[int, str], None] | None,
+) -> Iterator[_Item]:
+    """Inputs in order, by name only: a worker reads each (see :func:`_read`)."""
+    for number, (source, display) in enumerate(_inputs(roots), 1):
+        counts.files += 1
+        if progress is not None:
+            progress(number, display)
+        yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
 
 
 def _items(
-    roots: list[Path],
+    roots: Sequence[Path | str],
     store: Store,
     limits: Limits,
     version: str,
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
+    start: int = 0,
 ) -> Iterator[_Item]:
-    """Inputs in order, minus the files already stored with the same bytes and pipeline."""
-    for number, (file, display) in enumerate(collect(roots), 1):
+    """Inputs in order, read here, from the ``start``-th on."""
+    for number, (source, display) in enumerate(islice(_inputs(roots), start, None), start + 1):
         counts.files += 1
         if progress is not None:
             progress(number, display)
-        try:
+        yield _read(_Item(display, b"", "", source=source), limits)
+
+
+def _inputs(roots: Sequence[Path | str]) -> Iterator[tuple[str, str]]:
+    """``(source, display)`` for every input file, root by root: local ones as :func:`collect`
+    finds them, fsspec URLs as fsspec lists them (shown by their full URL)."""
+    for root in roots:
+        if isinstance(root, str) and "://" in root:
+            yield from ((url, url) for url in _list_url(root))
+        else:
+            yield from ((str(file), display) for file, display in collect([Path(root)]))
+
+
+def _list_url(url: str) -> list[str]:
+    """The files at an fsspec URL (the URL itself when it is a file), hidden names skipped, sorted.
+    A URL that cannot be listed is returned as it is: reading it then fails and is stored as failed."""
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if fs.isfile(path):
+            return [url]
+        files = sorted(str(f) for f in fs.find(path))
+    except Exception as exc:  # any fsspec backend's error: the URL is then read, and fails, as a file
+        log.warning("cannot list %s: %s", url, exc)
+        return [url]
+    below = [(f, f[len(str(path).rstrip("/")):]) for f in files]
+    return [str(fs.unstrip_protocol(f)) for f, rel in below if not any(p.startswith(".") for p in rel.split("/"))]
+
+
+def _read(item: _Item, limits: Limits) -> _Item:
+    """Read an item's input (a local path, or an fsspec URL such as ``s3://`` or ``http://``) and
+    hash it; a file over the size limit or that cannot be read becomes its failure result."""
+    display, source = item.display, item.source
+
+    def failed(sha: str, reason: FailReason, detail: str) -> _Item:
+        failure = ReadFailure(display, reason, detail)
+        return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)],
+                     source, item.known)
+
+    over = f"over the {limits.max_file_bytes}-byte limit; not read"
+    try:
+        if "://" in source:
+            data = _read_url(source, limits.max_file_bytes + 1)
+            if len(data) > limits.max_file_bytes:
+                return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.TOO_LARGE, over)
+        else:
+            file = Path(source)
             size = file.stat().st_size
             if size > limits.max_file_bytes:
-                sha = _hash_file(file)
-                failure = ReadFailure(
-                    display, FailReason.TOO_LARGE,
-                    f"{size} bytes is over the {limits.max_file_bytes}-byte limit; not read",
-                )
-                yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
-                continue
+                return failed(_hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
             data = file.read_bytes()
-        except OSError as exc:
-            sha = hashlib.sha256(display.encode()).hexdigest()
-            failure = ReadFailure(display, FailReason.CORRUPT, f"cannot read file: {exc}")
-            yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        if store.file_done(display, sha, version):
-            counts.skipped += 1
-            continue
-        yield _Item(display, data, sha)
+    except Exception as exc:  # OSError, or any error of an fsspec backend (s3, http ...): stored as failed
+        return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
+    return _Item(display, data, hashlib.sha256(data).hexdigest(), None, source, item.known)
 
 
-def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[list[DocResult]]:
-    """Worker-process entry point: process a batch of files."""
-    return [item.results or process_file(item.data, item.display, limits, timeout) for item in batch]
+def _read_url(url: str, most: int) -> bytes:
+    """Up to ``most`` bytes of an fsspec URL (fsspec comes with the dask extra)."""
+    import fsspec
+
+    with fsspec.open(url, "rb") as handle:
+        data: bytes = handle.read(most)
+    return data
+
+
+def _unchanged(item: _Item, store: Store, version: str, counts: ScanCounts) -> bool:
+    """The item's bytes and pipeline version are stored already: count it as skipped."""
+    if item.results is not None:
+        return False
+    done = item.sha == item.known if item.known is not None else store.file_done(item.display, item.sha, version)
+    if done:
+        counts.skipped += 1
+    return done
+
+
+_GUARD: list[GuardedReader] = []  # this worker process's guarded reader, started on first use
+
+
+def _worker_reader(limits: Limits, timeout: float) -> Reader:
+    """In a worker process's main thread, a ``GuardedReader`` (kept for the process's life) so a
+    reader stuck in C code is killed; elsewhere (Dask worker threads, daemonic processes, which
+    may not start one) the plain reader under the per-file alarm where it applies."""
+    if threading.current_thread() is not threading.main_thread() or mp.current_process().daemon:
+        return read_bytes
+    if not _GUARD:
+        _GUARD.append(GuardedReader(limits, timeout * 0.9))
+    guard = _GUARD[0]
+
+    def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
+        return guard.read(data, path)
+
+    return guarded
+
+
+def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[_Item]:
+    """Worker entry point: read, hash and process a batch of files. A file whose bytes hash to
+    the sha stored for it comes back with ``results=None`` and no bytes (unchanged)."""
+    done = []
+    reader = _worker_reader(limits, timeout)
+    for named in batch:
+        item = _read(named, limits) if named.source and not named.data else named
+        if item.results is None and item.sha == item.known:
+            done.append(_Item(item.display, b"", item.sha, None, item.source, item.known))
+            continue
+        if item.results is None:
+            item.results = process_file(item.data, item.display, limits, timeout, reader, item.sha)
+        done.append(item)
+    return done
 
 
 def _in_pool(
-    pool: Executor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int,
-    batch_size: int = 16,
+    pool: Executor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int, counts: ScanCounts,
+    batch_size: int = 0,
 ) -> Iterator[tuple[_Item, list[DocResult]]]:
     """Process items in worker processes, a bounded number of batches in flight, in order."""
-    window: deque[tuple[list[_Item], Future[list[list[DocResult]]]]] = deque()
+    batch_size = batch_size or BATCH_FILES
+    window: deque[Future[list[_Item]]] = deque()
     batch: list[_Item] = []
 
     def drain(limit: int) -> Iterator[tuple[_Item, list[DocResult]]]:
         while len(window) > limit:
-            done_batch, future = window.popleft()
-            yield from zip(done_batch, future.result(), strict=True)
+            for item in window.popleft().result():
+                if item.results is None:
+                    counts.skipped += 1
+                else:
+                    yield item, item.results
 
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            window.append((batch, pool.submit(_work_batch, batch, limits, timeout)))
+            window.append(pool.submit(_work_batch, batch, limits, timeout))
             batch = []
             yield from drain(2 * workers)
     if batch:
-        window.append((batch, pool.submit(_work_batch, batch, limits, timeout)))
+        window.append(pool.submit(_work_batch, batch, limits, timeout))
     yield from drain(0)
 
 

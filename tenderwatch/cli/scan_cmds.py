@@ -5,18 +5,20 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
-from tenderwatch.scan import ScanCounts, scan
 from tenderwatch.store.db import Store
 from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import overview
 from tenderwatch.store.queries import find_document, iter_rows
+
+if TYPE_CHECKING:
+    from tenderwatch.scan import ScanCounts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
 DB_OPTION = click.option(
@@ -32,11 +34,13 @@ def _top(counts: dict[str, int], shown: int = 12) -> str:
     return ", ".join(names) + (f", ... and {more} more (tenderwatch report lists all)" if more > 0 else "")
 
 
-def _print_summary(counts: ScanCounts, store: Store) -> None:
+def _print_summary(counts: ScanCounts, store: Store, on_dask: bool = False) -> None:
     facts = overview(store)  # the same numbers as the workbench's Overview and the report
     rs = facts["by_rule_status"]
+    where = (f"on {counts.workers} Dask worker threads" if on_dask
+             else f"in {counts.workers} {'process' if counts.workers == 1 else 'processes'}")
     click.echo("")
-    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
+    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped); pipeline ran {where}")
     if counts.not_notices:
         click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
@@ -76,8 +80,10 @@ def _dask_client(address: str) -> Any:
 
 
 def _run_scan(
-    paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
+    paths: list[Path | str], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
 ) -> None:
+    from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
+
     with Store(db_path) as store:
         show_progress = not quiet and sys.stderr.isatty()
 
@@ -90,35 +96,48 @@ def _run_scan(
         client = _dask_client(dask) if dask else None
         try:
             executor = client.get_executor() if client is not None else None
+            if client is not None:
+                workers = sum(client.nthreads().values()) or 1
             counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor)
         finally:
             if client is not None:
                 client.close()
         if show_progress:
             click.echo("", err=True)
-        _print_summary(counts, store)
+        _print_summary(counts, store, client is not None)
     if counts.failed:
         sys.exit(2)
 
 
 @click.command("scan")
-@click.argument("notices", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("notices", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds allowed per input file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for the per-document pipeline (the store is written by one).")
+@click.option("-j", "--workers", default=None, type=click.IntRange(1, 256),
+              help="Worker processes for the per-document pipeline (the store is written by one); "
+                   "default: every core this process may use.")
 @click.option("--dask", metavar="SCHEDULER", default=None,
               help="Run the per-document pipeline on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
 def scan_cmd(
-    notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int, dask: str | None
+    notices: tuple[str, ...], db_path: str, timeout: float, quiet: bool, workers: int | None, dask: str | None
 ) -> None:
-    """Scan NOTICES (folders, files, .zip archives) into the store.
+    """Scan NOTICES (folders, files, .zip archives, or fsspec URLs such as s3://bucket/prefix) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
     with the reason; the scan goes on).
     """
-    _run_scan(list(notices), db_path, timeout, quiet, workers, dask)
+    from tenderwatch.scan import available_cores
+
+    roots: list[Path | str] = []
+    for notice in notices:
+        if "://" in notice:
+            roots.append(notice)  # listed and read through fsspec (by the workers, with --dask)
+        elif not Path(notice).exists():
+            raise click.BadParameter(f"{notice!r} does not exist", param_hint="NOTICES")
+        else:
+            roots.append(Path(notice))
+    _run_scan(roots, db_path, timeout, quiet, workers or available_cores(), dask)
 
 
 @click.command("demo")

@@ -44,6 +44,8 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self.conn)
+            if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+                self.commit()  # leads queued by a writer that was killed after its last commit
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.row_factory = sqlite3.Row
 
@@ -64,6 +66,14 @@ class Store:
             (path, sha256, pipeline_version),
         ).fetchone()
         return row is not None
+
+    def stored_sha(self, path: str, pipeline_version: str) -> str | None:
+        """The sha256 stored for ``path`` by this pipeline version, if any (a worker that reads the
+        file itself skips it when its bytes hash to this)."""
+        row = self.conn.execute(
+            "SELECT sha256 FROM files WHERE path = ? AND pipeline_version = ?", (path, pipeline_version)
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def save_file(
         self, path: str, data: bytes, sha256: str, pipeline_version: str, results: Iterable[DocResult],
@@ -98,10 +108,16 @@ class Store:
             self.conn.rollback()
             raise
         if commit:
-            self.conn.commit()
+            self.commit()
 
     def commit(self) -> None:
-        """Commit the files saved with ``save_file(..., commit=False)`` so far."""
+        """Commit the files saved with ``save_file(..., commit=False)`` so far, with the leads
+        among them added to the full-text index in one statement (migration 12)."""
+        self.conn.execute(
+            "INSERT INTO search_fts(rowid, title, text)"
+            " SELECT d.id, tw_fold(d.title), tw_fold(d.text) FROM fts_pending p JOIN documents d ON d.id = p.id"
+        )
+        self.conn.execute("DELETE FROM fts_pending")
         self.conn.commit()
 
     def _put_blob(self, sha256: str, data: bytes) -> None:

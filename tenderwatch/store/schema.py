@@ -363,6 +363,27 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        12,
+        """
+        -- The trigram index in bulk (issue 13): a lead inserted during a scan is queued in
+        -- fts_pending and indexed with the others of its batch when the store commits
+        -- (Store.commit), one INSERT ... SELECT per batch instead of a trigger per row. A queued
+        -- document deleted before that is only dequeued (it is not in the index yet).
+        CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);
+        DROP TRIGGER documents_ai;
+        DROP TRIGGER documents_ad;
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents WHEN new.indexed = 1 BEGIN
+            INSERT OR IGNORE INTO fts_pending(id) VALUES (new.id);
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents WHEN old.indexed = 1 BEGIN
+            INSERT INTO search_fts(search_fts, rowid, title, text)
+            SELECT 'delete', old.id, tw_fold(old.title), tw_fold(old.text)
+            WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id);
+            DELETE FROM fts_pending WHERE id = old.id;
+        END;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -219,14 +219,14 @@ def test_search_index_covers_leads_and_text_scan_finds_the_rest(tmp_path: Path) 
 
 def test_parallel_scan_stores_the_same_rows(tmp_path: Path) -> None:
     notices = _write(tmp_path / "in")
-    for index in range(20):
+    for index in range(40):
         (notices / f"extra{index:02d}.txt").write_text(NEGATIVE.replace("200套", f"{index}套"), encoding="utf-8")
     serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
     with Store(serial) as store:
         scan([notices], store)
     with Store(parallel) as store:
         counts = scan([notices], store, workers=2)
-    assert counts.files == 23 and counts.failed == 1
+    assert counts.files == 43 and counts.failed == 1 and counts.workers == 2
 
     def rows(db: Path) -> list[tuple[object, ...]]:
         return [(path, sha, status, relevant, json.loads(row)["findings"]) for path, sha, status, relevant, row

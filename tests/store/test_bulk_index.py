@@ -1,0 +1,46 @@
+"""The full-text index of leads is written in bulk when the store commits (migration 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tenderwatch.pipeline import process_bytes
+from tenderwatch.store.db import Store
+from tenderwatch.store.leads import LeadFilter, query_leads
+
+LEAD = """示例大学GPU服务器采购项目中标公告
+2024年03月12日
+一、项目编号：SL-2024-0312-{n}
+二、中标信息 供应商名称：样例{n}科技有限公司 中标金额：120万元
+三、主要标的：8卡H800服务器 2台
+四、采购人信息 名称：示例大学
+"""
+
+
+def _save(store: Store, path: str, text: str) -> None:
+    data = text.encode("utf-8")
+    results = process_bytes(data, path)
+    assert results[0].findings  # a lead: it goes to the index
+    store.save_file(path, data, results[0].sha256, "v", results, commit=False)
+
+
+def _pending(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM fts_pending").fetchone()[0])
+
+
+def test_leads_are_indexed_at_commit_and_a_replaced_lead_only_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        _save(store, "a.txt", LEAD.format(n="甲"))
+        _save(store, "b.txt", LEAD.format(n="乙"))
+        assert _pending(store) == 2
+        _save(store, "a.txt", LEAD.format(n="丙"))  # replaced before the commit: dequeued, not deleted
+        store.commit()
+        assert _pending(store) == 0
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        assert [r["path"] for r in query_leads(store, LeadFilter(q="样例丙科技")).rows] == ["a.txt"]
+        assert query_leads(store, LeadFilter(q="样例甲科技")).total == 0
+        _save(store, "b.txt", LEAD.format(n="丁"))  # replaced after the commit: deleted from the index
+        store.commit()
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        assert query_leads(store, LeadFilter(q="样例乙科技")).total == 0
+        assert query_leads(store, LeadFilter(q="样例丁科技")).total == 1
