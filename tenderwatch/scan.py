@@ -28,7 +28,9 @@ from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
 from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
+from tenderwatch.read.warc import PayloadReader
 from tenderwatch.store.db import Store
+from tenderwatch.warcscan import RecordWork, is_warc, save_record, warc_work
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
@@ -56,6 +58,9 @@ class ScanCounts:
     relevant: int = 0
     not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
     failures: dict[str, int] = field(default_factory=dict)
+    # WARC records by what became of them: document, same (unchanged, newer fetch), older (a newer
+    # fetch is the document), already stored, or the reason they are not documents
+    warc: dict[str, int] = field(default_factory=dict)
 
 
 class DocumentTimeout(Exception):
@@ -135,10 +140,11 @@ def scan(
     items = _items(roots, store, limits, version, counts, progress)
     try:
         if executor is not None:
-            _save_all(_in_pool(executor, items, limits, timeout, max(workers, 2)), store, version, counts)
+            _save_all(_in_pool(executor, items, limits, timeout, max(workers, 2)), store, version, counts,
+                      limits, timeout)
         elif workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts)
+                _save_all(_in_pool(pool, items, limits, timeout, workers), store, version, counts, limits, timeout)
         else:
             # PDF/Office/zip readers run in a killable worker process, stopped a little before
             # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
@@ -147,26 +153,30 @@ def scan(
                 def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
                     return guard.read(data, path)
 
-                processed = ((item, item.results or process_file(item.data, item.display, limits, timeout, guarded))
-                             for item in items)
-                _save_all(processed, store, version, counts)
+                processed = ((item, item.results if item.results is not None else process_file(
+                    item.data, item.display, limits, timeout, item.reader.over(guarded) if item.reader else guarded,
+                )) for item in items)
+                _save_all(processed, store, version, counts, limits, timeout)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
         "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant,
+        "failed": counts.failed, "relevant": counts.relevant, **({"warc_records": counts.warc} if counts.warc else {}),
     })
     return counts
 
 
 @dataclass(slots=True)
 class _Item:
-    """One input file to store: its bytes, or the failure decided without reading it."""
+    """One input file to store: its bytes, or the failure decided without reading it; or one
+    record of a WARC file (``work``: its fetch, and how to read it)."""
 
     display: str
     data: bytes
     sha: str
     results: list[DocResult] | None = None
+    reader: PayloadReader | None = None
+    work: RecordWork | None = None
 
 
 def _items(
@@ -183,6 +193,14 @@ def _items(
         if progress is not None:
             progress(number, display)
         try:
+            if is_warc(file):  # streamed record by record: the size limit applies per record
+                sha = _hash_file(file)
+                if store.file_done(display, sha, version):
+                    counts.skipped += 1
+                    continue
+                for work in warc_work(file, display, sha, store, limits, version, counts.warc):
+                    yield _Item(work.display, work.data or b"", work.sha, work.results, work.reader, work)
+                continue
             size = file.stat().st_size
             if size > limits.max_file_bytes:
                 sha = _hash_file(file)
@@ -207,7 +225,8 @@ def _items(
 
 def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[list[DocResult]]:
     """Worker-process entry point: process a batch of files."""
-    return [item.results or process_file(item.data, item.display, limits, timeout) for item in batch]
+    return [item.results if item.results is not None
+            else process_file(item.data, item.display, limits, timeout, item.reader or read_bytes) for item in batch]
 
 
 def _in_pool(
@@ -234,15 +253,40 @@ def _in_pool(
     yield from drain(0)
 
 
+def _save_record(
+    item: _Item, results: list[DocResult], store: Store, version: str, limits: Limits, timeout: float
+) -> str:
+    """Store one WARC record; a payload not read because it was stored already is read here
+    if, when saving, it turns out it is needed after all."""
+    assert item.work is not None
+
+    def process() -> list[DocResult]:
+        return process_file(item.data, item.display, limits, timeout, item.reader or read_bytes)
+
+    outcome = save_record(store, item.work, results, version, process)
+    if outcome == "skipped":
+        outcome = f"not a document: {item.work.skip}"
+    return outcome
+
+
 def _save_all(
-    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts
+    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts,
+    limits: Limits | None = None, timeout: float = 60.0,
 ) -> None:
     """Store each processed file. Saves are committed in batches (COMMIT_FILES files or
     COMMIT_SECONDS seconds, whichever first): an interrupted scan loses at most one
     batch, whose files are simply scanned again on resume."""
     pending, last_commit = 0, time.monotonic()
     for item, results in processed:
-        store.save_file(item.display, item.data, item.sha, version, results, commit=False)
+        if item.work is not None and item.work.fetch is not None:
+            outcome = _save_record(item, results, store, version, limits or Limits(), timeout)
+            counts.warc[outcome] = counts.warc.get(outcome, 0) + 1
+            if outcome != "document":
+                continue
+        elif item.work is not None:  # the WARC file itself: its damage; its records' bytes are kept one by one
+            store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
+        else:
+            store.save_file(item.display, item.data, item.sha, version, results, commit=False)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()

@@ -39,6 +39,9 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
     if counts.not_notices:
         click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
+    if counts.warc:
+        click.echo(f"WARC records: {sum(counts.warc.values())} ("
+                   + ", ".join(f"{k}: {v}" for k, v in sorted(counts.warc.items(), key=lambda kv: -kv[1])) + ")")
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
                + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
                   if counts.failures else ""))
