@@ -1,0 +1,172 @@
+"""Scanning WARC files into a real store: documents with provenance, the newest fetch wins,
+re-scans add nothing, damage is a failed document naming the offset."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from warcbuild import Rec, build_warc, notice_html
+
+from tenderwatch.cli.main import main
+from tenderwatch.scan import scan
+from tenderwatch.store.db import Store
+from tenderwatch.store.fetches import fetch_history
+
+URL = "http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202403/t20240301_1.htm"
+OLD_TITLE = "北京示例大学GPU服务器采购项目公开招标公告"
+NEW_TITLE = "北京示例大学GPU服务器采购项目更正公告"
+
+
+def _warc(folder: Path, name: str, records: list[Rec], compress: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(build_warc(records, compress=compress))
+    return path
+
+
+def _rows(db: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def _page(title: str, date: str) -> Rec:
+    return Rec(URL, notice_html(title=title).encode("gbk"), headers=[("Content-Type", "text/html; charset=GBK")],
+               date=date)
+
+
+def test_a_warc_becomes_documents_with_provenance(tmp_path: Path) -> None:
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [
+        Rec(URL, kind="request"),
+        _page(OLD_TITLE, "2024-03-01T08:00:00Z"),
+        Rec("http://www.ccgp.gov.cn/gone.htm", b"<html>404</html>", status="404 Not Found"),
+        Rec("http://a.cn/api/list", json.dumps({"data": [
+            {"id": "n1", "title": "办公家具采购公告", "url": "http://a.cn/n1.html"}]}, ensure_ascii=False).encode(),
+            headers=[("Content-Type", "application/json")]),
+    ])
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        counts = scan([warc], store)
+    assert counts.documents == 2 and counts.failed == 0 and counts.relevant == 1
+    assert counts.warc == {"document": 2, "not a document: HTTP 404": 1, "not a document: request record": 1,
+                           "not a document: warcinfo record": 1}
+    (doc,) = _rows(db, "SELECT url, fetched_at, source, http_status, warc_file, warc_record_id, payload_digest,"
+                       " file_path, sha256, row_json FROM documents WHERE path = ?", URL)
+    assert doc[:5] == (URL, "2024-03-01T08:00:00Z", "tenderwatch-tests/1.0", 200, "crawl.warc.gz")
+    assert doc[5].startswith("<urn:uuid:") and doc[6].startswith("sha1:") and doc[7] == URL
+    row = json.loads(doc[9])
+    assert row["url"] == URL and row["fetched_at"] == "2024-03-01T08:00:00Z" and row["relevant"] is True
+    with Store(db, readonly=True) as store:
+        body = store.blob(doc[8])
+        history = fetch_history(store, URL)
+    assert body is not None and OLD_TITLE in body.decode("gbk")  # the archived payload, as served
+    assert [(h["outcome"], h["http_status"]) for h in history] == [("document", 200)]
+    (record,) = _rows(db, "SELECT path, url, warc_file FROM documents WHERE path LIKE 'http://a.cn/api/list#%'")
+    assert record == ("http://a.cn/api/list#n1", "http://a.cn/n1.html", "crawl.warc.gz")  # the record's own URL
+    assert _rows(db, "SELECT outcome FROM fetches WHERE url LIKE '%gone.htm'") == [("skipped: HTTP 404",)]
+
+
+def test_rescanning_the_same_warc_adds_nothing(tmp_path: Path) -> None:
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([warc], store)
+    tables = ("documents", "fetches", "blobs", "findings", "files")
+    before = {t: _rows(db, f"SELECT COUNT(*) FROM {t}") for t in tables}
+    with Store(db) as store:
+        again = scan([warc], store)
+    assert again.skipped == 1 and again.documents == 0
+    copy = tmp_path / "copy"  # the same records in a file of another name: read, but nothing new
+    copy.mkdir()
+    (copy / "renamed.warc.gz").write_bytes(warc.read_bytes())
+    with Store(db) as store:
+        third = scan([copy], store)
+    assert third.documents == 0 and third.warc == {"already stored": 1, "not a document: warcinfo record": 1}
+    assert {t: _rows(db, f"SELECT COUNT(*) FROM {t}") for t in tables} == {
+        **before, "files": [(before["files"][0][0] + 1,)]}
+
+
+def test_the_newest_fetch_is_the_document_whatever_the_scan_order(tmp_path: Path) -> None:
+    old = _warc(tmp_path / "a", "march.warc.gz", [_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    new = _warc(tmp_path / "b", "april.warc.gz", [_page(NEW_TITLE, "2024-04-01T08:00:00Z")])
+    for order in ((old, new), (new, old)):
+        db = tmp_path / f"tw-{order[0].name}.db"
+        with Store(db) as store:
+            counts = [scan([warc], store) for warc in order]
+        assert _rows(db, "SELECT title, fetched_at, warc_file FROM documents") == [
+            (NEW_TITLE, "2024-04-01T08:00:00Z", "april.warc.gz")]
+        history = _rows(db, "SELECT fetched_at, outcome, sha256 IS NOT NULL FROM fetches ORDER BY fetched_at")
+        assert [h[0] for h in history] == ["2024-03-01T08:00:00Z", "2024-04-01T08:00:00Z"]
+        assert all(h[2] for h in history)  # both versions' payloads are kept
+        if order[0] is new:
+            assert history[0][1] == "older" and counts[1].warc.get("older") == 1
+
+
+def test_the_same_page_fetched_later_moves_the_provenance(tmp_path: Path) -> None:
+    first = _warc(tmp_path / "a", "one.warc.gz", [_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    later = _warc(tmp_path / "b", "two.warc.gz", [_page(OLD_TITLE, "2024-03-05T08:00:00Z")])
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([first], store)
+        (doc_id,) = _rows(db, "SELECT id FROM documents")[0]
+        counts = scan([later], store)
+    assert counts.warc.get("same") == 1 and counts.documents == 0
+    assert _rows(db, "SELECT id, fetched_at, warc_file FROM documents") == [
+        (doc_id, "2024-03-05T08:00:00Z", "two.warc.gz")]
+    (row_json,) = _rows(db, "SELECT row_json FROM documents")[0]
+    assert json.loads(row_json)["fetched_at"] == "2024-03-05T08:00:00Z"
+
+
+def test_damage_is_a_failed_document_naming_the_offset_and_good_records_are_kept(tmp_path: Path) -> None:
+    data = build_warc([Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(3)], compress=True)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cut.warc.gz").write_bytes(data[: len(data) - 400])
+    db = tmp_path / "tw.db"
+    result = CliRunner().invoke(main, ["scan", str(folder), "--db", str(db), "-q"])
+    assert result.exit_code == 2, result.output  # a document failed: the damage
+    docs = _rows(db, "SELECT path, status, fail_reason, fail_detail FROM documents ORDER BY id")
+    assert [d[:3] for d in docs[:2]] == [("http://a.cn/0", "ok", None), ("http://a.cn/1", "ok", None)]
+    path, status, reason, detail = docs[2]
+    assert path.startswith("cut.warc.gz#offset=") and (status, reason) == ("failed", "corrupt")
+    assert "WARC damaged at offset" in detail
+    assert "WARC records:" in result.output
+
+
+def test_a_record_cut_short_is_read_and_marked(tmp_path: Path) -> None:
+    data = build_warc([Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(2)], compress=False)
+    warc = tmp_path / "cut.warc"
+    warc.write_bytes(data[:-100])
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([warc], store)
+    rows = _rows(db, "SELECT path, status, truncated FROM documents ORDER BY id")
+    assert rows[0] == ("http://a.cn/0", "ok", None)
+    assert rows[1][:2] == ("http://a.cn/1", "ok") and "cut short" in rows[1][2] and "offset" in rows[1][2]
+
+
+def test_every_shared_warc_scans(shared: Path, tmp_path: Path) -> None:
+    db = tmp_path / "tw.db"
+    result = CliRunner().invoke(main, ["scan", str(shared / "warc"), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    docs = _rows(db, "SELECT path, url, warc_file FROM documents WHERE url IS NOT NULL ORDER BY path")
+    assert docs[0][0] == "http://example.com/"
+    assert sum(d[0].startswith("http://httpbin.org/post") for d in docs) == 3
+    assert _rows(db, "SELECT COUNT(*) FROM documents WHERE path LIKE '%<%'") == [(0,)]  # wget's <URI> unwrapped
+
+
+def test_worker_processes_store_the_same(tmp_path: Path) -> None:
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [
+        _page(OLD_TITLE, "2024-03-01T08:00:00Z"),
+        Rec("http://a.cn/x", notice_html(2).encode(), encode="gzip+chunked"),
+    ])
+    got = []
+    for workers in (1, 2):
+        db = tmp_path / f"tw{workers}.db"
+        with Store(db) as store:
+            scan([warc], store, workers=workers)
+        got.append(_rows(db, "SELECT path, url, fetched_at, title, relevant FROM documents ORDER BY path"))
+    assert got[0] == got[1] and len(got[0]) == 2
