@@ -28,9 +28,9 @@ from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
 from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
-from tenderwatch.read.warc import PayloadReader
+from tenderwatch.read.warc import PayloadReader, is_warc
 from tenderwatch.store.db import Store
-from tenderwatch.warcscan import RecordWork, is_warc, save_record, warc_work
+from tenderwatch.warcscan import RecordWork, save_record, warc_work
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tenderwatch.model import DocResult, ReadFailure
 from tenderwatch.read import Limits
-from tenderwatch.read.warc import PayloadReader, WarcPayload, WarcSkip, iter_warc, looks_like_warc
+from tenderwatch.read.warc import PayloadReader, WarcPayload, WarcSkip, iter_warc
 from tenderwatch.store.db import Store
 from tenderwatch.store.fetches import Fetch, attach, record_fetch, save_fetched, seen
 
@@ -43,21 +42,6 @@ class RecordWork:
     skip: str | None = None
     known: bool = False
     size: int = 0
-
-
-def is_warc(file: Path) -> bool:
-    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    if head.startswith(b"\x1f\x8b"):
-        try:
-            head = zlib.decompressobj(31).decompress(head, 64)
-        except zlib.error:
-            return False
-    return looks_like_warc(head)
 
 
 def warc_work(

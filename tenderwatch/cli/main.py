@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "tenderwatch.cli.web_cmds",
     "tenderwatch.cli.collect_cmds",
     "tenderwatch.cli.watch_cmds",
+    "tenderwatch.cli.archive_cmds",
 )
 
 

@@ -20,11 +20,13 @@ import hashlib
 import io
 import logging
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -99,6 +101,21 @@ class WarcSkip:
 def looks_like_warc(head: bytes) -> bool:
     """First bytes of a file (gzip-decompressed when gzipped) -> is it a WARC or ARC file?"""
     return head.lstrip(b"\r\n").startswith(WARC_MAGIC)
+
+
+def is_warc(file: Path) -> bool:
+    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return looks_like_warc(head)
 
 
 def iso_utc(value: str) -> str | None:

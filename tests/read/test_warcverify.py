@@ -1,0 +1,130 @@
+"""``archive verify``: every record's digests, cut-short records and damaged headers, per file."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from warcbuild import Rec, build_warc, notice_html
+
+from tenderwatch.cli.main import main
+from tenderwatch.read.warcverify import verify_file, verify_paths
+
+
+def _good(compress: bool = True) -> bytes:
+    return build_warc([
+        Rec("http://a.cn/0", kind="request"),
+        Rec("http://a.cn/0", notice_html(0).encode()),
+        Rec("http://a.cn/1", notice_html(1).encode("gbk"), encode="gzip+chunked"),
+        Rec("http://a.cn/2", notice_html(2).encode()),
+    ], compress=compress)
+
+
+def _resource(digest: str, body: bytes = b"GPU server tender") -> bytes:
+    head = (f"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{len(digest) % 10}>\r\n"
+            f"WARC-Date: 2024-03-01T08:00:00Z\r\nWARC-Target-URI: http://a.cn/r\r\nContent-Type: text/plain\r\n"
+            f"WARC-Block-Digest: {digest}\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode() + body + b"\r\n\r\n"
+
+
+def test_a_good_archive(tmp_path: Path) -> None:
+    path = tmp_path / "good.warc.gz"
+    path.write_bytes(_good())
+    report = verify_file(path)
+    assert report.ok and report.records == 5 and report.good == 5 and report.checked == 5
+    result = CliRunner().invoke(main, ["archive", "verify", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "ok, 5 records good" in result.output
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_a_flipped_payload_byte_names_the_record(tmp_path: Path, compress: bool) -> None:
+    data = bytearray(_good(compress=False))
+    at = data.index("预算金额".encode(), data.index(b"WARC-Target-URI: http://a.cn/2"))
+    data[at] ^= 0x01
+    if compress:  # the same damage, then each record gzipped on its own as a collector writes it
+        import gzip
+
+        records = bytes(data).split(b"\r\n\r\nWARC/1.1")
+        data = bytearray(b"".join(gzip.compress((b"WARC/1.1" if i else b"") + r + b"\r\n\r\n")
+                                  for i, r in enumerate(records)))
+    path = tmp_path / "flip.warc"
+    path.write_bytes(bytes(data))
+    report = verify_file(path)
+    assert not report.ok and report.stopped is None
+    (bad,) = report.damaged
+    assert bad.uri == "http://a.cn/2" and bad.rec_type == "response" and bad.record_id.startswith("<urn:uuid:")
+    assert any("WARC-Payload-Digest does not match" in p for p in bad.problems)
+    assert any("WARC-Block-Digest does not match" in p for p in bad.problems)
+    result = CliRunner().invoke(main, ["archive", "verify", str(path), "--json"])
+    assert result.exit_code == 1
+    out = json.loads(result.output)
+    assert out["damaged_files"] == 1
+    (damaged,) = out["files"][0]["damaged"]
+    assert (damaged["offset"], damaged["record_id"]) == (bad.offset, bad.record_id)
+
+
+def test_a_truncated_file(tmp_path: Path) -> None:
+    data = _good()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[:-120])
+    report = verify_file(cut)
+    assert not report.ok and report.good == 4
+    (bad,) = report.damaged
+    assert bad.uri == "http://a.cn/2" and "cut short" in bad.problems[0]
+    header_cut = tmp_path / "header-cut.warc.gz"
+    header_cut.write_bytes(data[:-380])
+    report = verify_file(header_cut)
+    assert report.good == 4 and report.stopped is not None and "Content-Length" in report.stopped[1]
+    plain = tmp_path / "cut.warc"
+    plain.write_bytes(_good(compress=False)[:-50])
+    (bad,) = verify_file(plain).damaged
+    assert "cut short" in bad.problems[0]
+    result = CliRunner().invoke(main, ["archive", "verify", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.count("DAMAGED") == 3
+    assert f"stopped at offset {report.stopped[0]}" in result.output
+
+
+@pytest.mark.parametrize("algo", ["sha1", "sha256", "md5"])
+def test_digests_in_base32_hex_and_base64(tmp_path: Path, algo: str) -> None:
+    body = b"GPU server tender"
+    raw = hashlib.new(algo, body).digest()
+    written = [base64.b32encode(raw).decode(), raw.hex(), raw.hex().upper(), base64.b64encode(raw).decode(),
+               base64.b32encode(raw).decode().rstrip("=").lower()]
+    path = tmp_path / "forms.warc"
+    path.write_bytes(b"".join(_resource(f"{algo}:{form}", body) for form in written)
+                     + _resource(f"{algo}:{written[1]}", body + b"!"))  # the last one is wrong
+    report = verify_file(path)
+    assert report.good == len(written) and report.checked == len(written)
+    (bad,) = report.damaged
+    assert "does not match" in bad.problems[0]
+
+
+def test_unknown_algorithm_and_missing_headers_are_problems(tmp_path: Path) -> None:
+    record = _resource("whirlpool:ABC").replace(b"WARC-Date: 2024-03-01T08:00:00Z\r\n", b"")
+    path = tmp_path / "odd.warc"
+    path.write_bytes(record)
+    (bad,) = verify_file(path).damaged
+    assert "malformed header: no WARC-Date" in bad.problems and any("unknown algorithm" in p for p in bad.problems)
+
+
+def test_the_shared_warcs(shared: Path) -> None:
+    reports = {Path(r.path).name: r for r in verify_paths([shared / "warc"])}
+    assert set(reports) == {p.name for p in (shared / "warc").glob("*.warc*")}
+    assert reports["example.warc.gz"].ok and reports["post-test.warc.gz"].ok
+    assert reports["example-wget-bad-target-uri.warc.gz"].ok
+    (digest,) = reports["example-digest.warc"].damaged
+    assert digest.offset == 0 and "WARC-Payload-Digest" in digest.problems[0]
+    (trunc,) = reports["example-trunc.warc"].damaged
+    assert trunc.offset == 1197 and any("separator" in p for p in trunc.problems)
+    assert any("one gzip stream" in p for p in reports["example-bad-non-chunked.warc.gz"].problems)
+
+
+def test_no_warc_found_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not an archive")
+    result = CliRunner().invoke(main, ["archive", "verify", str(tmp_path)])
+    assert result.exit_code == 2
