@@ -4,7 +4,9 @@ Routes: ``/`` Overview, ``/leads`` Leads (``/leads.csv``, ``/leads.xlsx``: exact
 list), ``/notice/{id}`` Notice, ``/party/{id}`` Party, ``/reviews`` the audit trail, ``POST /review``
 record a decision, ``POST /review/bulk`` one decision for several leads, ``/watch`` saved searches
 and alert channels, ``POST /searches`` save a search (``/remove`` stop one), ``/feed.atom`` the
-alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
+alerts as Atom (``web/watchpages.py``), ``/notice/{id}/archived`` the archived response
+of a fetched notice and ``/fetch/{id}`` an older fetch of it, both as escaped text, ``/fetch/{id}/body``
+its bytes as a download, ``/static/style.css``. No JavaScript; every page works offline.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from tenderwatch.report.export import write_csv, write_xlsx
+from tenderwatch.store.archived import archived_copy, archived_fetch
 from tenderwatch.store.db import Store
 from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, lead_ids, query_leads
 from tenderwatch.store.notices import notice_detail
@@ -175,6 +178,21 @@ class Workbench:
             "message": request.query_params.get("msg", "")[:200],
         })
 
+    async def archived(self, request: Request) -> Response:
+        """What the server sent for a fetched notice (or one older fetch of it), as inert text."""
+        is_fetch = "fetch_id" in request.path_params
+        what = "fetch" if is_fetch else "notice"
+        number = int(request.path_params["fetch_id" if is_fetch else "doc_id"])
+        try:
+            with self.lock:
+                copy = archived_fetch(self.store, number) if is_fetch else archived_copy(self.store, number)
+        except QueryTimeout as exc:
+            return self.error(request, 503, str(exc))
+        if copy is None:
+            return self.error(request, 404, f"no {what} {number}")
+        title = f"Archived copy · {copy['doc']['title'] or copy['doc']['path']}"
+        return self.render(request, "archived.html", {"title": title, "a": copy})
+
     async def party(self, request: Request) -> Response:
         party_id = _id(request, "party_id")
         if party_id is None:
@@ -281,6 +299,8 @@ def create_app(
         Route("/leads", bench.leads),
         Route("/leads.{fmt:str}", bench.leads_export),
         Route("/notice/{doc_id:int}", bench.notice),
+        Route("/notice/{doc_id:int}/archived", bench.archived),
+        Route("/fetch/{fetch_id:int}", bench.archived),
         Route("/party/{party_id:int}", bench.party),
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),
