@@ -170,3 +170,19 @@ def test_worker_processes_store_the_same(tmp_path: Path) -> None:
             scan([warc], store, workers=workers)
         got.append(_rows(db, "SELECT path, url, fetched_at, title, relevant FROM documents ORDER BY path"))
     assert got[0] == got[1] and len(got[0]) == 2
+
+
+def test_a_crawl_record_with_a_url_field_carries_it_as_the_document_url(tmp_path: Path) -> None:
+    records = [
+        {"id": "a1", "title": "北京示例大学GPU服务器采购公告", "content": notice_html(1), "detailUrl": "https://a.cn/n/1.html"},
+        {"id": "a2", "title": "办公家具采购公告", "content": "采购办公桌10张。", "url": "javascript:alert(1)"},
+    ]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([crawl], store)
+    rows = _rows(db, "SELECT path, url, fetched_at, warc_file, row_json FROM documents ORDER BY path")
+    assert [(r[0].rsplit("#", 1)[1], r[1], r[2], r[3]) for r in rows] == [
+        ("a1", "https://a.cn/n/1.html", None, None), ("a2", None, None, None)]  # only a web address is a URL
+    assert json.loads(rows[0][4])["url"] == "https://a.cn/n/1.html"
