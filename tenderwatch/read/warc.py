@@ -255,7 +255,7 @@ def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> Warc
     content_type = _header(http_headers, "content-type") if rec.http else rec.headers.get("content-type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     if _skipped_media(media_type):
-        return WarcSkip(rec.offset, rec.rec_type, f"not a document ({media_type})", prov)
+        return WarcSkip(rec.offset, rec.rec_type, f"media type {media_type}", prov)
     found = _CHARSET.search(content_type)
     payload = WarcPayload(url, rec.offset, prov, url, media_type=media_type,
                           charset=found.group(1) if found else None, http_headers=http_headers, damage=damage,

@@ -60,7 +60,7 @@ def test_a_crawl_of_mixed_records() -> None:
     assert resource.url == "http://www.ccgp.gov.cn/note.txt" and resource.provenance.http_status is None
     skips = {e.reason: e for e in entries if isinstance(e, WarcSkip)}
     assert set(skips) == {
-        "warcinfo record", "request record", "HTTP 404", "robots.txt", "not a document (image/png)",
+        "warcinfo record", "request record", "HTTP 404", "robots.txt", "media type image/png",
         "revisit record (the payload is not repeated)", "not a web address (metadata URI)",
     }
     assert skips["HTTP 404"].provenance is not None and skips["HTTP 404"].provenance.http_status == 404
