@@ -186,3 +186,28 @@ def test_a_crawl_record_with_a_url_field_carries_it_as_the_document_url(tmp_path
     assert [(r[0].rsplit("#", 1)[1], r[1], r[2], r[3]) for r in rows] == [
         ("a1", "https://a.cn/n/1.html", None, None), ("a2", None, None, None)]  # only a web address is a URL
     assert json.loads(rows[0][4])["url"] == "https://a.cn/n/1.html"
+
+
+def test_the_time_limit_applies_per_record_not_to_the_whole_warc(tmp_path: Path, monkeypatch: Any) -> None:
+    import time
+
+    import tenderwatch.scan as scan_module
+
+    warm = _warc(tmp_path / "warm", "warm.warc.gz", [Rec("http://a.cn/warm", notice_html(9).encode())])
+    with Store(tmp_path / "warm.db") as store:
+        scan([warm], store)  # the screening index loaded once, outside the timed records
+    real = scan_module.resolve_parties
+
+    def slow_parties(result: Any) -> None:  # each record takes 0.2 s; the one at /slow never ends
+        time.sleep(30 if result.path.endswith("/slow") else 0.2)
+        real(result)
+
+    monkeypatch.setattr(scan_module, "resolve_parties", slow_parties)
+    urls = [f"http://a.cn/{name}" for name in ("a", "b", "slow", "c", "d")]
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [Rec(u, notice_html(i).encode()) for i, u in enumerate(urls)])
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        counts = scan([warc], store, timeout=0.5)  # the WARC as a whole takes longer than 0.5 s
+    rows = dict((r[0], r[1:]) for r in _rows(db, "SELECT path, status, fail_reason FROM documents"))
+    assert rows.pop("http://a.cn/slow") == ("failed", "timeout")
+    assert set(rows.values()) == {("ok", None)} and len(rows) == 4 and counts.failed == 1

@@ -3,6 +3,7 @@ written with warcio, served by the real app (TestClient and headless Chromium)."
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from tenderwatch.store.db import Store
 from tenderwatch.web.app import create_app
 
 URL = "http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202403/t20240301_7.htm"
+RECORD_URL = "https://www.example.cn/notice/r1.html"
 HOSTILE = "<script>window.__pwned = 1; alert('archived')</script><img src=x onerror=alert(2)>"
 OLD_TITLE = "北京示例大学GPU服务器采购项目公开招标公告"
 NEW_TITLE = "北京示例大学GPU服务器采购项目更正公告"
@@ -33,9 +35,12 @@ def _build(folder: Path) -> Path:
     (folder / "march.warc.gz").write_bytes(build_warc([_page(OLD_TITLE, "2024-03-01T08:00:00Z")]))
     (folder / "april.warc.gz").write_bytes(build_warc([_page(NEW_TITLE, "2024-04-02T09:30:00Z")]))
     (folder / "plain.txt").write_text("北京示例大学办公家具采购公告\n采购内容：办公桌10张。\n", encoding="utf-8")
+    record = {"id": "r1", "title": "示例学院办公家具采购公告", "content": "采购办公桌10张。", "detailUrl": RECORD_URL}
+    (folder / "crawl.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     db = folder / "tw.db"
     with Store(db) as store:
-        scan([folder / "march.warc.gz", folder / "april.warc.gz", folder / "plain.txt"], store)
+        scan([folder / "march.warc.gz", folder / "april.warc.gz", folder / "plain.txt", folder / "crawl.jsonl"],
+             store)
     return db
 
 
@@ -62,6 +67,9 @@ def test_notice_page_says_where_and_when_it_was_fetched(warc_client: TestClient,
     assert f'href="/notice/{_doc(warc_db, URL)}/archived"' in html and "april.warc.gz" in html
     plain = warc_client.get(f"/notice/{_doc(warc_db, '%plain.txt')}").text
     assert 'id="provenance"' not in plain and "archived copy" not in plain  # read from a file: no fetch
+    record = warc_client.get(f"/notice/{_doc(warc_db, '%crawl.jsonl%')}").text  # the input gave a URL only
+    assert "Published at" in record and f'href="{RECORD_URL}"' in record
+    assert "fetched on" not in record and "archived copy" not in record
 
 
 def test_archived_copy_is_the_newest_body_as_escaped_text(warc_client: TestClient, warc_db: Path) -> None:
