@@ -167,6 +167,9 @@ def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None
 
 def _show_row(row: dict[str, Any], text: str) -> None:
     click.echo(f"{row['path']}  [{row.get('format')}]  status: {row.get('status')}")
+    if row.get("url"):
+        fetched = f", fetched on {row['fetched_at']}" if row.get("fetched_at") else ""
+        click.echo(f"  published at {row['url']}{fetched}")
     if row.get("failure"):
         click.echo(f"  not read: {row['failure']['reason']}: {row['failure']['detail']}")
         return

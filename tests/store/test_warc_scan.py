@@ -67,6 +67,8 @@ def test_a_warc_becomes_documents_with_provenance(tmp_path: Path) -> None:
     (record,) = _rows(db, "SELECT path, url, warc_file FROM documents WHERE path LIKE 'http://a.cn/api/list#%'")
     assert record == ("http://a.cn/api/list#n1", "http://a.cn/n1.html", "crawl.warc.gz")  # the record's own URL
     assert _rows(db, "SELECT outcome FROM fetches WHERE url LIKE '%gone.htm'") == [("skipped: HTTP 404",)]
+    shown = CliRunner().invoke(main, ["show", "--db", str(db), URL])
+    assert shown.exit_code == 0 and f"published at {URL}, fetched on 2024-03-01T08:00:00Z" in shown.output
 
 
 def test_rescanning_the_same_warc_adds_nothing(tmp_path: Path) -> None:
