@@ -6,6 +6,7 @@ import gzip
 import io
 from dataclasses import dataclass, field
 
+import brotli
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -21,7 +22,7 @@ class Rec:
     headers: list[tuple[str, str]] = field(default_factory=lambda: [("Content-Type", "text/html")])
     date: str = "2024-03-01T08:00:00Z"
     method: str = "GET"  # for requests
-    encode: str = ""  # "gzip": gzip the body and say so; "chunked": chunked transfer; "gzip+chunked"
+    encode: str = ""  # "gzip"/"br": compress the body and say so; "chunked": chunked transfer; "gzip+chunked"
 
 
 def _chunked(body: bytes, size: int = 100) -> bytes:
@@ -45,6 +46,9 @@ def make_record(writer: WARCWriter, rec: Rec) -> object:
     if "gzip" in rec.encode:
         body = gzip.compress(body)
         headers.append(("Content-Encoding", "gzip"))
+    elif "br" in rec.encode:
+        body = brotli.compress(body)
+        headers.append(("Content-Encoding", "br"))
     if "chunked" in rec.encode:
         body = _chunked(body)
         headers.append(("Transfer-Encoding", "chunked"))

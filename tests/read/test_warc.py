@@ -80,7 +80,7 @@ def test_http_charset_is_trusted_only_when_it_decodes_cleanly() -> None:
         assert doc.encoding == "gb18030"
 
 
-@pytest.mark.parametrize("encode", ["gzip", "chunked", "gzip+chunked"])
+@pytest.mark.parametrize("encode", ["gzip", "br", "chunked", "gzip+chunked", "br+chunked"])
 def test_transfer_and_content_encodings_are_removed(encode: str) -> None:
     body = notice_html().encode()
     (payload,) = _payloads(_entries(build_warc([Rec("http://a.cn/x.htm", body, encode=encode)])))
@@ -112,6 +112,24 @@ def test_a_record_over_the_size_limit_fails_alone() -> None:
     assert big.failure is not None and big.failure.reason is FailReason.TOO_LARGE and big.data == b""
     assert "offset" in big.failure.detail
     assert small.failure is None and small.data
+
+
+@pytest.mark.parametrize("encode", ["gzip", "br", "br+chunked"])
+def test_a_compressed_body_over_the_size_limit_fails_without_being_inflated(encode: str) -> None:
+    bomb = Rec("http://a.cn/bomb", b"<p>" + b"0" * 5_000_000, encode=encode)  # a few KB compressed
+    data = build_warc([bomb, Rec("http://a.cn/small", notice_html().encode())])
+    big, small = _payloads(_entries(data, limits=Limits(max_file_bytes=100_000)))
+    assert len(data) < 100_000
+    assert big.failure is not None and big.failure.reason is FailReason.TOO_LARGE and big.data == b""
+    assert small.failure is None and small.data
+
+
+def test_a_damaged_br_body_is_a_failure_naming_the_offset() -> None:
+    data = build_warc([Rec("http://a.cn/z", b"not brotli at all", headers=[("Content-Type", "text/html"),
+                                                                          ("Content-Encoding", "br")])])
+    (payload,) = _payloads(_entries(data))
+    assert payload.failure is not None and payload.failure.reason is FailReason.CORRUPT
+    assert "br body cannot be decoded" in payload.failure.detail and "offset" in payload.failure.detail
 
 
 def test_an_undecodable_content_encoding_is_a_failure() -> None:
