@@ -1,14 +1,16 @@
 """WARC scan benchmark: peak memory and records/s of ``tenderwatch scan`` over a large WARC (not a test).
 
-Usage: .venv/bin/python benchmarks/bench_warc.py [--mb 1000 100] [--workdir DIR] [--keep] [--plain]
+Usage: .venv/bin/python benchmarks/bench_warc.py [--mb 100 1000] [--workdir DIR] [--keep] [--plain]
+                                                  [--no-oversized]
 
 For each size in ``--mb`` it writes a synthetic crawl WARC with warcio (gzipped unless
 ``--plain``): per ~1.1 MB "page visit" a request record, four notice pages (UTF-8 and GBK,
 one gzip content-encoded and chunked), a JSON list answer, a 404 and a 1 MB image (skipped by
-media type, but streamed through); plus one 60 MB PDF response, over the 50 MB per-record
-limit. It then scans the WARC into a fresh store in a child process and reports the child's
-CPU time (``time.process_time``), peak RSS (``ru_maxrss``), records and documents per CPU
-second, and the outcome counts. Memory that stays flat from the small WARC to the large one
+media type, but streamed through); plus (unless ``--no-oversized``) one 60 MB PDF response,
+over the 50 MB per-record limit. It then scans the WARC into a fresh store in a child process
+and reports the child's CPU time (``time.process_time``), peak RSS (``ru_maxrss``), records and
+documents per CPU second, and the outcome counts; and runs ``archive verify`` over it in
+another child (CPU time, peak RSS, MB/CPU s). Memory that stays flat from the small WARC to the large one
 shows the records are streamed. Writes benchmarks/results/warc.json.
 """
 
@@ -47,7 +49,7 @@ def _page(n: int, charset: str) -> bytes:
     return html.encode(charset)
 
 
-def build(path: Path, megabytes: int, compress: bool) -> dict[str, int]:
+def build(path: Path, megabytes: int, compress: bool, oversized: bool = True) -> dict[str, int]:
     """Write the synthetic WARC; return how many records of each kind it holds."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -65,10 +67,11 @@ def build(path: Path, megabytes: int, compress: bool) -> dict[str, int]:
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                           http_headers=http, warc_headers_dict=date))
 
-        big = b"%PDF-1.4\n" + os.urandom(60_000_000)
-        response("http://bench.example.cn/huge.pdf", big, [("Content-Type", "application/pdf")])
-        counts["oversized"] += 1
-        del big
+        if oversized:
+            big = b"%PDF-1.4\n" + os.urandom(60_000_000)
+            response("http://bench.example.cn/huge.pdf", big, [("Content-Type", "application/pdf")])
+            counts["oversized"] += 1
+            del big
         visit = 0
         while out.tell() < megabytes * 1_000_000:
             visit += 1
@@ -115,14 +118,30 @@ def child(warc: Path, db: Path) -> None:
     print(json.dumps(result, ensure_ascii=False))
 
 
+def verify_child(warc: Path) -> None:
+    from tenderwatch.read.warcverify import verify_paths
+
+    start, cpu = time.perf_counter(), time.process_time()
+    reports = list(verify_paths([warc]))
+    result = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+              "ok": all(r.ok for r in reports), "records": sum(r.records for r in reports),
+              "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    print(json.dumps(result))
+
+
+def _child(*args: str) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=dict(os.environ, PYTHONHASHSEED="0"))
+    if done.returncode != 0:
+        raise SystemExit(f"{args[0]} failed:\n{done.stderr[-4000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def run(warc: Path, db: Path) -> dict[str, Any]:
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(warc), str(db)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=dict(os.environ, PYTHONHASHSEED="0"))
-    if done.returncode != 0:
-        raise SystemExit(f"scan failed:\n{done.stderr[-4000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = _child("--child", str(warc), str(db))
     records = sum(result["warc_records"].values())
     result["records"] = records
     result["records_per_cpu_s"] = records / result["cpu_seconds"] if result["cpu_seconds"] else 0.0
@@ -137,10 +156,15 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the WARC files and stores")
     parser.add_argument("--plain", action="store_true", help="write uncompressed .warc files")
+    parser.add_argument("--no-oversized", action="store_true", help="leave out the 60 MB record")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--verify-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
+        return
+    if args.verify_child:
+        verify_child(args.verify_child)
         return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tw-bench-warc-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -148,7 +172,7 @@ def main() -> None:
     for megabytes in args.mb:
         warc = work / f"bench-{megabytes}mb.warc{'' if args.plain else '.gz'}"
         cpu = time.process_time()
-        built = build(warc, megabytes, not args.plain)
+        built = build(warc, megabytes, not args.plain, not args.no_oversized)
         print(f"built {warc.name}: {warc.stat().st_size / 1e6:.0f} MB, {built} "
               f"({time.process_time() - cpu:.1f} CPU s)", flush=True)
         result = {"warc_mb": round(warc.stat().st_size / 1e6), "built": built, **run(warc, work / f"{megabytes}.db")}
@@ -158,10 +182,16 @@ def main() -> None:
               f"{result['records']} records = {result['records_per_cpu_s']:.0f}/CPU s, {result['documents']} documents"
               f" = {result['documents_per_cpu_s']:.0f}/CPU s, store {result['store_bytes'] / 1e6:.0f} MB", flush=True)
         print(f"  outcomes: {result['warc_records']}", flush=True)
+        check = _child("--verify-child", str(warc))
+        check["mb_per_cpu_s"] = result["warc_mb"] / check["cpu_seconds"] if check["cpu_seconds"] else 0.0
+        result["verify"] = check
+        print(f"  archive verify: {check['records']} records, ok={check['ok']}, {check['cpu_seconds']:.1f} CPU s "
+              f"({check['mb_per_cpu_s']:.0f} MB/CPU s), peak RSS {check['maxrss_kb'] / 1024:.0f} MB", flush=True)
         if not args.keep:
             warc.unlink()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"python": sys.version.split()[0], "runs": runs}, ensure_ascii=False, indent=1) + "\n",
+    RESULTS.write_text(json.dumps({"python": sys.version.split()[0], "oversized_record": not args.no_oversized,
+                                   "runs": runs}, ensure_ascii=False, indent=1) + "\n",
                        encoding="utf-8")
     print(f"wrote {RESULTS}")
 
