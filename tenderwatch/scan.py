@@ -28,7 +28,8 @@ from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
 from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
-from tenderwatch.read.warc import PayloadReader, is_warc
+from tenderwatch.read.wacz import is_warc_input
+from tenderwatch.read.warc import PayloadReader
 from tenderwatch.store.db import Store
 from tenderwatch.warcscan import RecordWork, save_record, warc_work
 
@@ -193,7 +194,7 @@ def _items(
         if progress is not None:
             progress(number, display)
         try:
-            if is_warc(file):  # streamed record by record: the size limit applies per record
+            if is_warc_input(file):  # streamed record by record: the size limit applies per record
                 sha = _hash_file(file)
                 if store.file_done(display, sha, version):
                     counts.skipped += 1

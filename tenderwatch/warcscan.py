@@ -1,4 +1,4 @@
-"""Scan WARC files: every record streamed, each payload through the per-document pipeline.
+"""Scan WARC files (and the WARCs in a WACZ): every record streamed, each payload through the per-document pipeline.
 
 :func:`warc_work` turns one WARC file into units of work for the scan loop
 (:mod:`tenderwatch.scan`): one per response/resource record (the payload, a reader that knows
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tenderwatch.model import DocResult, ReadFailure
+from tenderwatch.model import DocResult, FailReason, ReadFailure
 from tenderwatch.read import Limits
+from tenderwatch.read.wacz import warc_streams
 from tenderwatch.read.warc import PayloadReader, WarcPayload, WarcSkip, iter_warc
 from tenderwatch.store.db import Store
 from tenderwatch.store.fetches import Fetch, attach, record_fetch, save_fetched, seen
@@ -51,23 +53,27 @@ def warc_work(
     ``counts`` gathers what became of the records (by outcome or skip reason)."""
     size = file.stat().st_size
     damage: list[DocResult] = []
-    with file.open("rb") as handle:
-        for entry in iter_warc(handle, display, limits, size):
-            if isinstance(entry, ReadFailure):
-                damage.append(DocResult(path=entry.path, sha256=sha, fmt="warc", failure=entry))
-                continue
-            if isinstance(entry, WarcSkip):
-                if entry.provenance is None:  # nothing to remember but the count
-                    _count(counts, f"not a document: {entry.reason}")
+    try:
+        for name, handle, part_size in warc_streams(file, display):  # a WACZ holds several
+            for entry in iter_warc(handle, name, limits, part_size):
+                if isinstance(entry, ReadFailure):
+                    damage.append(DocResult(path=entry.path, sha256=sha, fmt="warc", failure=entry))
                     continue
-                fetch = Fetch(entry.provenance.url, entry.provenance, entry.offset)
-                yield RecordWork(fetch.path, None, "", [], fetch=fetch, skip=entry.reason)
-                continue
-            work = _payload_work(entry, store, version)
-            if work is None:
-                _count(counts, "already stored")
-                continue
-            yield work
+                if isinstance(entry, WarcSkip):
+                    if entry.provenance is None:  # nothing to remember but the count
+                        _count(counts, f"not a document: {entry.reason}")
+                        continue
+                    fetch = Fetch(entry.provenance.url, entry.provenance, entry.offset)
+                    yield RecordWork(fetch.path, None, "", [], fetch=fetch, skip=entry.reason)
+                    continue
+                work = _payload_work(entry, store, version)
+                if work is None:
+                    _count(counts, "already stored")
+                    continue
+                yield work
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:  # a WACZ whose zip is damaged
+        failure = ReadFailure(display, FailReason.CORRUPT, f"cannot read on: {type(exc).__name__}: {exc}", "warc")
+        damage.append(DocResult(path=display, sha256=sha, fmt="warc", failure=failure))
     yield RecordWork(display, None, sha, damage, size=size)
 
 

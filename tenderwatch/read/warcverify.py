@@ -9,13 +9,14 @@ before the end of the file.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .collect import collect
-from .warc import is_warc
+from .wacz import is_warc_input, warc_streams
 from .warcwalk import WalkedRecord, WalkNote, WalkStop, walk
 
 
@@ -59,16 +60,23 @@ class FileReport:
 
 
 def verify_file(path: Path, shown: str | None = None) -> FileReport:
-    """Check every record of one WARC/ARC file."""
+    """Check every record of one WARC/ARC file (of every WARC in a WACZ package: one report)."""
     report = FileReport(shown or str(path))
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        for name, handle, size in warc_streams(path, report.path):
             for item in walk(handle, keep=0, size=size):
-                _add(report, item)
-    except OSError as exc:
-        report.stopped = (0, f"cannot read the file: {exc}")
+                _add(report, item if name == report.path else _in_member(item, name.removeprefix(report.path + "#")))
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        report.stopped = (0, f"cannot read the file: {type(exc).__name__}: {exc}")
     return report
+
+
+def _in_member(item: WalkedRecord | WalkStop | WalkNote, member: str) -> WalkedRecord | WalkStop | WalkNote:
+    """Say which member of a WACZ a record or a problem is in."""
+    if isinstance(item, WalkedRecord):
+        item.problems[:] = [f"in {member}: {p}" for p in item.problems]
+        return item
+    return replace(item, detail=f"in {member}: {item.detail}")
 
 
 def _add(report: FileReport, item: WalkedRecord | WalkStop | WalkNote) -> None:
@@ -89,7 +97,7 @@ def _add(report: FileReport, item: WalkedRecord | WalkStop | WalkNote) -> None:
 def warc_files(roots: list[Path]) -> Iterator[Path]:
     """The WARC/ARC files among ``roots`` (files, or folders walked), by their first bytes."""
     for file, _shown in collect(roots):
-        if is_warc(file):
+        if is_warc_input(file):
             yield file
 
 

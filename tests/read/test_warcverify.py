@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from warcbuild import Rec, build_warc, notice_html
+from warcbuild import Rec, build_wacz, build_warc, notice_html
 
 from tenderwatch.cli.main import main
 from tenderwatch.read.warcverify import verify_file, verify_paths
@@ -128,3 +128,22 @@ def test_no_warc_found_exits_2(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not an archive")
     result = CliRunner().invoke(main, ["archive", "verify", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_a_wacz_package_is_verified_member_by_member(tmp_path: Path) -> None:
+    good = tmp_path / "good.wacz"
+    good.write_bytes(build_wacz({"data.warc.gz": _good(), "more.warc": _good(compress=False)}))
+    report = verify_file(good)
+    assert report.ok and report.records == 10
+    flipped = bytearray(_good(compress=False))
+    at = flipped.index("预算金额".encode(), flipped.index(b"WARC-Target-URI: http://a.cn/2"))
+    flipped[at] ^= 0x01
+    bad = tmp_path / "bad.wacz"
+    bad.write_bytes(build_wacz({"data.warc.gz": _good(), "more.warc": bytes(flipped)}))
+    result = CliRunner().invoke(main, ["archive", "verify", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    files = {Path(f["path"]).name: f for f in json.loads(result.output)["files"]}
+    assert files["good.wacz"]["ok"] and not files["bad.wacz"]["ok"]
+    (damaged,) = files["bad.wacz"]["damaged"]
+    assert damaged["uri"] == "http://a.cn/2" and all(p.startswith("in archive/more.warc: ")
+                                                     for p in damaged["problems"])

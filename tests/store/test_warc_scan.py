@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from warcbuild import Rec, build_warc, notice_html
+from warcbuild import Rec, build_wacz, build_warc, notice_html
 
 from tenderwatch.cli.main import main
 from tenderwatch.scan import scan
@@ -213,3 +213,34 @@ def test_the_time_limit_applies_per_record_not_to_the_whole_warc(tmp_path: Path,
     rows = dict((r[0], r[1:]) for r in _rows(db, "SELECT path, status, fail_reason FROM documents"))
     assert rows.pop("http://a.cn/slow") == ("failed", "timeout")
     assert set(rows.values()) == {("ok", None)} and len(rows) == 4 and counts.failed == 1
+
+
+def test_a_wacz_package_is_scanned_record_by_record(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = build_warc([_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    second = build_warc([Rec("http://a.cn/x", notice_html(2).encode(), encode="br"),
+                         Rec("http://a.cn/gone", b"", status="404 Not Found")])
+    (folder / "crawl.wacz").write_bytes(build_wacz({"data-1.warc.gz": first, "data-2.warc.gz": second}))
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        counts = scan([folder], store)
+        again = scan([folder], store)
+    assert counts.documents == 2 and counts.failed == 0 and again.documents == 0 and again.skipped == 1
+    assert _rows(db, "SELECT path, warc_file FROM documents WHERE url IS NOT NULL ORDER BY path") == [
+        ("http://a.cn/x", "crawl.wacz#archive/data-2.warc.gz"), (URL, "crawl.wacz#archive/data-1.warc.gz")]
+    assert counts.warc["not a document: HTTP 404"] == 1
+
+
+def test_a_wacz_with_a_damaged_member_keeps_the_good_records(tmp_path: Path) -> None:
+    good = build_warc([_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    cut = build_warc([Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(3)])
+    package = tmp_path / "crawl.wacz"
+    package.write_bytes(build_wacz({"a.warc.gz": good, "b.warc.gz": cut[: len(cut) - 400]}))
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        counts = scan([package], store)
+    assert counts.failed == 1
+    docs = _rows(db, "SELECT path, status, fail_detail FROM documents ORDER BY id")
+    assert [d[:2] for d in docs[:3]] == [(URL, "ok"), ("http://a.cn/0", "ok"), ("http://a.cn/1", "ok")]
+    assert docs[3][0].startswith("crawl.wacz#archive/b.warc.gz#offset=") and docs[3][1] == "failed"
