@@ -31,7 +31,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 import brotli
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.statusandheaders import StatusAndHeadersParser
 
 from tenderwatch.yamlfile import load_yaml
@@ -229,7 +229,10 @@ def _software(block: bytes) -> str | None:
 def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> WarcPayload | WarcSkip:
     vocab = warc_vocab()
     url = rec.uri.split("#", 1)[0]
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" taken for an IPv6 host: read under the URI as written
+        parts = urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
     if rec.rec_type not in vocab.document_records and rec.rec_type != "revisit":
         return WarcSkip(rec.offset, rec.rec_type, f"{rec.rec_type or 'untyped'} record")
     if parts.scheme.lower() not in vocab.document_schemes:
@@ -270,8 +273,10 @@ def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> Warc
         decoded.path = url
         decoded.detail = f"WARC record at offset {rec.offset}: {decoded.detail}"
         payload.failure = decoded
-    else:
-        payload.data = decoded
+        return payload
+    payload.data, problem = decoded
+    if problem:
+        payload.damage = f"{damage}; {problem}" if damage else f"WARC record at offset {rec.offset}: {problem}"
     return payload
 
 
@@ -289,29 +294,60 @@ def _split_http(rec: WalkedRecord) -> tuple[int | None, list[tuple[str, str]], b
     return status, headers, rec.block[stream.tell():]
 
 
-def _decode_body(body: bytes, headers: list[tuple[str, str]], limits: Limits) -> bytes | ReadFailure:
-    """Remove chunked transfer and content encodings, within the size limit."""
+def _decode_body(body: bytes, headers: list[tuple[str, str]], limits: Limits) -> tuple[bytes, str | None] | ReadFailure:
+    """Remove chunked transfer and content encodings, within the size limit: the body, and what
+    was wrong with it if it could be read only in part."""
     encoding = _header(headers, "content-encoding").strip().lower()
     if encoding in ("identity", "none"):
         encoding = ""
-    if encoding and encoding not in BufferedReader.get_supported_decompressors():
+    if encoding and encoding not in DECODERS:
         return ReadFailure("", FailReason.UNSUPPORTED_FORMAT, f"content encoding {encoding!r} is not decoded", "")
-    chunked = "chunked" in _header(headers, "transfer-encoding").lower()
-    if not encoding and not chunked:
-        return body if len(body) <= limits.max_file_bytes else _too_large(f"{len(body)} bytes", limits)
-    # warcio's own br decoder needs brotlipy (it sets an attribute Google's brotli does not allow)
-    zlib_like = encoding if encoding != "br" else ""
     cap = limits.max_file_bytes + 1
+    problem = None
     try:
-        if chunked:
-            body = ChunkedDataReader(io.BytesIO(body), decomp_type=zlib_like or None).read(cap)
-        elif zlib_like:
-            body = BufferedReader(io.BytesIO(body), decomp_type=zlib_like).read(cap)
-        if encoding == "br":
-            body = brotli.Decompressor().process(body, output_buffer_limit=cap)
+        if "chunked" in _header(headers, "transfer-encoding").lower():
+            body = ChunkedDataReader(io.BytesIO(body)).read(cap if not encoding else None)
+        if encoding:
+            body, problem = _inflate(body, encoding, cap)
     except Exception as exc:
         return ReadFailure("", FailReason.CORRUPT, f"{encoding or 'chunked'} body cannot be decoded: {exc}", "")
-    return body if len(body) <= limits.max_file_bytes else _too_large(f"over {limits.max_file_bytes} bytes", limits)
+    if len(body) > limits.max_file_bytes:
+        return _too_large(f"over {limits.max_file_bytes} bytes", limits)
+    return body, problem
+
+
+DECODERS = {"gzip": (31,), "x-gzip": (31,), "deflate": (15, -15), "br": ()}
+STEP = 1 << 14  # compressed bytes fed at a time: a break is found with what came before it
+
+
+def _inflate(data: bytes, encoding: str, cap: int) -> tuple[bytes, str | None]:
+    """Decode a compressed body to at most ``cap`` bytes. A body that is not compressed at all
+    is taken as stored already decoded (some tools keep the header; warcio does the same); one
+    that breaks is kept up to the break, and the break is reported."""
+    if encoding == "br":
+        return brotli.Decompressor().process(data, output_buffer_limit=cap), None
+    if DECODERS[encoding] == (31,) and not data.startswith(b"\x1f\x8b"):
+        return data, None
+    for wbits in DECODERS[encoding]:
+        decomp = zlib.decompressobj(wbits)
+        out = bytearray()
+        try:
+            for at in range(0, len(data), STEP):
+                out += decomp.decompress(data[at:at + STEP], cap - len(out))
+                if len(out) >= cap or decomp.eof:
+                    break
+        except zlib.error as exc:
+            if not out and wbits != DECODERS[encoding][-1]:
+                continue  # deflate: a zlib header, or raw deflate
+            if not out and wbits != 31:
+                return data, None
+            if not out:
+                raise
+            return bytes(out), f"{encoding} body damaged after {len(out)} decoded bytes ({exc}); read up to there"
+        if not decomp.eof and len(out) < cap:
+            return bytes(out), f"{encoding} body cut short after {len(out)} decoded bytes; read up to there"
+        return bytes(out), None
+    return data, None
 
 
 def _too_large(size: str, limits: Limits) -> ReadFailure:

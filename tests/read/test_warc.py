@@ -132,6 +132,36 @@ def test_a_damaged_br_body_is_a_failure_naming_the_offset() -> None:
     assert "br body cannot be decoded" in payload.failure.detail and "offset" in payload.failure.detail
 
 
+def _gzipped(body: bytes) -> Rec:
+    return Rec("http://a.cn/g", body, headers=[("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Encoding", "gzip")])
+
+
+def test_a_gzip_body_cut_short_or_damaged_is_read_up_to_the_break_and_marked() -> None:
+    import gzip
+    import random
+
+    page = notice_html().encode() + "".join(
+        f"<p>{random.Random(i).random()}</p>" for i in range(3000)).encode()  # not too compressible
+    packed = gzip.compress(page)
+    broken = bytearray(packed)
+    broken[len(packed) // 2:len(packed) // 2 + 64] = bytes(64)
+    for body, what in ((packed[: len(packed) // 2], "cut short"), (bytes(broken), "damaged")):
+        (payload,) = _payloads(_entries(build_warc([_gzipped(body)])))
+        assert payload.failure is None and payload.damage is not None, what  # before: silently shortened
+        assert what in payload.damage and "offset" in payload.damage
+        assert 0 < len(payload.data) <= len(page)
+        if what == "cut short":
+            assert page.startswith(payload.data)  # (damaged deflate data may decode to garbage before the check fails)
+    (plain,) = _payloads(_entries(build_warc([_gzipped(page)])))  # marked gzip, stored decoded
+    assert plain.data == page and plain.damage is None
+
+
+def test_a_target_uri_with_an_unclosed_bracket_is_read() -> None:
+    (payload,) = _payloads(_entries(build_warc([Rec("http://[a.cn/x.htm", notice_html().encode())])))
+    assert payload.url == "http://[a.cn/x.htm" and payload.data  # before: ValueError from urlsplit
+
+
 def test_an_undecodable_content_encoding_is_a_failure() -> None:
     data = build_warc([Rec("http://a.cn/z", b"abc", headers=[("Content-Type", "text/html"),
                                                                 ("Content-Encoding", "zstd")])])
