@@ -137,3 +137,20 @@ def test_provenance_line_and_archived_copy_in_chromium(warc_server: str, warc_db
             browser_test.shot(page, "archived-copy")
         finally:
             chromium.close()
+
+
+def test_archived_copy_of_a_record_in_a_json_answer_names_both_urls(tmp_path: Path) -> None:
+    answer = {"data": [{"id": "n1", "title": "示例学院GPU服务器采购公告", "content": notice_html(3),
+                        "url": "http://a.cn/n1.html"}]}
+    warc = tmp_path / "api.warc.gz"
+    warc.write_bytes(build_warc([Rec("http://a.cn/api/list", json.dumps(answer, ensure_ascii=False).encode(),
+                                     headers=[("Content-Type", "application/json")])]))
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([warc], store)
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8765") as client:
+        doc_id = _doc(db, "http://a.cn/api/list#%")
+        assert 'href="http://a.cn/n1.html"' in client.get(f"/notice/{doc_id}").text
+        html = client.get(f"/notice/{doc_id}/archived").text
+    assert 'id="fetched-url">http://a.cn/api/list<' in html and "Notice URL" in html
+    assert "示例学院GPU服务器采购公告" in html  # the answer's body
