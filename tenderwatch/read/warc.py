@@ -30,14 +30,13 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-import brotli
-from warcio.bufferedreaders import ChunkedDataReader
 from warcio.statusandheaders import StatusAndHeadersParser
 
 from tenderwatch.yamlfile import load_yaml
 
 from ..model import FailReason, Provenance, ReadFailure, TextDoc
 from .core import read_bytes
+from .httpbody import decode_body, header
 from .limits import DEFAULT_LIMITS, Limits
 from .sniff import sniff
 from .warcwalk import MAX_HTTP_HEAD, WalkedRecord, WalkNote, WalkStop, walk
@@ -179,6 +178,19 @@ def iter_warc(
         yield requests.resolve(pending)
 
 
+def query_key(request_body: bytes) -> str:
+    """The short digest of a request body that tells two queries at one address apart."""
+    return hashlib.sha1(request_body).hexdigest()[:12]
+
+
+def document_path(url: str, method: str = "GET", request_body: bytes = b"") -> str:
+    """The store path of a fetched document: its URL, or ``URL#POST:KEY`` for the answer to a
+    query sent in a request body. A collector that stores what it fetches uses the same path, so
+    its fetch and a later scan of its WARC are one document."""
+    method = method.upper()
+    return url if method in ("GET", "HEAD") else f"{url}#{method}:{query_key(request_body)}"
+
+
 class _Requests:
     """Recent request records: method and body digest, by record id and by the records they
     name as concurrent (a bounded window: requests and responses are written close together)."""
@@ -193,7 +205,7 @@ class _Requests:
     def add(self, rec: WalkedRecord) -> None:
         head, _, body = rec.block.partition(b"\r\n\r\n")
         method = head.split(b" ", 1)[0].decode("ascii", "replace").upper()
-        found = (method, hashlib.sha1(body).hexdigest()[:12])
+        found = (method, query_key(body))
         for key in (rec.record_id, *_concurrent(rec)):
             if key:
                 self.by_id[key] = found
@@ -210,7 +222,7 @@ class _Requests:
         if found is None and self.last is not None and self.last_uri.split("#", 1)[0] == payload.url:
             found = self.last
         if found is not None and found[0] not in ("GET", "HEAD"):
-            payload.path = f"{payload.url}#{found[0]}:{found[1]}"
+            payload.path = f"{payload.url}#{found[0]}:{found[1]}"  # as document_path() makes it
             if payload.failure is not None:
                 payload.failure.path = payload.path
         return payload
@@ -256,7 +268,7 @@ def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> Warc
         return WarcSkip(rec.offset, rec.rec_type, f"HTTP {status}", prov)
     if parts.path in vocab.skip_paths:
         return WarcSkip(rec.offset, rec.rec_type, parts.path.lstrip("/"), prov)
-    content_type = _header(http_headers, "content-type") if rec.http else rec.headers.get("content-type", "")
+    content_type = header(http_headers, "content-type") if rec.http else rec.headers.get("content-type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     if _skipped_media(media_type):
         return WarcSkip(rec.offset, rec.rec_type, f"media type {media_type}", prov)
@@ -268,7 +280,7 @@ def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> Warc
         payload.failure = ReadFailure(url, FailReason.TOO_LARGE, f"WARC record at offset {rec.offset} holds "
                                       f"{rec.block_size} bytes (limit {limits.max_file_bytes}); not read", "")
         return payload
-    decoded = _decode_body(body, http_headers, limits)
+    decoded = decode_body(body, http_headers, limits)
     if isinstance(decoded, ReadFailure):
         decoded.path = url
         decoded.detail = f"WARC record at offset {rec.offset}: {decoded.detail}"
@@ -280,10 +292,6 @@ def _entry(rec: WalkedRecord, warc_file: str, tool: str, limits: Limits) -> Warc
     return payload
 
 
-def _header(headers: list[tuple[str, str]], name: str) -> str:
-    return next((value for key, value in headers if key.lower() == name), "")
-
-
 def _split_http(rec: WalkedRecord) -> tuple[int | None, list[tuple[str, str]], bytes]:
     """Status code, headers and the (still encoded) body of the HTTP response in the block."""
     stream = io.BytesIO(rec.block)
@@ -292,67 +300,6 @@ def _split_http(rec: WalkedRecord) -> tuple[int | None, list[tuple[str, str]], b
     status = int(code) if code and code.isdigit() else None
     headers = [(str(k), str(v or "")) for k, v in parsed.headers]
     return status, headers, rec.block[stream.tell():]
-
-
-def _decode_body(body: bytes, headers: list[tuple[str, str]], limits: Limits) -> tuple[bytes, str | None] | ReadFailure:
-    """Remove chunked transfer and content encodings, within the size limit: the body, and what
-    was wrong with it if it could be read only in part."""
-    encoding = _header(headers, "content-encoding").strip().lower()
-    if encoding in ("identity", "none"):
-        encoding = ""
-    if encoding and encoding not in DECODERS:
-        return ReadFailure("", FailReason.UNSUPPORTED_FORMAT, f"content encoding {encoding!r} is not decoded", "")
-    cap = limits.max_file_bytes + 1
-    problem = None
-    try:
-        if "chunked" in _header(headers, "transfer-encoding").lower():
-            body = ChunkedDataReader(io.BytesIO(body)).read(cap if not encoding else None)
-        if encoding:
-            body, problem = _inflate(body, encoding, cap)
-    except Exception as exc:
-        return ReadFailure("", FailReason.CORRUPT, f"{encoding or 'chunked'} body cannot be decoded: {exc}", "")
-    if len(body) > limits.max_file_bytes:
-        return _too_large(f"over {limits.max_file_bytes} bytes", limits)
-    return body, problem
-
-
-DECODERS = {"gzip": (31,), "x-gzip": (31,), "deflate": (15, -15), "br": ()}
-STEP = 1 << 14  # compressed bytes fed at a time: a break is found with what came before it
-
-
-def _inflate(data: bytes, encoding: str, cap: int) -> tuple[bytes, str | None]:
-    """Decode a compressed body to at most ``cap`` bytes. A body that is not compressed at all
-    is taken as stored already decoded (some tools keep the header; warcio does the same); one
-    that breaks is kept up to the break, and the break is reported."""
-    if encoding == "br":
-        return brotli.Decompressor().process(data, output_buffer_limit=cap), None
-    if DECODERS[encoding] == (31,) and not data.startswith(b"\x1f\x8b"):
-        return data, None
-    for wbits in DECODERS[encoding]:
-        decomp = zlib.decompressobj(wbits)
-        out = bytearray()
-        try:
-            for at in range(0, len(data), STEP):
-                out += decomp.decompress(data[at:at + STEP], cap - len(out))
-                if len(out) >= cap or decomp.eof:
-                    break
-        except zlib.error as exc:
-            if not out and wbits != DECODERS[encoding][-1]:
-                continue  # deflate: a zlib header, or raw deflate
-            if not out and wbits != 31:
-                return data, None
-            if not out:
-                raise
-            return bytes(out), f"{encoding} body damaged after {len(out)} decoded bytes ({exc}); read up to there"
-        if not decomp.eof and len(out) < cap:
-            return bytes(out), f"{encoding} body cut short after {len(out)} decoded bytes; read up to there"
-        return bytes(out), None
-    return data, None
-
-
-def _too_large(size: str, limits: Limits) -> ReadFailure:
-    return ReadFailure("", FailReason.TOO_LARGE, f"the body holds {size} (limit {limits.max_file_bytes}); "
-                       "not read", "")
 
 
 Reader = Callable[[bytes, str, Limits | None], list[TextDoc | ReadFailure]]

@@ -258,3 +258,16 @@ def test_single_gzip_stream_warc_is_read_through(shared: Path) -> None:
 ])
 def test_warc_dates(written: str, expected: str | None) -> None:
     assert iso_utc(written) == expected
+
+
+def test_document_path_is_the_path_a_scan_gives(shared: Path) -> None:
+    from tenderwatch.read.warc import document_path
+
+    data = (shared / "warc" / "post-test.warc.gz").read_bytes()
+    entries = _entries(data, "post-test.warc.gz")
+    from warcio.archiveiterator import ArchiveIterator
+
+    requests = [(r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+                for r in ArchiveIterator(io.BytesIO(data)) if r.rec_type == "request"]
+    assert [p.path for p in _payloads(entries)] == [document_path(url, "POST", body) for url, body in requests]
+    assert document_path("http://a.cn/x") == "http://a.cn/x"
