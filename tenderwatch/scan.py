@@ -64,6 +64,9 @@ class ScanCounts:
     warc: dict[str, int] = field(default_factory=dict)
 
 
+WARC_PROGRESS_EVERY = 200  # records of a WARC file between two progress calls
+
+
 class DocumentTimeout(Exception):
     """Raised inside a document's processing when it runs past its time limit."""
 
@@ -199,7 +202,9 @@ def _items(
                 if store.file_done(display, sha, version):
                     counts.skipped += 1
                     continue
-                for work in warc_work(file, display, sha, store, limits, version, counts.warc):
+                for record, work in enumerate(warc_work(file, display, sha, store, limits, version, counts.warc), 1):
+                    if progress is not None and record % WARC_PROGRESS_EVERY == 0:
+                        progress(number, f"{display}: {record:,} records")
                     yield _Item(work.display, work.data or b"", work.sha, work.results, work.reader, work)
                 continue
             size = file.stat().st_size

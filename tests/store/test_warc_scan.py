@@ -244,3 +244,14 @@ def test_a_wacz_with_a_damaged_member_keeps_the_good_records(tmp_path: Path) -> 
     docs = _rows(db, "SELECT path, status, fail_detail FROM documents ORDER BY id")
     assert [d[:2] for d in docs[:3]] == [(URL, "ok"), ("http://a.cn/0", "ok"), ("http://a.cn/1", "ok")]
     assert docs[3][0].startswith("crawl.wacz#archive/b.warc.gz#offset=") and docs[3][1] == "failed"
+
+
+def test_progress_is_reported_inside_a_large_warc(tmp_path: Path, monkeypatch: Any) -> None:
+    import tenderwatch.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "WARC_PROGRESS_EVERY", 2)
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(5)])
+    seen: list[tuple[int, str]] = []
+    with Store(tmp_path / "tw.db") as store:
+        scan([warc], store, progress=lambda number, shown: seen.append((number, shown)))
+    assert seen[0] == (1, "crawl.warc.gz") and (1, "crawl.warc.gz: 4 records") in seen
