@@ -4,7 +4,9 @@ archived record is (WARC file, record id, digest) and every other fetch of the s
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from tenderwatch.read.decode import UndecodableError, decode_bytes
 from tenderwatch.read.sniff import sniff
@@ -71,3 +73,24 @@ def archived_fetch(store: Store, fetch_id: int) -> dict[str, Any] | None:
                "sha256")}}
     return {"doc": doc, "fetch": fetch, "headers": fetch["http_headers"], "history": history,
             **_body(store, fetch["sha256"], fetch["path"])}
+
+
+def _file_name(url: str, fetch_id: int) -> str:
+    """A safe download name from the URL's last path segment (ASCII letters, digits, ``._-``)."""
+    try:
+        last = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    except ValueError:
+        last = ""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", last).strip("._")[:80]
+    return name if "." in name else f"{name or 'fetch'}-{fetch_id}.bin"
+
+
+def archived_bytes(store: Store, fetch_id: int) -> tuple[bytes, str] | None:
+    """The body of one fetch as it was served (decoded from its transfer encodings) and a file
+    name to save it under, or ``None`` when the fetch or its body is not kept."""
+    with time_limit(store.conn):
+        fetch = fetch_by_id(store, fetch_id)
+    if fetch is None or not fetch["sha256"]:
+        return None
+    data = store.blob(fetch["sha256"])
+    return None if data is None else (data, _file_name(fetch["url"] or fetch["path"], fetch_id))

@@ -33,7 +33,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from tenderwatch.report.export import write_csv, write_xlsx
-from tenderwatch.store.archived import archived_copy, archived_fetch
+from tenderwatch.store.archived import archived_bytes, archived_copy, archived_fetch
 from tenderwatch.store.db import Store
 from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, lead_ids, query_leads
 from tenderwatch.store.notices import notice_detail
@@ -193,6 +193,20 @@ class Workbench:
         title = f"Archived copy · {copy['doc']['title'] or copy['doc']['path']}"
         return self.render(request, "archived.html", {"title": title, "a": copy})
 
+    async def archived_body(self, request: Request) -> Response:
+        """The archived bytes of one fetch, as a download (never shown as a page)."""
+        fetch_id = int(request.path_params["fetch_id"])
+        try:
+            with self.lock:
+                found = archived_bytes(self.store, fetch_id)
+        except QueryTimeout as exc:
+            return self.error(request, 503, str(exc))
+        if found is None:
+            return self.error(request, 404, f"no archived body for fetch {fetch_id}")
+        data, name = found
+        return Response(data, media_type="application/octet-stream",
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
     async def party(self, request: Request) -> Response:
         party_id = _id(request, "party_id")
         if party_id is None:
@@ -301,6 +315,7 @@ def create_app(
         Route("/notice/{doc_id:int}", bench.notice),
         Route("/notice/{doc_id:int}/archived", bench.archived),
         Route("/fetch/{fetch_id:int}", bench.archived),
+        Route("/fetch/{fetch_id:int}/body", bench.archived_body),
         Route("/party/{party_id:int}", bench.party),
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),

@@ -4,6 +4,7 @@ written with warcio, served by the real app (TestClient and headless Chromium)."
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +155,14 @@ def test_archived_copy_of_a_record_in_a_json_answer_names_both_urls(tmp_path: Pa
         html = client.get(f"/notice/{doc_id}/archived").text
     assert 'id="fetched-url">http://a.cn/api/list<' in html and "Notice URL" in html
     assert "示例学院GPU服务器采购公告" in html  # the answer's body
+
+
+def test_archived_bytes_download_as_an_attachment(warc_client: TestClient, warc_db: Path) -> None:
+    html = warc_client.get(f"/notice/{_doc(warc_db, URL)}/archived").text
+    (fetch_id,) = re.findall(r'href="/fetch/(\d+)/body"', html)
+    response = warc_client.get(f"/fetch/{fetch_id}/body")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/octet-stream"
+    assert response.headers["content-disposition"] == 'attachment; filename="t20240301_7.htm"'
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert NEW_TITLE in response.content.decode("gbk")  # the bytes as served
+    assert warc_client.get("/fetch/999999/body").status_code == 404
