@@ -15,11 +15,11 @@ import io
 import logging
 import tempfile
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 import jinja2
@@ -48,6 +48,7 @@ from tenderwatch.web.highlight import segments
 from tenderwatch.web.security import CSRF_COOKIE, SECURITY_HEADERS, SecurityHeaders, new_csrf, origin_ok, same
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 HERE = Path(__file__).parent
 MAX_BODY = 64 * 1024  # a review form is small
 STATUS_LABELS = {"confirmed": "confirmed", "dismissed": "dismissed", "follow_up": "needs follow-up"}
@@ -104,6 +105,19 @@ class Workbench:
     def error(self, request: Request, status: int, message: str) -> Response:
         return self.render(request, "error.html", {"title": "Error", "message": message}, status)
 
+    def lookup(self, request: Request, find: Callable[[Store, int], T | None], param: str, what: str) -> T | Response:
+        """``find(store, id)`` for the id in path parameter ``param``, under the lock; an error
+        page when the id is out of range, the query times out or nothing is found."""
+        number = _id(request, param)
+        if number is None:
+            return self.error(request, 404, f"no such {what}")
+        try:
+            with self.lock:
+                found = find(self.store, number)
+        except QueryTimeout as exc:
+            return self.error(request, 503, str(exc))
+        return self.error(request, 404, f"no {what} {number}") if found is None else found
+
     # -- pages ------------------------------------------------------------------------
 
     async def overview(self, request: Request) -> Response:
@@ -159,16 +173,9 @@ class Workbench:
         return Response(data, media_type=XLSX, headers=disposition)
 
     async def notice(self, request: Request) -> Response:
-        doc_id = _id(request, "doc_id")
-        if doc_id is None:
-            return self.error(request, 404, "no such notice")
-        try:
-            with self.lock:
-                detail = notice_detail(self.store, doc_id)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if detail is None:
-            return self.error(request, 404, f"no notice {doc_id}")
+        detail = self.lookup(request, notice_detail, "doc_id", "notice")
+        if isinstance(detail, Response):
+            return detail
         spans = [(f["id"], m["span"][0], m["span"][1]) for f in detail["findings"]
                  for m in (f["mentions"] or [{"span": [f["start"], f["end"]]}])]
         segs, bad = segments(detail["notice"]["text"], spans)
@@ -180,44 +187,28 @@ class Workbench:
 
     async def archived(self, request: Request) -> Response:
         """What the server sent for a fetched notice (or one older fetch of it), as inert text."""
-        is_fetch = "fetch_id" in request.path_params
-        what = "fetch" if is_fetch else "notice"
-        number = int(request.path_params["fetch_id" if is_fetch else "doc_id"])
-        try:
-            with self.lock:
-                copy = archived_fetch(self.store, number) if is_fetch else archived_copy(self.store, number)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if copy is None:
-            return self.error(request, 404, f"no {what} {number}")
+        if "fetch_id" in request.path_params:
+            copy = self.lookup(request, archived_fetch, "fetch_id", "fetch")
+        else:
+            copy = self.lookup(request, archived_copy, "doc_id", "notice")
+        if isinstance(copy, Response):
+            return copy
         title = f"Archived copy · {copy['doc']['title'] or copy['doc']['path']}"
         return self.render(request, "archived.html", {"title": title, "a": copy})
 
     async def archived_body(self, request: Request) -> Response:
         """The archived bytes of one fetch, as a download (never shown as a page)."""
-        fetch_id = int(request.path_params["fetch_id"])
-        try:
-            with self.lock:
-                found = archived_bytes(self.store, fetch_id)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if found is None:
-            return self.error(request, 404, f"no archived body for fetch {fetch_id}")
+        found = self.lookup(request, archived_bytes, "fetch_id", "archived body of fetch")
+        if isinstance(found, Response):
+            return found
         data, name = found
         return Response(data, media_type="application/octet-stream",
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 
     async def party(self, request: Request) -> Response:
-        party_id = _id(request, "party_id")
-        if party_id is None:
-            return self.error(request, 404, "no such party")
-        try:
-            with self.lock:
-                detail = party_detail(self.store, party_id)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if detail is None:
-            return self.error(request, 404, f"no party {party_id}")
+        detail = self.lookup(request, party_detail, "party_id", "party")
+        if isinstance(detail, Response):
+            return detail
         return self.render(request, "party.html", {"title": detail["party"]["name"], "p": detail})
 
     async def reviews(self, request: Request) -> Response:
