@@ -34,9 +34,11 @@ class Fetch:
 
     @property
     def key(self) -> str:
+        """The same record read again has the same key. A WARC-Record-ID is meant to be unique,
+        but some tools repeat one (warcio's example-digest.warc does): the path goes with it."""
         prov = self.provenance
         if prov.warc_record_id:
-            return prov.warc_record_id
+            return f"{prov.warc_record_id} {self.path}"
         parts = (self.path, prov.fetched_at or "", prov.warc_file or "", str(self.offset), prov.payload_digest or "")
         return "sha1:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 

@@ -266,7 +266,7 @@ MIGRATIONS: list[tuple[int, str]] = [
         -- Every fetch of a web document seen in a WARC file or a collect run (store/fetches.py):
         -- the document is the newest fetch of its path; older fetches stay here with their
         -- payload in blobs, so each archived version can be shown. Re-reading the same record
-        -- adds nothing (fetch_key: the WARC-Record-ID, else file, offset and digest).
+        -- adds nothing (fetch_key: the WARC-Record-ID and path, else file, offset and digest).
         CREATE TABLE fetches (
             id INTEGER PRIMARY KEY,
             fetch_key TEXT NOT NULL UNIQUE,

@@ -4,6 +4,7 @@ re-scans add nothing, damage is a failed document naming the offset."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -255,3 +256,17 @@ def test_progress_is_reported_inside_a_large_warc(tmp_path: Path, monkeypatch: A
     with Store(tmp_path / "tw.db") as store:
         scan([warc], store, progress=lambda number, shown: seen.append((number, shown)))
     assert seen[0] == (1, "crawl.warc.gz") and (1, "crawl.warc.gz: 4 records") in seen
+
+
+def test_a_record_id_repeated_by_a_careless_tool_keeps_both_fetches(tmp_path: Path) -> None:
+    data = build_warc([Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(2)], compress=False)
+    ids = re.findall(rb"WARC-Record-ID: (<urn:uuid:[^>]+>)", data)
+    warc = tmp_path / "same-ids.warc"
+    warc.write_bytes(data.replace(ids[2], ids[1]))  # both responses now carry one id (ids[0]: warcinfo)
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([warc], store)
+        again = scan([warc], store)
+    assert _rows(db, "SELECT url, outcome FROM fetches ORDER BY url") == [
+        ("http://a.cn/0", "document"), ("http://a.cn/1", "document")]
+    assert again.skipped == 1
