@@ -21,7 +21,7 @@ from pathlib import Path
 from tenderwatch.model import DocResult, FailReason, ReadFailure
 from tenderwatch.read import Limits
 from tenderwatch.read.wacz import warc_streams
-from tenderwatch.read.warc import PayloadReader, WarcPayload, WarcSkip, iter_warc
+from tenderwatch.read.warc import PayloadReader, WarcPayload, WarcSkip, is_arc, iter_warc
 from tenderwatch.store.db import Store
 from tenderwatch.store.fetches import Fetch, attach, record_fetch, save_fetched, seen
 
@@ -53,9 +53,10 @@ def warc_work(
     ``counts`` gathers what became of the records (by outcome or skip reason)."""
     size = file.stat().st_size
     damage: list[DocResult] = []
+    arc = is_arc(file)
     try:
         for name, handle, part_size in warc_streams(file, display):  # a WACZ holds several
-            for entry in iter_warc(handle, name, limits, part_size):
+            for entry in iter_warc(handle, name, limits, part_size, arc=arc):
                 if isinstance(entry, ReadFailure):
                     damage.append(DocResult(path=entry.path, sha256=sha, fmt="warc", failure=entry))
                     continue

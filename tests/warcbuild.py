@@ -96,3 +96,14 @@ def build_wacz(members: dict[str, bytes]) -> bytes:
         package.writestr("datapackage.json", json.dumps({"profile": "data-package", "wacz_version": "1.1.1",
                                                          "resources": resources}))
     return buf.getvalue()
+
+
+def build_arc(records: list[tuple[str, bytes]]) -> bytes:
+    """The bytes of an ARC v1 file (Heritrix's and the Internet Archive's older format): HTML
+    responses at 2024-03-01 08:00 UTC."""
+    about = b"1 0 tenderwatch-tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://test.arc 0.0.0.0 20240301080000 text/plain %d\n%s\n" % (len(about), about)
+    for url, body in records:
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+        out += b"%s 192.0.2.1 20240301080000 text/html %d\n%s\n" % (url.encode(), len(block), block)
+    return out

@@ -103,19 +103,29 @@ def looks_like_warc(head: bytes) -> bool:
     return head.lstrip(b"\r\n").startswith(WARC_MAGIC)
 
 
-def is_warc(file: Path) -> bool:
-    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
+def _head(file: Path) -> bytes:
+    """The first bytes of a file, gunzipped when it is gzipped (empty when unreadable)."""
     try:
         with file.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
-        return False
+        return b""
     if head.startswith(b"\x1f\x8b"):
         try:
             head = zlib.decompressobj(31).decompress(head, 64)
         except zlib.error:
-            return False
-    return looks_like_warc(head)
+            return b""
+    return head
+
+
+def is_warc(file: Path) -> bool:
+    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
+    return looks_like_warc(_head(file))
+
+
+def is_arc(file: Path) -> bool:
+    """An ARC file: its records have no ids of their own (warcio makes up a new one at each read)."""
+    return _head(file).lstrip(b"\r\n").startswith(b"filedesc://")
 
 
 def iso_utc(value: str) -> str | None:
@@ -138,7 +148,7 @@ def _skipped_media(media_type: str) -> bool:
 
 
 def iter_warc(
-    fh: IO[bytes], warc_file: str, limits: Limits | None = None, size: int | None = None
+    fh: IO[bytes], warc_file: str, limits: Limits | None = None, size: int | None = None, *, arc: bool = False
 ) -> Iterator[WarcPayload | WarcSkip | ReadFailure]:
     """The records of one WARC file, in order. Never raises for bad input: damage that ends the
     walk is a ``ReadFailure`` (path ``WARC#offset=N``, reason ``CORRUPT``).
@@ -146,7 +156,8 @@ def iter_warc(
     An answer to a POST (or other non-GET) request is a query defined by the request's body:
     its document path is ``URL#POST:DIGEST`` (the request body's SHA-1), so two searches at one
     address stay two documents. The request is found by ``WARC-Concurrent-To`` or as the record
-    just before or after the response with the same URI (tools write them in either order)."""
+    just before or after the response with the same URI (tools write them in either order).
+    ``arc``: an ARC file, whose record ids warcio makes up (not kept as ``warc_record_id``)."""
     limits = limits or DEFAULT_LIMITS
     keep = limits.max_file_bytes + MAX_HTTP_HEAD
     tool = "warc"
@@ -170,6 +181,8 @@ def iter_warc(
             yield requests.resolve(pending)
             pending = None
         entry = _entry(item, warc_file, tool, limits)
+        if arc and entry.provenance is not None:
+            entry.provenance.warc_record_id = None
         if isinstance(entry, WarcPayload):
             pending = entry
         else:

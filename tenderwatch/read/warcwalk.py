@@ -194,6 +194,8 @@ def _declared_length(record: Any) -> int | None:
         value = int(raw)
     except (TypeError, ValueError):
         return None
+    if isinstance(record.length, int) and 0 <= record.length < value:
+        value = record.length  # an ARC file's header record: warcio read part of its block as headers
     return value if value >= 0 else None
 
 

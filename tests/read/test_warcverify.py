@@ -147,3 +147,15 @@ def test_a_wacz_package_is_verified_member_by_member(tmp_path: Path) -> None:
     (damaged,) = files["bad.wacz"]["damaged"]
     assert damaged["uri"] == "http://a.cn/2" and all(p.startswith("in archive/more.warc: ")
                                                      for p in damaged["problems"])
+
+
+def test_an_arc_file_verifies_without_made_up_record_ids(tmp_path: Path) -> None:
+    from warcbuild import build_arc
+
+    arc = tmp_path / "crawl.arc"
+    arc.write_bytes(build_arc([("http://a.cn/x.htm", notice_html().encode())]))
+    assert verify_file(arc).ok and verify_file(arc).records == 2
+    cut = tmp_path / "cut.arc"
+    cut.write_bytes(arc.read_bytes()[:-50])
+    (bad,) = verify_file(cut).damaged
+    assert bad.record_id == "" and bad.uri == "http://a.cn/x.htm" and "cut short" in " ".join(bad.problems)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from warcbuild import Rec, build_wacz, build_warc, notice_html
+from warcbuild import Rec, build_arc, build_wacz, build_warc, notice_html
 
 from tenderwatch.cli.main import main
 from tenderwatch.scan import scan
@@ -270,3 +270,18 @@ def test_a_record_id_repeated_by_a_careless_tool_keeps_both_fetches(tmp_path: Pa
     assert _rows(db, "SELECT url, outcome FROM fetches ORDER BY url") == [
         ("http://a.cn/0", "document"), ("http://a.cn/1", "document")]
     assert again.skipped == 1
+
+
+def test_an_arc_file_is_scanned_and_a_rescan_adds_no_fetch(tmp_path: Path) -> None:
+    arc = tmp_path / "crawl.arc"
+    arc.write_bytes(build_arc([("http://a.cn/x.htm", notice_html().encode())]))
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([arc], store)
+        store.conn.execute("DELETE FROM files WHERE path LIKE '%crawl.arc'")  # read its records again
+        store.commit()
+        again = scan([arc], store)
+    assert again.warc == {"already stored": 1, "not a document: warcinfo record": 1}
+    assert _rows(db, "SELECT url, fetched_at, warc_file, warc_record_id, relevant FROM documents") == [
+        ("http://a.cn/x.htm", "2024-03-01T08:00:00Z", "crawl.arc", None, 1)]
+    assert _rows(db, "SELECT COUNT(*) FROM fetches") == [(1,)]  # before: warcio's made-up id each time
