@@ -84,6 +84,7 @@ def notice_html(n: int = 1, title: str = "北京示例大学GPU服务器采购�
 def build_wacz(members: dict[str, bytes]) -> bytes:
     """The bytes of a WACZ package (as Browsertrix writes): the WARC files under ``archive/``,
     ``datapackage.json`` and a pages list; members stored, not compressed again."""
+    import hashlib
     import json
     import zipfile
 
@@ -92,7 +93,8 @@ def build_wacz(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             package.writestr(f"archive/{name}", data)
         package.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0", "id": "pages"}\n')
-        resources = [{"name": name, "path": f"archive/{name}", "bytes": len(data)} for name, data in members.items()]
+        resources = [{"name": name, "path": f"archive/{name}", "bytes": len(data),
+                      "hash": "sha256:" + hashlib.sha256(data).hexdigest()} for name, data in members.items()]
         package.writestr("datapackage.json", json.dumps({"profile": "data-package", "wacz_version": "1.1.1",
                                                          "resources": resources}))
     return buf.getvalue()

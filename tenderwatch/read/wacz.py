@@ -8,6 +8,8 @@ is named ``PACKAGE#archive/NAME.warc.gz`` (its records' ``warc_file``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import IO
 from .warc import is_warc
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_DATAPACKAGE = 10 * 1024 * 1024
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
@@ -51,3 +54,39 @@ def warc_streams(file: Path, display: str) -> Iterator[tuple[str, IO[bytes], int
             info = package.getinfo(name)
             with package.open(info) as handle:
                 yield f"{display}#{name}", handle, info.file_size
+
+
+def package_problems(file: Path) -> list[str]:
+    """What is wrong with a WACZ package as a whole: each file ``datapackage.json`` lists with a
+    ``hash`` (``sha256:HEX``, ``md5:HEX``…) is hashed and compared; a listed file missing, or a
+    ``datapackage.json`` that cannot be read, is a problem too."""
+    try:
+        with zipfile.ZipFile(file) as package:
+            info = package.getinfo("datapackage.json")
+            if info.file_size > MAX_DATAPACKAGE:
+                return [f"datapackage.json is {info.file_size} bytes; not read"]
+            listing = json.loads(package.read(info))
+            resources = listing.get("resources") if isinstance(listing, dict) else None
+            if not isinstance(resources, list):
+                return ["datapackage.json lists no resources"]
+            names = set(package.namelist())
+            return [problem for res in resources if isinstance(res, dict)
+                    for problem in _resource_problems(package, names, res)]
+    except (OSError, zipfile.BadZipFile, EOFError, KeyError, ValueError) as exc:
+        return [f"datapackage.json cannot be read: {type(exc).__name__}: {exc}"]
+
+
+def _resource_problems(package: zipfile.ZipFile, names: set[str], resource: dict[str, object]) -> list[str]:
+    path, written = str(resource.get("path", "")), str(resource.get("hash") or "")
+    if path not in names:
+        return [f"{path or 'a resource without a path'}: listed in datapackage.json but not in the package"]
+    algorithm, _, expected = written.partition(":")
+    if not expected or algorithm.lower() not in hashlib.algorithms_available:
+        return []  # no hash, or one we cannot compute: nothing to check
+    digest = hashlib.new(algorithm.lower())
+    with package.open(path) as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != expected.lower():
+        return [f"{path}: its {algorithm} hash does not match datapackage.json ({written})"]
+    return []

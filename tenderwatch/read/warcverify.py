@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .collect import collect
-from .wacz import is_warc_input, warc_streams
+from .wacz import is_warc_input, package_problems, wacz_members, warc_streams
 from .warc import is_arc
 from .warcwalk import WalkedRecord, WalkNote, WalkStop, walk
 
@@ -72,6 +72,9 @@ def verify_file(path: Path, shown: str | None = None) -> FileReport:
                 _add(report, item if name == report.path else _in_member(item, name.removeprefix(report.path + "#")))
     except (OSError, zipfile.BadZipFile, EOFError) as exc:
         report.stopped = (0, f"cannot read the file: {type(exc).__name__}: {exc}")
+        return report
+    if wacz_members(path) is not None:
+        report.problems.extend(package_problems(path))
     return report
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -159,3 +160,25 @@ def test_an_arc_file_verifies_without_made_up_record_ids(tmp_path: Path) -> None
     cut.write_bytes(arc.read_bytes()[:-50])
     (bad,) = verify_file(cut).damaged
     assert bad.record_id == "" and bad.uri == "http://a.cn/x.htm" and "cut short" in " ".join(bad.problems)
+
+
+def test_a_wacz_member_that_does_not_match_its_datapackage_hash_is_reported(tmp_path: Path) -> None:
+    import zipfile
+
+    good = build_wacz({"data.warc.gz": _good()})
+    other = _good()  # the same records written again: valid WARC, other bytes (new record ids)
+    swapped = tmp_path / "swapped.wacz"
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(swapped, "w") as out:
+        for item in src.infolist():
+            out.writestr(item, other if item.filename == "archive/data.warc.gz" else src.read(item))
+    report = verify_file(swapped)
+    assert report.damaged == [] and not report.ok  # every record is fine; the package is not
+    assert report.problems == [f"archive/data.warc.gz: its sha256 hash does not match datapackage.json "
+                               f"(sha256:{hashlib.sha256(good_member(good)).hexdigest()})"]
+
+
+def good_member(package: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(package)) as src:
+        return src.read("archive/data.warc.gz")
