@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..model import FailReason, ReadFailure, TextDoc
 from .archive import gunzip, package_problem, read_zip
+from .cdx import looks_like_warc_index
 from .decode import UndecodableError, decode_bytes, normalize_newlines
 from .docx import read_docx
 from .errors import ReadError
@@ -178,4 +179,7 @@ def _read_text(data: bytes, path: str, limits: Limits, ext: str, charset: str | 
             if ext in ("json", "jsonl", "ndjson"):
                 yield ReadFailure(path, FailReason.CORRUPT, f"invalid JSON: {exc}", ext)
                 return
+    if looks_like_warc_index(decoded):
+        yield ReadFailure(path, FailReason.NOT_A_NOTICE, "a WARC index (CDX/CDXJ), not a notice", "cdx")
+        return
     yield _text_doc(decoded.lstrip("\ufeff"), path, "txt", encoding, note)

@@ -285,3 +285,23 @@ def test_an_arc_file_is_scanned_and_a_rescan_adds_no_fetch(tmp_path: Path) -> No
     assert _rows(db, "SELECT url, fetched_at, warc_file, warc_record_id, relevant FROM documents") == [
         ("http://a.cn/x.htm", "2024-03-01T08:00:00Z", "crawl.arc", None, 1)]
     assert _rows(db, "SELECT COUNT(*) FROM fetches") == [(1,)]  # before: warcio's made-up id each time
+
+
+def test_warc_index_files_beside_the_warcs_are_not_notices(tmp_path: Path) -> None:
+    folder = tmp_path / "crawl"
+    _warc(folder, "crawl.warc.gz", [_page(OLD_TITLE, "2024-03-01T08:00:00Z")])
+    (folder / "crawl.cdx").write_text(  # as wget --warc-cdx writes it
+        " CDX a b a m s k r M V g u\n"
+        f"{URL} 20240301080000 {URL} text/html 200 5P33CPEU6KTNJUN74QLVUJML64FJRBLY - - 268 0 crawl.warc.gz "
+        "<urn:uuid:36d6553b-a6b2-4792-a827-dbf10e49a642>\n", encoding="utf-8")
+    (folder / "index.cdxj").write_text(  # as pywb and Browsertrix write it
+        'cn,gov,ccgp)/cggg/dfgg/gkzb/202403/t20240301_1.htm 20240301080000 {"url": "' + URL
+        + '", "mime": "text/html", "status": "200", "offset": "268", "filename": "crawl.warc.gz"}\n',
+        encoding="utf-8")
+    (folder / "note.txt").write_text("北京示例大学办公家具采购公告\n采购内容：办公桌10张。\n", encoding="utf-8")
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        counts = scan([folder], store)
+    assert counts.not_notices == 2 and counts.failed == 0
+    reasons = dict(_rows(db, "SELECT file_path, fail_reason FROM documents WHERE file_path NOT LIKE 'http%'"))
+    assert reasons == {"crawl.cdx": "not_a_notice", "index.cdxj": "not_a_notice", "note.txt": None}
