@@ -305,3 +305,34 @@ def test_warc_index_files_beside_the_warcs_are_not_notices(tmp_path: Path) -> No
     assert counts.not_notices == 2 and counts.failed == 0
     reasons = dict(_rows(db, "SELECT file_path, fail_reason FROM documents WHERE file_path NOT LIKE 'http%'"))
     assert reasons == {"crawl.cdx": "not_a_notice", "index.cdxj": "not_a_notice", "note.txt": None}
+
+
+def test_an_interrupted_warc_scan_resumes_with_nothing_lost_or_doubled(tmp_path: Path, monkeypatch: Any) -> None:
+    import pytest
+
+    import tenderwatch.scan as scan_module
+
+    warc = _warc(tmp_path / "in", "crawl.warc.gz", [Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(6)])
+    clean = tmp_path / "clean.db"
+    with Store(clean) as store:
+        scan([warc], store)
+    real, calls = scan_module._save_record, []
+
+    def interrupted(*args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        if len(calls) == 4:
+            raise KeyboardInterrupt  # Ctrl-C (or a kill) in the middle of the WARC
+        return str(real(*args, **kwargs))
+
+    db = tmp_path / "tw.db"
+    monkeypatch.setattr(scan_module, "_save_record", interrupted)
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        scan([warc], store)
+    monkeypatch.setattr(scan_module, "_save_record", real)
+    with Store(db) as store:
+        resumed = scan([warc], store)
+    assert resumed.warc.get("already stored", 0) == 3 and resumed.documents == 3
+    query = "SELECT path, url, fetched_at, warc_record_id, relevant FROM documents ORDER BY path"
+    assert _rows(db, query) == _rows(clean, query)
+    fetches = "SELECT fetch_key, outcome FROM fetches ORDER BY fetch_key"
+    assert _rows(db, fetches) == _rows(clean, fetches)
