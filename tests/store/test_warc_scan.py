@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from warcbuild import Rec, build_arc, build_wacz, build_warc, notice_html
 
@@ -336,3 +337,37 @@ def test_an_interrupted_warc_scan_resumes_with_nothing_lost_or_doubled(tmp_path:
     assert _rows(db, query) == _rows(clean, query)
     fetches = "SELECT fetch_key, outcome FROM fetches ORDER BY fetch_key"
     assert _rows(db, fetches) == _rows(clean, fetches)
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_warc_scan_then_the_same_command(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    warc = _warc(tmp_path / "in", "crawl.warc.gz",
+                 [Rec(f"http://a.cn/{i}", notice_html(i).encode()) for i in range(400)])
+    db = tmp_path / "tw.db"
+    command = [sys.executable, "-c", "from tenderwatch.cli.main import main; main()", "scan", str(warc), "-q", "--db"]
+    proc = subprocess.Popen([*command, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            if db.exists() and _rows(db, "SELECT COUNT(*) FROM fetches")[0][0] > 0:
+                break
+        except sqlite3.Error:
+            continue
+    if proc.poll() is not None:
+        pytest.skip("the scan finished before it could be killed")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert _rows(db, "SELECT COUNT(*) FROM documents")[0][0] > 0
+    assert _rows(db, "SELECT COUNT(*) FROM files WHERE path LIKE '%crawl.warc.gz'") == [(0,)]  # killed part way
+    subprocess.run([*command, str(db)], check=False, capture_output=True, timeout=600)
+    docs = _rows(db, "SELECT url, status, warc_record_id FROM documents WHERE url IS NOT NULL")
+    assert sorted(d[0] for d in docs) == sorted(f"http://a.cn/{i}" for i in range(400))  # none lost, none twice
+    assert {d[1] for d in docs} == {"ok"} and len({d[2] for d in docs}) == 400
+    assert _rows(db, "SELECT outcome, COUNT(*) FROM fetches GROUP BY outcome") == [("document", 400)]
