@@ -4,11 +4,10 @@ and the break reported; one marked compressed but stored decoded is read as it i
 
 from __future__ import annotations
 
-import io
+import re
 import zlib
 
 import brotli
-from warcio.bufferedreaders import ChunkedDataReader
 
 from ..model import FailReason, ReadFailure
 from .limits import Limits
@@ -27,17 +26,51 @@ def decode_body(body: bytes, headers: list[tuple[str, str]], limits: Limits) -> 
     if encoding and encoding not in DECODERS:
         return ReadFailure("", FailReason.UNSUPPORTED_FORMAT, f"content encoding {encoding!r} is not decoded", "")
     cap = limits.max_file_bytes + 1
-    problem = None
+    problems = []
     try:
         if "chunked" in header(headers, "transfer-encoding").lower():
-            body = ChunkedDataReader(io.BytesIO(body)).read(cap if not encoding else None)
+            body, problem = _unchunk(body, None if encoding else cap)
+            problems.append(problem)
         if encoding:
             body, problem = _inflate(body, encoding, cap)
+            problems.append(problem)
     except Exception as exc:
         return ReadFailure("", FailReason.CORRUPT, f"{encoding or 'chunked'} body cannot be decoded: {exc}", "")
     if len(body) > limits.max_file_bytes:
         return _too_large(f"over {limits.max_file_bytes} bytes", limits)
-    return body, problem
+    return body, "; ".join(p for p in problems if p) or None
+
+
+def _unchunk(raw: bytes, cap: int | None) -> tuple[bytes, str | None]:
+    """Remove chunked framing (RFC 9112 §7.1; chunk extensions and trailers ignored). A body not
+    chunked at all is taken as stored de-chunked (tools keep the header); framing that breaks
+    part way, or a body that ends before its last chunk, is read as far as it goes and reported."""
+    out = bytearray()
+    pos = 0
+    while cap is None or len(out) < cap:
+        eol = raw.find(b"\n", pos, pos + MAX_CHUNK_LINE)
+        size = _CHUNK_SIZE.match(raw, pos, eol + 1) if eol >= 0 else None
+        if size is None:
+            if pos == 0:
+                return raw, None  # not chunked at all
+            if pos >= len(raw):
+                return bytes(out), f"chunked body cut short after {len(out)} bytes (no last chunk)"
+            return bytes(out + raw[pos:]), f"chunked framing broken after {len(out)} bytes; the rest read as sent"
+        length = int(size.group(1), 16)
+        pos = eol + 1
+        if length == 0:
+            return bytes(out), None
+        chunk = raw[pos:pos + length]
+        out += chunk
+        pos += length
+        if len(chunk) < length:
+            return bytes(out), f"chunked body cut short inside a chunk after {len(out)} bytes"
+        pos += 2 if raw.startswith(b"\r\n", pos) else 1 if raw.startswith(b"\n", pos) else 0
+    return bytes(out), None
+
+
+MAX_CHUNK_LINE = 4096
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,8})[ \t]*(?:;[^\r\n]*)?\r?\n")
 
 
 DECODERS = {"gzip": (31,), "x-gzip": (31,), "deflate": (15, -15), "br": ()}

@@ -271,3 +271,21 @@ def test_document_path_is_the_path_a_scan_gives(shared: Path) -> None:
                 for r in ArchiveIterator(io.BytesIO(data)) if r.rec_type == "request"]
     assert [p.path for p in _payloads(entries)] == [document_path(url, "POST", body) for url, body in requests]
     assert document_path("http://a.cn/x") == "http://a.cn/x"
+
+
+def test_chunked_framing_that_breaks_or_ends_early_is_marked() -> None:
+    page = notice_html().encode()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 100]), page[i:i + 100]) for i in range(0, len(page), 100))
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("Transfer-Encoding", "chunked")]
+    cases = {
+        "whole": chunked + b"0\r\n\r\n",
+        "cut short": chunked[:250],
+        "broken part way": chunked[:212] + b"zz\r\n" + chunked[212:],
+        "not chunked at all": page,  # stored de-chunked, the header kept
+    }
+    got = {name: _payloads(_entries(build_warc([Rec("http://a.cn/c", body, headers=headers)])))[0]
+           for name, body in cases.items()}
+    assert got["whole"].data == page and got["whole"].damage is None
+    assert got["not chunked at all"].data == page and got["not chunked at all"].damage is None
+    assert "cut short" in (got["cut short"].damage or "") and page.startswith(got["cut short"].data)
+    assert "chunked framing broken" in (got["broken part way"].damage or "")  # before: silently read on
