@@ -32,7 +32,10 @@ from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
 from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
+from tenderwatch.read.wacz import is_warc_input
+from tenderwatch.read.warc import PayloadReader
 from tenderwatch.store.db import Store
+from tenderwatch.warcscan import RecordWork, save_record, warc_work
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
@@ -62,6 +65,12 @@ class ScanCounts:
     not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
     workers: int = 1  # worker processes (or Dask slots) that ran the pipeline
     failures: dict[str, int] = field(default_factory=dict)
+    # WARC records by what became of them: document, same (unchanged, newer fetch), older (a newer
+    # fetch is the document), already stored, or the reason they are not documents
+    warc: dict[str, int] = field(default_factory=dict)
+
+
+WARC_PROGRESS_EVERY = 200  # records of a WARC file between two progress calls
 
 
 class DocumentTimeout(Exception):
@@ -155,25 +164,25 @@ def scan(
     try:
         if executor is not None:
             counts.workers = max(workers, 1)
-            named = _names(roots, store, version, counts, progress)
-            _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts), store, version, counts)
+            named = _names(roots, store, limits, version, counts, progress)
+            _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts), store, version, counts,
+                      limits, timeout)
         else:
-            named = _names(roots, store, version, counts, progress)
+            named = _names(roots, store, limits, version, counts, progress)
             head = list(islice(named, workers * BATCH_FILES)) if workers > 1 else []
             if workers > 1 and len(head) == workers * BATCH_FILES:
                 counts.workers = workers
                 with _process_pool(workers) as pool:
                     queue = _in_pool(pool, chain(head, named), limits, timeout, workers, counts)
-                    _save_all(queue, store, version, counts)
+                    _save_all(queue, store, version, counts, limits, timeout)
             else:
-                _in_process(chain((_read(item, limits) for item in head), _items(roots, store, limits, version,
-                                                                                  counts, progress, len(head))),
+                _in_process((_read(item, limits) if _unread(item) else item for item in chain(head, named)),
                             store, version, limits, timeout, counts)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
         "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant,
+        "failed": counts.failed, "relevant": counts.relevant, **({"warc_records": counts.warc} if counts.warc else {}),
     })
     return counts
 
@@ -190,10 +199,10 @@ def _in_process(
         def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
             return guard.read(data, path)
 
-        processed = ((item, item.results or process_file(item.data, item.display, limits, timeout, guarded,
-                                                         item.sha))
-                     for item in items if not _unchanged(item, store, version, counts))
-        _save_all(processed, store, version, counts)
+        processed = ((item, item.results if item.results is not None else process_file(
+            item.data, item.display, limits, timeout, item.reader.over(guarded) if item.reader else guarded, item.sha,
+        )) for item in items if not _unchanged(item, store, version, counts))
+        _save_all(processed, store, version, counts, limits, timeout)
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
@@ -211,7 +220,8 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 class _Item:
     """One input file to store: its bytes, or the failure decided without reading it. An item
     for a worker carries only its name (``source``, a path or an fsspec URL) and the sha256
-    stored for it (``known``); the worker reads it and sends it back with ``data`` and ``sha``."""
+    stored for it (``known``); the worker reads it and sends it back with ``data`` and ``sha``.
+    Or one record of a WARC file, read here (``work``: its fetch; ``reader``: how to read it)."""
 
     display: str
     data: bytes
@@ -219,38 +229,54 @@ class _Item:
     results: list[DocResult] | None = None
     source: str = ""
     known: str | None = None
+    reader: PayloadReader | None = None
+    work: RecordWork | None = None
+
+
+def _unread(item: _Item) -> bool:
+    """The item is a name still to be read (not a WARC record, not a failure decided already)."""
+    return bool(item.source) and not item.data and item.results is None and item.work is None
 
 
 def _names(
-    roots: Sequence[Path | str],
-    store: Store,
-    version: str,
-    counts: ScanCounts,
-    progress: Callable[[int, str], None] | None,
-) -> Iterator[_Item]:
-    """Inputs in order, by name only: a worker reads each (see :func:`_read`)."""
-    for number, (source, display) in enumerate(_inputs(roots), 1):
-        counts.files += 1
-        if progress is not None:
-            progress(number, display)
-        yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
-
-
-def _items(
     roots: Sequence[Path | str],
     store: Store,
     limits: Limits,
     version: str,
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
-    start: int = 0,
 ) -> Iterator[_Item]:
-    """Inputs in order, read here, from the ``start``-th on."""
-    for number, (source, display) in enumerate(islice(_inputs(roots), start, None), start + 1):
+    """Inputs in order, by name only: a worker reads each (see :func:`_read`). A local WARC file
+    is streamed here, record by record (the size limit applies per record), each record an item
+    with its payload."""
+    for number, (source, display) in enumerate(_inputs(roots), 1):
         counts.files += 1
         if progress is not None:
             progress(number, display)
-        yield _read(_Item(display, b"", "", source=source), limits)
+        if "://" not in source and is_warc_input(Path(source)):
+            yield from _warc_items(Path(source), display, number, store, limits, version, counts, progress)
+            continue
+        yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
+
+
+def _warc_items(
+    file: Path, display: str, number: int, store: Store, limits: Limits, version: str, counts: ScanCounts,
+    progress: Callable[[int, str], None] | None,
+) -> Iterator[_Item]:
+    """The records of one WARC file (none when the file is stored already, unchanged)."""
+    try:
+        sha = _hash_file(file)
+    except OSError as exc:
+        yield _read(_Item(display, b"", "", source=str(file)), limits)  # stored as failed with the reason
+        log.debug("cannot hash %s: %s", display, exc)
+        return
+    if store.file_done(display, sha, version):
+        counts.skipped += 1
+        return
+    for record, work in enumerate(warc_work(file, display, sha, store, limits, version, counts.warc), 1):
+        if progress is not None and record % WARC_PROGRESS_EVERY == 0:
+            progress(number, f"{display}: {record:,} records")
+        yield _Item(work.display, work.data or b"", work.sha, work.results, reader=work.reader, work=work)
 
 
 def _inputs(roots: Sequence[Path | str]) -> Iterator[tuple[str, str]]:
@@ -318,7 +344,7 @@ def _read_url(url: str, most: int) -> bytes:
 
 def _unchanged(item: _Item, store: Store, version: str, counts: ScanCounts) -> bool:
     """The item's bytes and pipeline version are stored already: count it as skipped."""
-    if item.results is not None:
+    if item.results is not None or item.work is not None:  # WARC records: decided by warc_work
         return False
     done = item.sha == item.known if item.known is not None else store.file_done(item.display, item.sha, version)
     if done:
@@ -351,12 +377,13 @@ def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[_Ite
     done = []
     reader = _worker_reader(limits, timeout)
     for named in batch:
-        item = _read(named, limits) if named.source and not named.data else named
+        item = _read(named, limits) if _unread(named) else named
         if item.results is None and item.sha == item.known:
             done.append(_Item(item.display, b"", item.sha, None, item.source, item.known))
             continue
         if item.results is None:
-            item.results = process_file(item.data, item.display, limits, timeout, reader, item.sha)
+            item.results = process_file(item.data, item.display, limits, timeout,
+                                        item.reader.over(reader) if item.reader else reader, item.sha)
         done.append(item)
     return done
 
@@ -389,15 +416,40 @@ def _in_pool(
     yield from drain(0)
 
 
+def _save_record(
+    item: _Item, results: list[DocResult], store: Store, version: str, limits: Limits, timeout: float
+) -> str:
+    """Store one WARC record; a payload not read because it was stored already is read here
+    if, when saving, it turns out it is needed after all."""
+    assert item.work is not None
+
+    def process() -> list[DocResult]:
+        return process_file(item.data, item.display, limits, timeout, item.reader or read_bytes)
+
+    outcome = save_record(store, item.work, results, version, process)
+    if outcome == "skipped":
+        outcome = f"not a document: {item.work.skip}"
+    return outcome
+
+
 def _save_all(
-    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts
+    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts,
+    limits: Limits | None = None, timeout: float = 60.0,
 ) -> None:
     """Store each processed file. Saves are committed in batches (COMMIT_FILES files or
     COMMIT_SECONDS seconds, whichever first): an interrupted scan loses at most one
     batch, whose files are simply scanned again on resume."""
     pending, last_commit = 0, time.monotonic()
     for item, results in processed:
-        store.save_file(item.display, item.data, item.sha, version, results, commit=False)
+        if item.work is not None and item.work.fetch is not None:
+            outcome = _save_record(item, results, store, version, limits or Limits(), timeout)
+            counts.warc[outcome] = counts.warc.get(outcome, 0) + 1
+            if outcome != "document":
+                continue
+        elif item.work is not None:  # the WARC file itself: its damage; its records' bytes are kept one by one
+            store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
+        else:
+            store.save_file(item.display, item.data, item.sha, version, results, commit=False)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()

@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"screen"},
     {"parties", "pipeline"},
     {"store"},
-    {"scan"},
+    {"scan", "warcscan"},
     {"collect"},
     {"report"},
     {"web"},

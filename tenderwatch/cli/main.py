@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "tenderwatch.cli.web_cmds": ("serve", "report"),
     "tenderwatch.cli.collect_cmds": ("collect",),
     "tenderwatch.cli.watch_cmds": ("watch",),
+    "tenderwatch.cli.archive_cmds": ("archive",),
 }
 
 

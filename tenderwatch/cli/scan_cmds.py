@@ -43,6 +43,9 @@ def _print_summary(counts: ScanCounts, store: Store, on_dask: bool = False) -> N
     click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped); pipeline ran {where}")
     if counts.not_notices:
         click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
+    if counts.warc:
+        click.echo(f"WARC records: {sum(counts.warc.values())} ("
+                   + ", ".join(f"{k}: {v}" for k, v in sorted(counts.warc.items(), key=lambda kv: -kv[1])) + ")")
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
                + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.failures.items()))})"
                   if counts.failures else ""))
@@ -183,6 +186,9 @@ def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None
 
 def _show_row(row: dict[str, Any], text: str) -> None:
     click.echo(f"{row['path']}  [{row.get('format')}]  status: {row.get('status')}")
+    if row.get("url"):
+        fetched = f", fetched on {row['fetched_at']}" if row.get("fetched_at") else ""
+        click.echo(f"  published at {row['url']}{fetched}")
     if row.get("failure"):
         click.echo(f"  not read: {row['failure']['reason']}: {row['failure']['detail']}")
         return

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..model import FailReason, ReadFailure, TextDoc
 from .archive import gunzip, package_problem, read_zip
+from .cdx import looks_like_warc_index
 from .decode import UndecodableError, decode_bytes, normalize_newlines
 from .docx import read_docx
 from .errors import ReadError
@@ -30,20 +31,24 @@ _OFFICE_EXT = {"docx": "DOCX", "xlsx": "XLSX", "pptx": "PPTX", "docm": "DOCX", "
 _BINARY_EXT = {"pdf", "zip", *_OFFICE_EXT}
 
 
-def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> list[TextDoc | ReadFailure]:
+def read_bytes(
+    data: bytes, path: str, limits: Limits | None = None, charset: str | None = None
+) -> list[TextDoc | ReadFailure]:
     """Read one file's bytes into documents.
 
     ``path`` is the display path; records and archive members get ``PATH#KEY``.
+    ``charset`` is one declared outside the bytes (an HTTP ``Content-Type`` header): like a
+    page's own declaration it is used only if it decodes the text cleanly.
     Returns one ``TextDoc`` per notice found, and a ``ReadFailure`` for every
     part that could not be read (a file can yield both).
     """
-    return list(_read(data, path, limits or DEFAULT_LIMITS, 0))
+    return list(_read(data, path, limits or DEFAULT_LIMITS, 0, charset))
 
 
-def _read(data: bytes, path: str, limits: Limits, depth: int) -> Iterator[Result]:
+def _read(data: bytes, path: str, limits: Limits, depth: int, charset: str | None = None) -> Iterator[Result]:
     fmt = ""
     try:
-        for item in _dispatch(data, path, limits, depth):
+        for item in _dispatch(data, path, limits, depth, charset):
             fmt = item.fmt
             yield _finish(item, limits) if isinstance(item, TextDoc) else item
     except ReadError as exc:
@@ -70,7 +75,7 @@ def _text_doc(text: str, path: str, fmt: str, encoding: str | None, meta: dict[s
     return TextDoc(path=path, text=text, fmt=fmt, encoding=encoding, meta=meta)
 
 
-def _dispatch(data: bytes, path: str, limits: Limits, depth: int) -> Iterator[Result]:
+def _dispatch(data: bytes, path: str, limits: Limits, depth: int, charset: str | None) -> Iterator[Result]:
     if not data.strip():
         yield ReadFailure(
             path, FailReason.EMPTY, "file is empty" if not data else "file holds only whitespace"
@@ -117,7 +122,7 @@ def _dispatch(data: bytes, path: str, limits: Limits, depth: int) -> Iterator[Re
         else:
             yield ReadFailure(path, FailReason.UNSUPPORTED_FORMAT, kind[7:], ext)
     else:
-        yield from _read_text(data, path, limits, ext)
+        yield from _read_text(data, path, limits, ext, charset)
 
 
 def _read_gzip(data: bytes, path: str, limits: Limits, depth: int) -> Iterator[Result]:
@@ -148,12 +153,12 @@ def _ole_failure(data: bytes, path: str, ext: str) -> ReadFailure:
     )
 
 
-def _read_text(data: bytes, path: str, limits: Limits, ext: str) -> Iterator[Result]:
+def _read_text(data: bytes, path: str, limits: Limits, ext: str, charset: str | None) -> Iterator[Result]:
     sub = sniff_text(data, path)
     note = {"mislabelled": f"named .{ext}, content is {sub}"} if ext in _BINARY_EXT else {}
     try:
         if sub == "html":
-            text, encoding, meta = read_html_bytes(data)
+            text, encoding, meta = read_html_bytes(data, charset)
             yield _text_doc(text, path, "html", encoding, {**meta, **note})
             return
         if sub == "mhtml":
@@ -161,7 +166,7 @@ def _read_text(data: bytes, path: str, limits: Limits, ext: str) -> Iterator[Res
             if got is not None:
                 yield _text_doc(got[0], path, "mhtml", got[1], {**got[2], **note})
                 return
-        decoded, encoding = decode_bytes(data)
+        decoded, encoding = decode_bytes(data, charset)
     except UndecodableError as exc:
         yield ReadFailure(path, FailReason.UNDECODABLE, str(exc), sub)
         return
@@ -174,4 +179,7 @@ def _read_text(data: bytes, path: str, limits: Limits, ext: str) -> Iterator[Res
             if ext in ("json", "jsonl", "ndjson"):
                 yield ReadFailure(path, FailReason.CORRUPT, f"invalid JSON: {exc}", ext)
                 return
+    if looks_like_warc_index(decoded):
+        yield ReadFailure(path, FailReason.NOT_A_NOTICE, "a WARC index (CDX/CDXJ), not a notice", "cdx")
+        return
     yield _text_doc(decoded.lstrip("\ufeff"), path, "txt", encoding, note)

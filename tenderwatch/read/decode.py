@@ -124,10 +124,11 @@ def _guess_chinese(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, declared: str | tuple[str | None, ...] | None = None) -> tuple[str, str]:
     """Decode ``data``; return ``(text, encoding)``. Newlines are not touched.
 
-    Raises ``UndecodableError`` when nothing decodes it.
+    ``declared``: a charset the source names (or several, tried in order, e.g. an HTTP
+    header's then the page's <meta>). Raises ``UndecodableError`` when nothing decodes it.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -139,18 +140,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if declared:
-        for enc in _codecs_for(declared):
-            if enc in _SINGLE_BYTE or enc.startswith("iso8859"):
-                break  # decodes anything "cleanly": let detection decide
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            # GB18030 "cleanly" decodes Big5 bytes too (and the reverse): check it reads as Chinese.
-            if enc not in _CJK or _plausibility(text) >= 0.6:
-                return text, enc
-            break
+    for name in (declared,) if isinstance(declared, str) else declared or ():
+        found = _declared(data, name) if name else None
+        if found is not None:
+            return found
     cjk = _guess_chinese(data)
     if cjk is not None:
         return cjk
@@ -169,6 +162,22 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             return str(best), enc
     raise UndecodableError("no text encoding fits (tried UTF-8, declared charset, GB18030, Big5, detection)")
+
+
+def _declared(data: bytes, declared: str) -> tuple[str, str] | None:
+    """``data`` decoded by the declared charset, if that decodes it cleanly (and reads as Chinese
+    for the Chinese code pages, which "cleanly" decode each other's bytes)."""
+    for enc in _codecs_for(declared):
+        if enc in _SINGLE_BYTE or enc.startswith("iso8859"):
+            return None  # decodes anything "cleanly": let detection decide
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc not in _CJK or _plausibility(text) >= 0.6:
+            return text, enc
+        return None
+    return None
 
 
 def _damaged(data: bytes) -> tuple[str, str] | None:

@@ -305,8 +305,10 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     return normalize_newlines(out), meta
 
 
-def read_html_bytes(data: bytes) -> tuple[str, str, dict[str, str]]:
-    """Decode and extract; return ``(text, encoding, meta)``."""
-    decoded, encoding = decode_bytes(data, declared_charset(data))
+def read_html_bytes(data: bytes, charset: str | None = None) -> tuple[str, str, dict[str, str]]:
+    """Decode and extract; return ``(text, encoding, meta)``. ``charset``: one declared outside
+    the page (HTTP header); it is tried before the page's own <meta> declaration, and either is
+    used only if it decodes cleanly."""
+    decoded, encoding = decode_bytes(data, (charset, declared_charset(data)))
     text, meta = extract_html(decoded, data if encoding == "utf-8" else None)
     return text, encoding, meta

@@ -8,6 +8,8 @@
 - a restricted-list hit: the list entry as ``LegalEntity``, its listing as ``Sanction``,
   and an ``UnknownLink`` from the party to the entry carrying score and reasons (a
   possible match to review, not an identification).
+
+Each notice entity carries ``sourceUrl``: the web address the notice was published at.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ def _party(ents: _Entities, party: dict[str, Any]) -> EntityProxy:
     return org
 
 
+def _source_url(row: dict[str, Any]) -> str | None:
+    url = (row.get("url") or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
 def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], EntityProxy]) -> None:
     buyer = next((org for (role, _), org in orgs.items() if role == "buyer"), None)
     title = row.get("title") or row["path"]
@@ -78,6 +85,7 @@ def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], En
         contract.add("contractDate", date)
         contract.add("keywords", items)
         contract.add("notes", [f"source: {row['path']}", _kind_note(row), note])
+        contract.add("sourceUrl", _source_url(row))
         if buyer is not None:
             contract.add("authority", buyer)
         if row.get("amount_cny") is not None:
@@ -92,6 +100,7 @@ def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], En
             award.add("date", date)
             award.add("role", "supplier")
             award.add("summary", ", ".join(items))
+            award.add("sourceUrl", _source_url(row))
             if row.get("amount_cny") is not None:
                 award.add("amount", row["amount_cny"])
                 award.add("currency", "CNY")
@@ -109,6 +118,7 @@ def _notice(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], En
     call.add("publicationDate", date)
     call.add("keywords", items)
     call.add("notes", [f"source: {row['path']}", _kind_note(row), note])
+    call.add("sourceUrl", _source_url(row))
 
 
 def _hits(ents: _Entities, row: dict[str, Any], orgs: dict[tuple[str, str], EntityProxy]) -> None:

@@ -5,7 +5,9 @@ award, correction) by project number. Mapping (see procurement-notices.md §2.1)
 buyer -> ``parties[buyer]``/``buyer``, agency -> ``procuringEntity``, suppliers ->
 ``parties[supplier]`` and ``awards[].suppliers``, the reported amount -> tender
 ``value`` (tender-like) or award/contract ``value``, findings -> ``items`` (the
-evidence as description). Intentions (采购意向) are planning releases.
+evidence as description), the web address the notice was published at -> a
+``documents`` entry (tender, award, contract or planning) with its fetch time.
+Intentions (采购意向) are planning releases.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import IO, Any
+from urllib.parse import quote
 
 OCID_PREFIX = "ocds-tenderwatch"  # not a registered prefix: ids are local to this export
 TAGS = {
@@ -22,6 +25,8 @@ TAGS = {
     "award": ["award"], "contract": ["contract"], "intention": ["planning"],
 }
 ROLES = {"buyer": "buyer", "agency": "procuringEntity", "supplier": "supplier"}
+DOCUMENT_TYPES = {"award": "awardNotice", "contract": "contractNotice", "intention": "plannedProcurementNotice"}
+URI_SAFE = ":/?#[]@!$&'()*+,;=%~"  # reserved and already-escaped characters stay; the rest is percent-encoded
 
 
 def _hash(*parts: str) -> str:
@@ -38,6 +43,23 @@ def _date(value: str | None, fallback: str) -> str:
 
 def _value(amount: Any) -> dict[str, Any] | None:
     return None if amount is None else {"amount": float(amount), "currency": "CNY"}
+
+
+def _notice_document(row: dict[str, Any], release_id: str, kind: str) -> list[dict[str, Any]]:
+    """The notice itself as an OCDS document: where it was published, when it was fetched."""
+    url = (row.get("url") or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return []
+    document: dict[str, Any] = {
+        "id": f"{release_id}-notice",
+        "documentType": DOCUMENT_TYPES.get(kind, "tenderNotice"),
+        "title": row.get("title") or url,
+        "url": quote(url, safe=URI_SAFE),
+        "language": "zh",
+    }
+    if row.get("fetched_at"):
+        document["description"] = f"fetched {row['fetched_at']}"
+    return [document]
 
 
 def ocds_release(row: dict[str, Any], fallback_date: str) -> dict[str, Any]:
@@ -79,6 +101,7 @@ def ocds_release(row: dict[str, Any], fallback_date: str) -> dict[str, Any]:
     if by_role["procuringEntity"]:
         tender["procuringEntity"] = by_role["procuringEntity"][0]
     value = _value(row.get("amount_cny"))
+    documents = _notice_document(row, release["id"], kind)
     if kind in ("award", "contract"):
         award: dict[str, Any] = {"id": f"{release['id']}-award", "status": "active", "suppliers": by_role["supplier"], "items": items}
         if row.get("notice_date"):
@@ -90,14 +113,22 @@ def ocds_release(row: dict[str, Any], fallback_date: str) -> dict[str, Any]:
             contract: dict[str, Any] = {"id": f"{release['id']}-contract", "awardID": award["id"], "items": items}
             if value:
                 contract["value"] = value
+            if documents:
+                contract["documents"] = documents
             release["contracts"] = [contract]
+        elif documents:
+            award["documents"] = documents
     elif kind == "intention":
         release["planning"] = {"budget": {"amount": value}} if value else {}
+        if documents:
+            release["planning"]["documents"] = documents
         tender["items"] = items
     else:
         tender["items"] = items
         if value:
             tender["value"] = value
+        if documents:
+            tender["documents"] = documents
     release["tender"] = tender
     return release
 

@@ -76,10 +76,13 @@ class Store:
         return None if row is None else str(row[0])
 
     def save_file(
-        self, path: str, data: bytes, sha256: str, pipeline_version: str, results: Iterable[DocResult],
-        *, commit: bool = True,
+        self, path: str, data: bytes | None, sha256: str, pipeline_version: str, results: Iterable[DocResult],
+        *, commit: bool = True, size: int | None = None,
     ) -> None:
         """Store one input file's raw bytes and all documents read from it.
+
+        ``data=None`` keeps no bytes (a WARC file, whose records' payloads are kept one by one);
+        ``size`` is then the file's size.
 
         With ``commit=False`` the writes join the open transaction and the caller
         commits several files at once (:meth:`commit`; much faster: one WAL/FTS
@@ -88,7 +91,8 @@ class Store:
         """
         stamp = now_iso()
         try:
-            self._put_blob(sha256, data)
+            if data is not None:
+                self._put_blob(sha256, data)
             old_ids = dict(
                 self.conn.execute("SELECT path, id FROM documents WHERE file_path = ?", (path,)).fetchall()
             )
@@ -102,7 +106,7 @@ class Store:
             self.conn.execute(
                 "INSERT OR REPLACE INTO files(path, sha256, size, pipeline_version, scanned_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (path, sha256, len(data), pipeline_version, stamp),
+                (path, sha256, len(data) if data is not None else size or 0, pipeline_version, stamp),
             )
         except BaseException:
             self.conn.rollback()
@@ -119,6 +123,10 @@ class Store:
         )
         self.conn.execute("DELETE FROM fts_pending")
         self.conn.commit()
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        """Keep ``data`` (content-addressed by its SHA-256)."""
+        self._put_blob(sha256, data)
 
     def _put_blob(self, sha256: str, data: bytes) -> None:
         if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():

@@ -13,6 +13,8 @@ One file the user owns. Tables (see ARCHITECTURE.md for the full description):
   notices by a canonical key, with the names as written.
 - ``screen_hits``: restricted-list hits per party, with list version and reasons.
 - ``reviews``: the review audit trail (who, when, what changed).
+- ``fetches``: every fetch of a web document (WARC record or collect run): URL, time, HTTP
+  status, WARC file/offset/record id, payload digest, what the scan did with it.
 - ``search_fts``: FTS5 (trigram tokenizer, so Chinese substrings match) over the
   folded title and text of the leads (migration 7; ``notices_fts`` before it).
 - ``collect_windows`` / ``collect_items`` / ``collect_budget``: collect progress per
@@ -256,6 +258,35 @@ MIGRATIONS: list[tuple[int, str]] = [
             requests INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (source, day)
         );
+        """,
+    ),
+    (
+        6,
+        """
+        -- Every fetch of a web document seen in a WARC file or a collect run (store/fetches.py):
+        -- the document is the newest fetch of its path; older fetches stay here with their
+        -- payload in blobs, so each archived version can be shown. Re-reading the same record
+        -- adds nothing (fetch_key: the WARC-Record-ID and path, else file, offset and digest).
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY,
+            fetch_key TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL,
+            url TEXT NOT NULL,
+            fetched_at TEXT,
+            http_status INTEGER,
+            media_type TEXT,
+            source TEXT,
+            warc_file TEXT,
+            warc_offset INTEGER,
+            warc_record_id TEXT,
+            payload_digest TEXT,
+            sha256 TEXT,
+            http_headers TEXT,
+            outcome TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX fetches_path ON fetches(path, fetched_at);
+        CREATE INDEX fetches_url ON fetches(url);
         """,
     ),
     (

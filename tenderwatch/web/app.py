@@ -4,7 +4,9 @@ Routes: ``/`` Overview, ``/leads`` Leads (``/leads.csv``, ``/leads.xlsx``: exact
 list), ``/notice/{id}`` Notice, ``/party/{id}`` Party, ``/reviews`` the audit trail, ``POST /review``
 record a decision, ``POST /review/bulk`` one decision for several leads, ``/watch`` saved searches
 and alert channels, ``POST /searches`` save a search (``/remove`` stop one), ``/feed.atom`` the
-alerts as Atom (``web/watchpages.py``), ``/static/style.css``. No JavaScript; every page works offline.
+alerts as Atom (``web/watchpages.py``), ``/notice/{id}/archived`` the archived response
+of a fetched notice and ``/fetch/{id}`` an older fetch of it, both as escaped text, ``/fetch/{id}/body``
+its bytes as a download, ``/static/style.css``. No JavaScript; every page works offline.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ import io
 import logging
 import tempfile
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 import jinja2
@@ -31,6 +33,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from tenderwatch.report.export import write_csv, write_xlsx
+from tenderwatch.store.archived import archived_bytes, archived_copy, archived_fetch
 from tenderwatch.store.db import Store
 from tenderwatch.store.leads import REVIEW_STATUSES, RULE_STATUSES, facets, lead_ids, query_leads
 from tenderwatch.store.notices import notice_detail
@@ -45,6 +48,7 @@ from tenderwatch.web.highlight import segments
 from tenderwatch.web.security import CSRF_COOKIE, SECURITY_HEADERS, SecurityHeaders, new_csrf, origin_ok, same
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 HERE = Path(__file__).parent
 MAX_BODY = 64 * 1024  # a review form is small
 STATUS_LABELS = {"confirmed": "confirmed", "dismissed": "dismissed", "follow_up": "needs follow-up"}
@@ -101,6 +105,19 @@ class Workbench:
     def error(self, request: Request, status: int, message: str) -> Response:
         return self.render(request, "error.html", {"title": "Error", "message": message}, status)
 
+    def lookup(self, request: Request, find: Callable[[Store, int], T | None], param: str, what: str) -> T | Response:
+        """``find(store, id)`` for the id in path parameter ``param``, under the lock; an error
+        page when the id is out of range, the query times out or nothing is found."""
+        number = _id(request, param)
+        if number is None:
+            return self.error(request, 404, f"no such {what}")
+        try:
+            with self.lock:
+                found = find(self.store, number)
+        except QueryTimeout as exc:
+            return self.error(request, 503, str(exc))
+        return self.error(request, 404, f"no {what} {number}") if found is None else found
+
     # -- pages ------------------------------------------------------------------------
 
     async def overview(self, request: Request) -> Response:
@@ -156,16 +173,9 @@ class Workbench:
         return Response(data, media_type=XLSX, headers=disposition)
 
     async def notice(self, request: Request) -> Response:
-        doc_id = _id(request, "doc_id")
-        if doc_id is None:
-            return self.error(request, 404, "no such notice")
-        try:
-            with self.lock:
-                detail = notice_detail(self.store, doc_id)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if detail is None:
-            return self.error(request, 404, f"no notice {doc_id}")
+        detail = self.lookup(request, notice_detail, "doc_id", "notice")
+        if isinstance(detail, Response):
+            return detail
         spans = [(f["id"], m["span"][0], m["span"][1]) for f in detail["findings"]
                  for m in (f["mentions"] or [{"span": [f["start"], f["end"]]}])]
         segs, bad = segments(detail["notice"]["text"], spans)
@@ -175,17 +185,30 @@ class Workbench:
             "message": request.query_params.get("msg", "")[:200],
         })
 
+    async def archived(self, request: Request) -> Response:
+        """What the server sent for a fetched notice (or one older fetch of it), as inert text."""
+        if "fetch_id" in request.path_params:
+            copy = self.lookup(request, archived_fetch, "fetch_id", "fetch")
+        else:
+            copy = self.lookup(request, archived_copy, "doc_id", "notice")
+        if isinstance(copy, Response):
+            return copy
+        title = f"Archived copy · {copy['doc']['title'] or copy['doc']['path']}"
+        return self.render(request, "archived.html", {"title": title, "a": copy})
+
+    async def archived_body(self, request: Request) -> Response:
+        """The archived bytes of one fetch, as a download (never shown as a page)."""
+        found = self.lookup(request, archived_bytes, "fetch_id", "archived body of fetch")
+        if isinstance(found, Response):
+            return found
+        data, name = found
+        return Response(data, media_type="application/octet-stream",
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
     async def party(self, request: Request) -> Response:
-        party_id = _id(request, "party_id")
-        if party_id is None:
-            return self.error(request, 404, "no such party")
-        try:
-            with self.lock:
-                detail = party_detail(self.store, party_id)
-        except QueryTimeout as exc:
-            return self.error(request, 503, str(exc))
-        if detail is None:
-            return self.error(request, 404, f"no party {party_id}")
+        detail = self.lookup(request, party_detail, "party_id", "party")
+        if isinstance(detail, Response):
+            return detail
         return self.render(request, "party.html", {"title": detail["party"]["name"], "p": detail})
 
     async def reviews(self, request: Request) -> Response:
@@ -281,6 +304,9 @@ def create_app(
         Route("/leads", bench.leads),
         Route("/leads.{fmt:str}", bench.leads_export),
         Route("/notice/{doc_id:int}", bench.notice),
+        Route("/notice/{doc_id:int}/archived", bench.archived),
+        Route("/fetch/{fetch_id:int}", bench.archived),
+        Route("/fetch/{fetch_id:int}/body", bench.archived_body),
         Route("/party/{party_id:int}", bench.party),
         Route("/reviews", bench.reviews),
         Route("/review", bench.review, methods=["POST"]),

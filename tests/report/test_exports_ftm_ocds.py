@@ -123,3 +123,39 @@ def test_writers_skip_failed_documents() -> None:
     failed = {"path": "x.pdf", "status": "failed", "failure": {"reason": "corrupt", "detail": "bad"}}
     assert write_ftm([failed], io.StringIO()) == 0
     assert write_ocds([failed], io.StringIO()) == 0
+
+
+def test_exports_carry_the_url_a_notice_was_published_at(tmp_path: Path, shared: Path) -> None:
+    from warcbuild import Rec, build_warc, notice_html
+
+    from tenderwatch.scan import scan
+
+    tender_url = "http://www.ccgp.gov.cn/cggg/zygg/gkzb/202403/t20240301_9.htm"
+    award_url = "http://www.ccgp.gov.cn/cggg/zygg/zbgg/202404/中标_9.htm"  # non-ASCII: percent-encoded in OCDS
+    award = notice_html(title="北京示例大学GPU服务器采购项目中标公告").replace(
+        "</body>", "<p>中标供应商：北京星河示例科技有限公司</p><p>中标金额：315万元</p></body>")
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(build_warc([
+        Rec(tender_url, notice_html().encode("utf-8"), headers=[("Content-Type", "text/html; charset=utf-8")]),
+        Rec(award_url, award.encode("utf-8"), headers=[("Content-Type", "text/html; charset=utf-8")],
+            date="2024-04-20T10:00:00Z"),
+    ]))
+    db = tmp_path / "tw.db"
+    with Store(db) as store:
+        scan([warc], store)
+    rows = _rows(db)
+    assert {r["url"] for r in rows} == {tender_url, award_url}
+    package = ocds_package(rows)
+    assert [f"{list(e.path)}: {e.message}" for e in _validator(shared).iter_errors(package)] == []
+    documents = [d for r in package["releases"] for part in (r["tender"], *r.get("awards", []))
+                 for d in part.get("documents", [])]
+    assert {d["url"] for d in documents} == {tender_url, "http://www.ccgp.gov.cn/cggg/zygg/zbgg/202404/%E4%B8%AD%E6%A0%87_9.htm"}
+    assert {d["documentType"] for d in documents} == {"tenderNotice", "awardNotice"}
+    assert "fetched 2024-04-20T10:00:00Z" in {d.get("description") for d in documents}
+    out = io.StringIO()
+    write_ftm(rows, out)
+    entities = [json.loads(line) for line in out.getvalue().splitlines()]
+    sources = {u for e in entities if e["schema"] in ("CallForTenders", "Contract", "ContractAward")
+               for u in e["properties"].get("sourceUrl", [])}
+    assert tender_url in sources and any(u.startswith("http://www.ccgp.gov.cn/cggg/zygg/zbgg/") for u in sources)
+    assert all(ftm_model.get(e["schema"]).validate(e) is None for e in entities)
