@@ -11,24 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import FrameType
 
 from tenderwatch import __version__
-from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
+from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
-from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
+from tenderwatch.read import GuardedReader, Input, Limits, read_bytes, walk
+from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.store.db import Store
+
+__all__ = ["DocumentTimeout", "ScanCounts", "pipeline_version", "process_file", "scan", "time_limit"]
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
@@ -49,57 +48,30 @@ def pipeline_version() -> str:
 
 @dataclass(slots=True)
 class ScanCounts:
-    files: int = 0
-    skipped: int = 0
+    """What a scan did. Inputs add up: ``files == skipped + not_read + read``."""
+
+    files: int = 0  # inputs given (every file the walker found)
+    skipped: int = 0  # unchanged since the last scan
+    not_read: int = 0  # inputs not read, stored as skipped with the reason (symlink outside, FIFO...)
+    read: int = 0  # inputs read this run (each gave documents and/or failures)
     documents: int = 0
     failed: int = 0
     relevant: int = 0
     not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
     failures: dict[str, int] = field(default_factory=dict)
-
-
-class DocumentTimeout(Exception):
-    """Raised inside a document's processing when it runs past its time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (main thread on POSIX only; else no limit)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def _raise(signum: int, frame: FrameType | None) -> None:
-        raise DocumentTimeout(f"processing took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    not_read_reasons: dict[str, int] = field(default_factory=dict)
 
 
 def process_file(
     data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes
 ) -> list[DocResult]:
-    """The per-file work of a scan: pipeline plus party screening, under a time limit.
+    """The per-file work of a scan: pipeline plus party screening, under time limits.
 
-    The limit is a SIGALRM in the main thread: it stops Python code, not a call stuck
+    Reading the file, then each document, get ``timeout`` seconds each (a SIGALRM in
+    the main thread, re-armed per document): it stops Python code, not a call stuck
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
-    try:
-        with time_limit(timeout):
-            results = process_bytes(data, display, limits, reader)
-            for result in results:
-                resolve_parties(result)
-    except DocumentTimeout as exc:
-        sha = hashlib.sha256(data).hexdigest()
-        failure = ReadFailure(display, FailReason.TIMEOUT, str(exc))
-        results = [DocResult(path=display, sha256=sha, fmt="", failure=failure)]
-    return results
+    return process_bytes(data, display, limits, reader, timeout=timeout, finish=resolve_parties)
 
 
 def _hash_file(path: Path) -> str:
@@ -118,6 +90,7 @@ def scan(
     progress: Callable[[int, str], None] | None = None,
     workers: int = 1,
     executor: Executor | None = None,
+    follow_symlinks: bool = False,
 ) -> ScanCounts:
     """Scan every notice under ``roots`` into ``store``; return what happened.
 
@@ -126,13 +99,14 @@ def scan(
     writing the store stay in this process, in input order, so the store is the same.
     ``executor`` runs that work elsewhere instead, e.g. on a Dask cluster with
     ``distributed.Client(...).get_executor()``; ``workers`` then sets how many batches
-    are kept in flight per worker slot.
+    are kept in flight per worker slot. Symlinks to files outside ``roots`` are not
+    read (stored as skipped) unless ``follow_symlinks``.
     """
     limits = limits or Limits()
     version = pipeline_version()
     counts = ScanCounts()
     run_id = store.start_run([str(root) for root in roots])
-    items = _items(roots, store, limits, version, counts, progress)
+    items = _items(walk(roots, follow_symlinks), store, limits, version, counts, progress)
     try:
         if executor is not None:
             _save_all(_in_pool(executor, items, limits, timeout, max(workers, 2)), store, version, counts)
@@ -154,7 +128,7 @@ def scan(
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
         "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant,
+        "failed": counts.failed, "relevant": counts.relevant, "not_read": counts.not_read, "read": counts.read,
     })
     return counts
 
@@ -169,40 +143,55 @@ class _Item:
     results: list[DocResult] | None = None
 
 
+def _failed_item(display: str, sha: str, reason: FailReason, detail: str) -> _Item:
+    failure = ReadFailure(display, reason, detail)
+    return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+
+
 def _items(
-    roots: list[Path],
+    inputs: Iterable[Input],
     store: Store,
     limits: Limits,
     version: str,
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
 ) -> Iterator[_Item]:
-    """Inputs in order, minus the files already stored with the same bytes and pipeline."""
-    for number, (file, display) in enumerate(collect(roots), 1):
+    """Inputs in order, minus the files already stored with the same bytes and pipeline.
+    An input that is not read (or vanishes) comes as an item already decided: skipped."""
+    for number, entry in enumerate(inputs, 1):
         counts.files += 1
+        display, file = entry.display, entry.file
         if progress is not None:
             progress(number, display)
+        if entry.skip is not None:
+            yield _failed_item(display, _EMPTY_SHA, entry.skip, entry.detail)
+            continue
         try:
             size = file.stat().st_size
             if size > limits.max_file_bytes:
                 sha = _hash_file(file)
-                failure = ReadFailure(
-                    display, FailReason.TOO_LARGE,
-                    f"{size} bytes is over the {limits.max_file_bytes}-byte limit; not read",
-                )
-                yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+                yield _failed_item(display, sha, FailReason.TOO_LARGE,
+                                   f"{size} bytes is over the {limits.max_file_bytes}-byte limit; not read")
                 continue
             data = file.read_bytes()
+        except FileNotFoundError:
+            yield _failed_item(display, _EMPTY_SHA, FailReason.VANISHED, "file disappeared before it was read")
+            continue
+        except PermissionError as exc:
+            yield _failed_item(display, _EMPTY_SHA, FailReason.UNREADABLE, f"no permission: {exc.strerror}")
+            continue
         except OSError as exc:
             sha = hashlib.sha256(display.encode()).hexdigest()
-            failure = ReadFailure(display, FailReason.CORRUPT, f"cannot read file: {exc}")
-            yield _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+            yield _failed_item(display, sha, FailReason.CORRUPT, f"cannot read file: {exc}")
             continue
         sha = hashlib.sha256(data).hexdigest()
         if store.file_done(display, sha, version):
             counts.skipped += 1
             continue
         yield _Item(display, data, sha)
+
+
+_EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 
 
 def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[list[DocResult]]:
@@ -242,19 +231,30 @@ def _save_all(
     batch, whose files are simply scanned again on resume."""
     pending, last_commit = 0, time.monotonic()
     for item, results in processed:
-        store.save_file(item.display, item.data, item.sha, version, results, commit=False)
+        saved = store.save_file(item.display, item.data, item.sha, version, results, commit=False)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()
             pending, last_commit = 0, time.monotonic()
-        for result in results:
-            if result.failure is not None and result.failure.reason is FailReason.NOT_A_NOTICE:
-                counts.not_notices += 1
-                continue
-            counts.documents += 1
-            if result.failure is not None:
-                counts.failed += 1
-                reason = result.failure.reason.value
-                counts.failures[reason] = counts.failures.get(reason, 0) + 1
-            elif result.relevant:
-                counts.relevant += 1
+        _count(saved, counts)
+
+
+def _count(saved: list[DocResult], counts: ScanCounts) -> None:
+    """Add one stored input to the counts: not read (skipped with a reason) or read."""
+    first = saved[0].failure if len(saved) == 1 else None
+    if first is not None and first.reason in SKIP_REASONS and first.reason is not FailReason.NOT_A_NOTICE:
+        counts.not_read += 1
+        counts.not_read_reasons[first.reason.value] = counts.not_read_reasons.get(first.reason.value, 0) + 1
+        return
+    counts.read += 1
+    for result in saved:
+        if result.failure is not None and result.failure.reason in SKIP_REASONS:
+            counts.not_notices += 1
+            continue
+        counts.documents += 1
+        if result.failure is not None:
+            counts.failed += 1
+            reason = result.failure.reason.value
+            counts.failures[reason] = counts.failures.get(reason, 0) + 1
+        elif result.relevant:
+            counts.relevant += 1

@@ -36,7 +36,10 @@ def _print_summary(counts: ScanCounts, store: Store) -> None:
     facts = overview(store)  # the same numbers as the workbench's Overview and the report
     rs = facts["by_rule_status"]
     click.echo("")
-    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped)")
+    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped; {counts.read} read"
+               + (f"; {counts.not_read} not read: "
+                  + ", ".join(f"{k}: {v}" for k, v in sorted(counts.not_read_reasons.items()))
+                  if counts.not_read else "") + ")")
     if counts.not_notices:
         click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
     click.echo(f"notices read this run: {counts.documents}, failed: {counts.failed}"
@@ -76,7 +79,8 @@ def _dask_client(address: str) -> Any:
 
 
 def _run_scan(
-    paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
+    paths: list[Path], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None,
+    follow_symlinks: bool = False,
 ) -> None:
     with Store(db_path) as store:
         show_progress = not quiet and sys.stderr.isatty()
@@ -90,7 +94,8 @@ def _run_scan(
         client = _dask_client(dask) if dask else None
         try:
             executor = client.get_executor() if client is not None else None
-            counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor)
+            counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor,
+                          follow_symlinks=follow_symlinks)
         finally:
             if client is not None:
                 client.close()
@@ -110,15 +115,20 @@ def _run_scan(
               help="Worker processes for the per-document pipeline (the store is written by one).")
 @click.option("--dask", metavar="SCHEDULER", default=None,
               help="Run the per-document pipeline on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks to files and folders outside the scanned folders (default: stored as skipped).")
 def scan_cmd(
-    notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int, dask: str | None
+    notices: tuple[Path, ...], db_path: str, timeout: float, quiet: bool, workers: int, dask: str | None,
+    follow_symlinks: bool,
 ) -> None:
     """Scan NOTICES (folders, files, .zip archives) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
-    with the reason; the scan goes on).
+    with the reason; the scan goes on). Inputs not read (a symlink outside the
+    folders, a FIFO, an unreadable folder, a file that vanished) are stored as
+    skipped with the reason.
     """
-    _run_scan(list(notices), db_path, timeout, quiet, workers, dask)
+    _run_scan(list(notices), db_path, timeout, quiet, workers, dask, follow_symlinks)
 
 
 @click.command("demo")
