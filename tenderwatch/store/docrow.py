@@ -73,7 +73,7 @@ def doc_row(result: DocResult) -> dict[str, Any]:
         "path": result.path, "sha256": result.sha256, "format": result.fmt,
         "url": prov.url if prov else None, "fetched_at": prov.fetched_at if prov else None,
         "doc_kind": result.doc_kind or None, "doc_kind_reasons": result.doc_kind_reasons,
-        "truncated": result.truncated,
+        "truncated": result.truncated, "read_warning": result.meta.get("read_warning"),
     }
     if result.failure is not None:
         row.update(
