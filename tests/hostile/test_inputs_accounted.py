@@ -159,6 +159,21 @@ def test_a_document_cut_by_a_limit_is_marked_truncated(tmp_path: Path) -> None:
     assert "cut to" in row["truncated"] and stored == row["truncated"]
 
 
+def test_a_pdf_cut_at_the_page_limit_is_marked_truncated(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    from read.builders import make_pdf  # tests/read/builders.py
+
+    pdf = pdfium.PdfDocument(make_pdf(["first page GPU"]))
+    for _ in range(2):
+        pdf.import_pages(pdfium.PdfDocument(make_pdf(["more pages"])))
+    pdf.save(tmp_path / "long.pdf")
+    with Store(tmp_path / "s.db") as store:
+        scan([tmp_path / "long.pdf"], store, limits=Limits(max_pdf_pages=1))
+        (row,) = iter_rows(store)
+        stored = store.conn.execute("SELECT truncated FROM documents").fetchone()[0]
+    assert row["status"] == "ok" and "1 of 3" in row["truncated"] and stored == row["truncated"]
+
+
 def test_python_docx_own_errors_are_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
