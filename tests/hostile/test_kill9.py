@@ -116,6 +116,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
     return base, base / "live", base / "ref.db"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("points", KILLS, ids=["+".join(k) for k in KILLS])
 def test_killed_scan_resumes_to_the_same_store(reference: tuple[Path, Path, Path], points: list[str]) -> None:
     base, live, ref = reference
