@@ -42,6 +42,20 @@ class FailReason(StrEnum):
     UNSAFE_ARCHIVE = "unsafe_archive"
     INTERNAL_ERROR = "internal_error"
     NOT_A_NOTICE = "not_a_notice"  # e.g. an evaluation-labels or export file: stored as skipped, not failed
+    TOO_COMPLEX = "too_complex"  # nested deeper than a reader can take in bounded time (limit named)
+    STORE_ERROR = "store_error"  # the document could not be written to the store as read (reason given)
+    # Inputs the scan was given but did not read (stored as skipped, with the reason):
+    SYMLINK_OUTSIDE = "symlink_outside"  # a symlink to a file outside the scanned folders
+    NOT_A_FILE = "not_a_file"  # a FIFO, socket or device, a dangling or looping symlink
+    UNREADABLE = "unreadable"  # a folder or file the scan has no permission to read
+    VANISHED = "vanished"  # deleted (or replaced) between listing and reading
+
+
+SKIP_REASONS = frozenset({
+    FailReason.NOT_A_NOTICE, FailReason.SYMLINK_OUTSIDE, FailReason.NOT_A_FILE, FailReason.UNREADABLE,
+    FailReason.VANISHED,
+})
+"""Failure reasons whose document is stored with status ``skipped`` (not ``failed``)."""
 
 
 @dataclass(slots=True)

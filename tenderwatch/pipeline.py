@@ -25,6 +25,7 @@ from tenderwatch.model import (
 from tenderwatch.normalize import normalize
 from tenderwatch.notice import parse_notice, read_kind, select_amount
 from tenderwatch.read import Limits, read_bytes
+from tenderwatch.read.deadline import DocumentTimeout, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
         doc_kind_reasons=kind.reasons,
         rule_status=doc_rule_status(findings),
         provenance=_page_url(doc),
+        truncated=doc.meta.get("truncated"),
     )
 
 
@@ -88,10 +90,12 @@ def locate_facts(notice: NoticeFields, text: str) -> None:
 
 
 Reader = Callable[[bytes, str, Limits | None], list[TextDoc | ReadFailure]]
+Finish = Callable[[DocResult], None]
 
 
 def process_bytes(
-    data: bytes, path: str, limits: Limits | None = None, reader: Reader = read_bytes, sha256: str | None = None
+    data: bytes, path: str, limits: Limits | None = None, reader: Reader = read_bytes, sha256: str | None = None,
+    timeout: float = 0.0, finish: Finish | None = None,
 ) -> list[DocResult]:
     """Read ``data`` (one file, maybe a container) and return one result per notice.
 
@@ -99,11 +103,17 @@ def process_bytes(
     back as a ``DocResult`` whose ``failure`` says why. ``reader`` replaces
     ``read_bytes``, e.g. by a ``GuardedReader`` that can kill a reader stuck in C code;
     ``sha256`` is the digest of ``data`` when the caller has it already.
+    With ``timeout`` > 0, reading the file and then each document's processing (plus
+    ``finish``, e.g. party screening) get that many seconds each: a document past it
+    becomes a ``TIMEOUT`` failure and the next document starts with a fresh limit.
     """
     sha = sha256 or hashlib.sha256(data).hexdigest()
     results: list[DocResult] = []
     try:
-        docs = reader(data, path, limits)
+        with time_limit(timeout, "reading"):
+            docs = reader(data, path, limits)
+    except DocumentTimeout as exc:
+        docs = [ReadFailure(path, FailReason.TIMEOUT, str(exc))]
     except Exception as exc:  # a reader bug must not stop the scan
         log.exception("reading %s failed", path)
         docs = [ReadFailure(path, FailReason.INTERNAL_ERROR, f"reader error: {exc!r}")]
@@ -112,7 +122,14 @@ def process_bytes(
             results.append(DocResult(path=doc.path, sha256=sha, fmt=doc.fmt, failure=doc))
             continue
         try:
-            results.append(process_text(doc, sha))
+            with time_limit(timeout):
+                result = process_text(doc, sha)
+                if finish is not None:
+                    finish(result)
+            results.append(result)
+        except DocumentTimeout as exc:
+            failure = ReadFailure(doc.path, FailReason.TIMEOUT, str(exc), doc.fmt)
+            results.append(DocResult(path=doc.path, sha256=sha, fmt=doc.fmt, failure=failure))
         except Exception as exc:
             log.exception("processing %s failed", doc.path)
             failure = ReadFailure(doc.path, FailReason.INTERNAL_ERROR, f"pipeline error: {exc!r}", doc.fmt)

@@ -14,28 +14,29 @@ import hashlib
 import logging
 import multiprocessing as mp
 import os
-import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
-from types import FrameType
 
 from tenderwatch import __version__
-from tenderwatch.model import DocResult, FailReason, ReadFailure, TextDoc
+from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
-from tenderwatch.read import GuardedReader, Limits, collect, read_bytes
+from tenderwatch.read import GuardedReader, Input, Limits, read_bytes, walk
+from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.read.warc import PayloadReader
 from tenderwatch.store.db import Store
 from tenderwatch.warcscan import RecordWork, save_record, warc_work
+
+__all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
+           "time_limit"]
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
@@ -57,14 +58,19 @@ def pipeline_version() -> str:
 
 @dataclass(slots=True)
 class ScanCounts:
-    files: int = 0
-    skipped: int = 0
+    """What a scan did. Inputs add up: ``files == skipped + not_read + read``."""
+
+    files: int = 0  # inputs given (every file the walker found; a WARC file is one)
+    skipped: int = 0  # unchanged since the last scan
+    not_read: int = 0  # inputs not read, stored as skipped with the reason (symlink outside, FIFO...)
+    read: int = 0  # inputs read this run (each gave documents and/or failures)
     documents: int = 0
     failed: int = 0
     relevant: int = 0
     not_notices: int = 0  # files/records recognised as labels or exports, stored as skipped
     workers: int = 1  # worker processes (or Dask slots) that ran the pipeline
     failures: dict[str, int] = field(default_factory=dict)
+    not_read_reasons: dict[str, int] = field(default_factory=dict)
     # WARC records by what became of them: document, same (unchanged, newer fetch), older (a newer
     # fetch is the document), already stored, or the reason they are not documents
     warc: dict[str, int] = field(default_factory=dict)
@@ -73,49 +79,17 @@ class ScanCounts:
 WARC_PROGRESS_EVERY = 200  # records of a WARC file between two progress calls
 
 
-class DocumentTimeout(Exception):
-    """Raised inside a document's processing when it runs past its time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (main thread on POSIX only; else no limit)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def _raise(signum: int, frame: FrameType | None) -> None:
-        raise DocumentTimeout(f"processing took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def process_file(
     data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes,
     sha256: str | None = None,
 ) -> list[DocResult]:
-    """The per-file work of a scan: pipeline plus party screening, under a time limit.
+    """The per-file work of a scan: pipeline plus party screening, under time limits.
 
-    The limit is a SIGALRM in the main thread: it stops Python code, not a call stuck
+    Reading the file, then each document, get ``timeout`` seconds each (a SIGALRM in
+    the main thread, re-armed per document): it stops Python code, not a call stuck
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
-    try:
-        with time_limit(timeout):
-            results = process_bytes(data, display, limits, reader, sha256)
-            for result in results:
-                resolve_parties(result)
-    except DocumentTimeout as exc:
-        sha = hashlib.sha256(data).hexdigest()
-        failure = ReadFailure(display, FailReason.TIMEOUT, str(exc))
-        results = [DocResult(path=display, sha256=sha, fmt="", failure=failure)]
-    return results
+    return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
 
 
 def _hash_file(path: Path) -> str:
@@ -141,6 +115,7 @@ def scan(
     progress: Callable[[int, str], None] | None = None,
     workers: int = 1,
     executor: Executor | None = None,
+    follow_symlinks: bool = False,
 ) -> ScanCounts:
     """Scan every notice under ``roots`` (local files and folders, or fsspec URLs such as
     ``s3://bucket/prefix`` or ``http://host/file``, listed and read through fsspec) into ``store``;
@@ -156,6 +131,7 @@ def scan(
     the workers must see the same paths (a shared filesystem) or fsspec URLs; ``workers``
     then sets how many batches are kept in flight per worker slot.
     ``counts.workers`` says how many worker processes (or Dask slots) ran the pipeline.
+    Symlinks to files outside ``roots`` are not read (stored as skipped) unless ``follow_symlinks``.
     """
     limits = limits or Limits()
     version = pipeline_version()
@@ -164,11 +140,11 @@ def scan(
     try:
         if executor is not None:
             counts.workers = max(workers, 1)
-            named = _names(roots, store, limits, version, counts, progress)
+            named = _names(roots, store, limits, version, counts, progress, follow_symlinks)
             _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts), store, version, counts,
                       limits, timeout)
         else:
-            named = _names(roots, store, limits, version, counts, progress)
+            named = _names(roots, store, limits, version, counts, progress, follow_symlinks)
             head = list(islice(named, workers * BATCH_FILES)) if workers > 1 else []
             if workers > 1 and len(head) == workers * BATCH_FILES:
                 counts.workers = workers
@@ -182,7 +158,7 @@ def scan(
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
         "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant, **({"warc_records": counts.warc} if counts.warc else {}),
+        "failed": counts.failed, "relevant": counts.relevant, "not_read": counts.not_read, "read": counts.read, **({"warc_records": counts.warc} if counts.warc else {}),
     })
     return counts
 
@@ -245,14 +221,19 @@ def _names(
     version: str,
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
+    follow_symlinks: bool = False,
 ) -> Iterator[_Item]:
     """Inputs in order, by name only: a worker reads each (see :func:`_read`). A local WARC file
     is streamed here, record by record (the size limit applies per record), each record an item
-    with its payload."""
-    for number, (source, display) in enumerate(_inputs(roots), 1):
+    with its payload. An input that is not read comes as an item already decided: skipped."""
+    for number, entry in enumerate(_inputs(roots, follow_symlinks), 1):
         counts.files += 1
+        source, display = entry.source, entry.display
         if progress is not None:
             progress(number, display)
+        if entry.skip is not None:
+            yield _failed_item(display, _EMPTY_SHA, entry.skip, entry.detail)
+            continue
         if "://" not in source and is_warc_input(Path(source)):
             yield from _warc_items(Path(source), display, number, store, limits, version, counts, progress)
             continue
@@ -279,14 +260,40 @@ def _warc_items(
         yield _Item(work.display, work.data or b"", work.sha, work.results, reader=work.reader, work=work)
 
 
-def _inputs(roots: Sequence[Path | str]) -> Iterator[tuple[str, str]]:
-    """``(source, display)`` for every input file, root by root: local ones as :func:`collect`
-    finds them, fsspec URLs as fsspec lists them (shown by their full URL)."""
+@dataclass(slots=True)
+class _Source:
+    """One input: a local path or an fsspec URL (``source``), its display path, and why it is
+    not read (``skip``, from the walker) if it is not."""
+
+    source: str
+    display: str
+    skip: FailReason | None = None
+    detail: str = ""
+
+
+def _local(entry: Input) -> _Source:
+    return _Source(str(entry.file), entry.display, entry.skip, entry.detail)
+
+
+def _inputs(roots: Sequence[Path | str], follow_symlinks: bool = False) -> Iterator[_Source]:
+    """Every input, root by root: local ones as :func:`walk` finds them (with the reason one is
+    not read), fsspec URLs as fsspec lists them (shown by their full URL)."""
+    if not any(isinstance(root, str) and "://" in root for root in roots):
+        yield from (_local(entry) for entry in walk([Path(root) for root in roots], follow_symlinks))
+        return
     for root in roots:
         if isinstance(root, str) and "://" in root:
-            yield from ((url, url) for url in _list_url(root))
+            yield from (_Source(url, url) for url in _list_url(root))
         else:
-            yield from ((str(file), display) for file, display in collect([Path(root)]))
+            yield from (_local(entry) for entry in walk([Path(root)], follow_symlinks))
+
+
+def _failed_item(display: str, sha: str, reason: FailReason, detail: str) -> _Item:
+    failure = ReadFailure(display, reason, detail)
+    return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+
+
+_EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 
 
 def _list_url(url: str) -> list[str]:
@@ -328,6 +335,12 @@ def _read(item: _Item, limits: Limits) -> _Item:
             if size > limits.max_file_bytes:
                 return failed(_hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
             data = file.read_bytes()
+    except FileNotFoundError as exc:
+        if "://" in source:  # a URL that does not answer is a failed input, not a local file that vanished
+            return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
+        return failed(_EMPTY_SHA, FailReason.VANISHED, "file disappeared before it was read")
+    except PermissionError as exc:
+        return failed(_EMPTY_SHA, FailReason.UNREADABLE, f"no permission: {exc.strerror}")
     except Exception as exc:  # OSError, or any error of an fsspec backend (s3, http ...): stored as failed
         return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
     return _Item(display, data, hashlib.sha256(data).hexdigest(), None, source, item.known)
@@ -441,27 +454,43 @@ def _save_all(
     batch, whose files are simply scanned again on resume."""
     pending, last_commit = 0, time.monotonic()
     for item, results in processed:
-        if item.work is not None and item.work.fetch is not None:
+        if item.work is not None and item.work.fetch is not None:  # one record of a WARC file
             outcome = _save_record(item, results, store, version, limits or Limits(), timeout)
             counts.warc[outcome] = counts.warc.get(outcome, 0) + 1
             if outcome != "document":
                 continue
+            _count_documents(results, counts)
         elif item.work is not None:  # the WARC file itself: its damage; its records' bytes are kept one by one
-            store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
+            saved = store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
+            _count(saved, counts)
         else:
-            store.save_file(item.display, item.data, item.sha, version, results, commit=False)
+            _count(store.save_file(item.display, item.data, item.sha, version, results, commit=False), counts)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()
             pending, last_commit = 0, time.monotonic()
-        for result in results:
-            if result.failure is not None and result.failure.reason is FailReason.NOT_A_NOTICE:
-                counts.not_notices += 1
-                continue
-            counts.documents += 1
-            if result.failure is not None:
-                counts.failed += 1
-                reason = result.failure.reason.value
-                counts.failures[reason] = counts.failures.get(reason, 0) + 1
-            elif result.relevant:
-                counts.relevant += 1
+
+
+def _count(saved: list[DocResult], counts: ScanCounts) -> None:
+    """Add one stored input to the counts: not read (skipped with a reason) or read."""
+    first = saved[0].failure if len(saved) == 1 else None
+    if first is not None and first.reason in SKIP_REASONS and first.reason is not FailReason.NOT_A_NOTICE:
+        counts.not_read += 1
+        counts.not_read_reasons[first.reason.value] = counts.not_read_reasons.get(first.reason.value, 0) + 1
+        return
+    counts.read += 1
+    _count_documents(saved, counts)
+
+
+def _count_documents(saved: list[DocResult], counts: ScanCounts) -> None:
+    for result in saved:
+        if result.failure is not None and result.failure.reason in SKIP_REASONS:
+            counts.not_notices += 1
+            continue
+        counts.documents += 1
+        if result.failure is not None:
+            counts.failed += 1
+            reason = result.failure.reason.value
+            counts.failures[reason] = counts.failures.get(reason, 0) + 1
+        elif result.relevant:
+            counts.relevant += 1

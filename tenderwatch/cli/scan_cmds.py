@@ -40,7 +40,10 @@ def _print_summary(counts: ScanCounts, store: Store, on_dask: bool = False) -> N
     where = (f"on {counts.workers} Dask worker threads" if on_dask
              else f"in {counts.workers} {'process' if counts.workers == 1 else 'processes'}")
     click.echo("")
-    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped); pipeline ran {where}")
+    click.echo(f"files: {counts.files} ({counts.skipped} unchanged, skipped; {counts.read} read"
+               + (f"; {counts.not_read} not read: "
+                  + ", ".join(f"{k}: {v}" for k, v in sorted(counts.not_read_reasons.items()))
+                  if counts.not_read else "") + f"); pipeline ran {where}")
     if counts.not_notices:
         click.echo(f"not notices (labels or exports), stored as skipped: {counts.not_notices}")
     if counts.warc:
@@ -83,7 +86,8 @@ def _dask_client(address: str) -> Any:
 
 
 def _run_scan(
-    paths: list[Path | str], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None
+    paths: list[Path | str], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None,
+    follow_symlinks: bool = False,
 ) -> None:
     from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
 
@@ -101,7 +105,8 @@ def _run_scan(
             executor = client.get_executor() if client is not None else None
             if client is not None:
                 workers = sum(client.nthreads().values()) or 1
-            counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor)
+            counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor,
+                          follow_symlinks=follow_symlinks)
         finally:
             if client is not None:
                 client.close()
@@ -122,13 +127,18 @@ def _run_scan(
                    "default: every core this process may use.")
 @click.option("--dask", metavar="SCHEDULER", default=None,
               help="Run the per-document pipeline on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks to files and folders outside the scanned folders (default: stored as skipped).")
 def scan_cmd(
-    notices: tuple[str, ...], db_path: str, timeout: float, quiet: bool, workers: int | None, dask: str | None
+    notices: tuple[str, ...], db_path: str, timeout: float, quiet: bool, workers: int | None, dask: str | None,
+    follow_symlinks: bool,
 ) -> None:
     """Scan NOTICES (folders, files, .zip archives, or fsspec URLs such as s3://bucket/prefix) into the store.
 
     Exit code 0 when every document was read, 2 when some failed (they are stored
-    with the reason; the scan goes on).
+    with the reason; the scan goes on). Inputs not read (a symlink outside the
+    folders, a FIFO, an unreadable folder, a file that vanished) are stored as
+    skipped with the reason.
     """
     from tenderwatch.scan import available_cores
 
@@ -140,7 +150,7 @@ def scan_cmd(
             raise click.BadParameter(f"{notice!r} does not exist", param_hint="NOTICES")
         else:
             roots.append(Path(notice))
-    _run_scan(roots, db_path, timeout, quiet, workers or available_cores(), dask)
+    _run_scan(roots, db_path, timeout, quiet, workers or available_cores(), dask, follow_symlinks)
 
 
 @click.command("demo")

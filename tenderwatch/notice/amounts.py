@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,8 +143,22 @@ def _currency_before(text: str, start: int) -> str:
     return "CNY"
 
 
+# Larger written numbers are not amounts (a 400-digit "budget" is infinity as a float):
+# they are not read as values, so no total, sort or format downstream meets inf or NaN.
+MAX_AMOUNT = 1e15
+
+
+def _sane(found: list[Money]) -> list[Money]:
+    return [m for m in found if math.isfinite(m.value) and abs(m.value) < MAX_AMOUNT]
+
+
 def find_money(text: str, default_unit: str | None = None) -> list[Money]:
-    """Every amount in ``text``; bare numbers count only when ``default_unit`` is given."""
+    """Every amount in ``text``; bare numbers count only when ``default_unit`` is given.
+    Numbers past ``MAX_AMOUNT`` (or not finite) are left out."""
+    return _sane(_find_money(text, default_unit))
+
+
+def _find_money(text: str, default_unit: str | None = None) -> list[Money]:
     if default_unit in ("元", "万元") and _PLAIN_NUMBER.fullmatch(text):  # a table cell "102980.00"
         factor = vocab().unit_factor.get(default_unit, 1.0)
         return [Money(round(float(text) * factor, 2), "CNY", 0, len(text), False)]

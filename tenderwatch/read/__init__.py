@@ -3,7 +3,8 @@
 Public API::
 
     read_bytes(data, path, limits=None) -> list[TextDoc | ReadFailure]
-    collect(roots) -> Iterator[tuple[Path, str]]        # (file on disk, display path)
+    walk(roots, follow_symlinks) -> Iterator[Input]      # every input, or why it is not read
+    collect(roots) -> Iterator[tuple[Path, str]]        # (file on disk, display path), read ones
     Limits                                               # size / page / archive / time bounds
     GuardedReader(limits, timeout).read(data, path)      # hard timeout for PDF/Office/zip
 
@@ -13,7 +14,8 @@ Module map: ``core`` (sniff + dispatch, never raises), ``sniff`` (magic bytes),
 vocabulary in ``data/read/html_templates.yaml``), ``scripttext`` (JS-rendered
 pages), ``mhtml``, ``pdf`` (pypdfium2), ``docx`` (python-docx), ``xlsx``
 (openpyxl), ``records`` (JSON/JSONL exports; field map in
-``data/read/record_fields.yaml``), ``archive`` (zip), ``collect``, ``guard``.
+``data/read/record_fields.yaml``), ``archive`` (zip), ``collect`` (the input walker), ``guard``,
+``valid`` (valid text, escaped names), ``complexity`` (HTML depth bound), ``deadline``.
 
 Container paths: a record or member is ``PATH#KEY`` (nested zips:
 ``a.zip#inner.zip#doc.html``).
@@ -21,9 +23,9 @@ Container paths: a record or member is ``PATH#KEY`` (nested zips:
 
 from __future__ import annotations
 
-from .collect import collect
+from .collect import Input, collect, walk
 from .core import read_bytes
 from .guard import GuardedReader
 from .limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["DEFAULT_LIMITS", "GuardedReader", "Limits", "collect", "read_bytes"]
+__all__ = ["DEFAULT_LIMITS", "GuardedReader", "Input", "Limits", "collect", "read_bytes", "walk"]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from ..model import FailReason, ReadFailure, TextDoc
 from .errors import CORRUPTION_ERRORS
 from .limits import Limits
+from .valid import escape_name
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,20 @@ def member_name(info: zipfile.ZipInfo) -> str:
         with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             name = name.encode("cp437").decode("gb18030")
     return name
+
+
+def member_path(path: str, name: str, seen: dict[str, int]) -> str:
+    """The document key of member ``name`` of the archive at ``path``: ``ZIP#name``.
+
+    Windows ``\\`` separators become ``/``; ``#`` in the name is written ``\\x23``, so a
+    member can never look like a record or a nested member. A second member with the
+    same name (zip allows it) is ``ZIP#name#\\2``: record keys hold no ``\\`` and escaped
+    names only as ``\\xNN``, so it collides with nothing, and it is the same on every
+    scan of the archive.
+    """
+    key = escape_name(name.replace("\\", "/"))
+    seen[key] = count = seen.get(key, 0) + 1
+    return f"{path}#{key}" if count == 1 else f"{path}#{key}#\\{count}"
 
 
 def unsafe_name(name: str) -> bool:
@@ -134,11 +149,14 @@ def read_zip(
             yield ReadFailure(path, FailReason.EMPTY, "zip archive has no files", "zip")
             return
         budget = limits.max_zip_total_bytes
+        seen: dict[str, int] = {}
+        junk: list[str] = []
         for info in infos:
             name = member_name(info)
             if _junk(name):
+                junk.append(name)
                 continue
-            mpath = f"{path}#{name}"
+            mpath = member_path(path, name, seen)
             failure = _check(info, name, mpath, limits)
             if failure is not None:
                 yield failure
@@ -164,6 +182,11 @@ def read_zip(
                 continue
             budget -= len(member)
             yield from read_member(member, mpath, depth + 1)
+        if len(junk) == len(infos):
+            shown = ", ".join(sorted(set(junk))[:5])
+            yield ReadFailure(
+                path, FailReason.EMPTY, f"zip archive holds only OS junk files ({shown}), no document", "zip"
+            )
 
 
 def _check(info: zipfile.ZipInfo, name: str, mpath: str, limits: Limits) -> ReadFailure | None:

@@ -21,6 +21,7 @@ from .mhtml import read_mhtml
 from .pdf import read_pdf
 from .records import NotJsonError, read_records
 from .sniff import OLE_MAGIC, ext_of, sniff, sniff_text
+from .valid import valid_result
 from .xlsx import read_xlsx
 
 log = logging.getLogger(__name__)
@@ -50,16 +51,16 @@ def _read(data: bytes, path: str, limits: Limits, depth: int, charset: str | Non
     try:
         for item in _dispatch(data, path, limits, depth, charset):
             fmt = item.fmt
-            yield _finish(item, limits) if isinstance(item, TextDoc) else item
+            yield valid_result(_finish(item, limits) if isinstance(item, TextDoc) else item)
     except ReadError as exc:
-        yield ReadFailure(path, exc.reason, exc.detail, fmt)
+        yield valid_result(ReadFailure(path, exc.reason, exc.detail, fmt))
     except RecursionError:
         yield ReadFailure(path, FailReason.CORRUPT, "structure nested too deeply", fmt)
     except MemoryError:
         yield ReadFailure(path, FailReason.TOO_LARGE, "out of memory while reading", fmt)
     except Exception as exc:
         log.exception("reader failed on %s", path)
-        yield ReadFailure(path, FailReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", fmt)
+        yield valid_result(ReadFailure(path, FailReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", fmt))
 
 
 def _finish(doc: TextDoc, limits: Limits) -> TextDoc:

@@ -20,6 +20,10 @@ from .errors import CORRUPTION_ERRORS, ReadError
 
 log = logging.getLogger(__name__)
 
+# python-docx walks a damaged package without checking it and fails with its own
+# TypeError/AttributeError (a part of the wrong type, a missing element): damage, not a bug.
+_DOCX_DAMAGE: tuple[type[BaseException], ...] = (*CORRUPTION_ERRORS, PackageNotFoundError, TypeError, AttributeError)
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T, _TAB, _BR, _CR = (W + t for t in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr"))
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -113,7 +117,7 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str]]:
     """Return ``(text, meta)``; raise :class:`ReadError` on failure."""
     try:
         return _read_docx(data)
-    except CORRUPTION_ERRORS as exc:
+    except _DOCX_DAMAGE as exc:
         raise ReadError(FailReason.CORRUPT, f"DOCX is damaged: {type(exc).__name__}: {exc}") from exc
 
 

@@ -3,8 +3,9 @@
 PDFium and lxml are C code: a pathological file could spin inside one call,
 where no cooperative time check can stop it. ``GuardedReader`` runs those
 formats in a worker process and kills it when the deadline passes (the file
-then gets ``ReadFailure(TIMEOUT)``). Text formats (HTML, TXT, JSON) stay
-in-process: they are linear-time and fast.
+then gets ``ReadFailure(TIMEOUT)``). Small text files (HTML, TXT, JSON) stay
+in-process: their readers are bounded (HTML depth) and fast; large ones go to the
+worker too.
 
     with GuardedReader(timeout=60) as reader:
         for disk, shown in collect(roots):
@@ -26,6 +27,10 @@ from .limits import DEFAULT_LIMITS, Limits
 from .sniff import sniff
 
 log = logging.getLogger(__name__)
+
+# Text files up to this size are read in-process (fast, and HTML is bounded before
+# parsing); larger ones go through the killable worker like PDF/Office/zip.
+INLINE_TEXT_BYTES = 512 * 1024
 
 Results = list[TextDoc | ReadFailure]
 Reader = Callable[[bytes, str, Limits | None], Results]
@@ -51,6 +56,7 @@ class GuardedReader:
     ) -> None:
         self.limits = limits or DEFAULT_LIMITS
         self.timeout = timeout
+        self.inline_bytes = INLINE_TEXT_BYTES
         self._reader = reader
         self._ctx = mp.get_context("spawn")
         self._proc: BaseProcess | None = None
@@ -75,7 +81,7 @@ class GuardedReader:
 
     def read(self, data: bytes, path: str) -> Results:
         """Like :func:`read_bytes`; heavy formats run in the worker under the timeout."""
-        if sniff(data, path) == "text":
+        if sniff(data, path) == "text" and len(data) <= self.inline_bytes:
             return self._reader(data, path, self.limits)
         conn = self._start()
         try:

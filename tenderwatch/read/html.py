@@ -14,6 +14,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .complexity import check_html_depth
 from .decode import decode_bytes, normalize_newlines
 from .htmltext import mark_layout, node_text, plain
 from .pagesource import PageSource
@@ -246,6 +247,7 @@ def _inside(node: Any, ancestor_ids: set[int]) -> bool:
 def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, str]]:
     """Parse decoded HTML; return ``(text, meta)``. ``utf8``: ``text`` encoded as
     UTF-8 if the caller has it (the parser reads UTF-8 bytes)."""
+    check_html_depth(text)
     vocab = html_vocab()
     tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     source = PageSource.of(tree)

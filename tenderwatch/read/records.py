@@ -20,6 +20,7 @@ from typing import Any
 from tenderwatch.yamlfile import load_yaml
 
 from ..model import FailReason, ReadFailure, TextDoc
+from .errors import ReadError
 from .html import extract_html
 
 _HTML_VALUE = re.compile(r"<(?:p|div|br|table|tr|td|span|font|b|strong|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -127,6 +128,8 @@ def _keys(records: list[Any]) -> list[str]:
 
 def _date(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not -1e13 < value < 1e14:  # not a plausible Unix time in seconds or milliseconds
+            return str(value)[:40]
         secs = value / 1000 if value > 1e11 else value
         try:
             return dt.datetime.fromtimestamp(secs, _CST).date().isoformat()
@@ -191,6 +194,18 @@ def record_doc(record: Any, path: str, fmt: str, encoding: str) -> TextDoc | Rea
     return TextDoc(path=path, text=text, fmt=fmt, encoding=encoding, meta=meta)
 
 
+def _guarded_record(record: Any, path: str, fmt: str, encoding: str) -> TextDoc | ReadFailure:
+    """One record; a record that cannot be read fails alone, the file's other records go on."""
+    try:
+        return record_doc(record, path, fmt, encoding)
+    except ReadError as exc:
+        return ReadFailure(path, exc.reason, exc.detail, fmt)
+    except RecursionError:
+        return ReadFailure(path, FailReason.TOO_COMPLEX, "record nested too deeply for the reader", fmt)
+    except (ValueError, OverflowError, TypeError) as exc:
+        return ReadFailure(path, FailReason.CORRUPT, f"record value unreadable: {type(exc).__name__}: {exc}", fmt)
+
+
 def read_records(text: str, path: str, encoding: str, max_records: int) -> Iterator[TextDoc | ReadFailure]:
     """Yield one TextDoc per record. Raises :class:`NotJsonError` if not JSON."""
     kind, values, bad = parse_json_or_jsonl(text)
@@ -212,7 +227,7 @@ def read_records(text: str, path: str, encoding: str, max_records: int) -> Itera
     over = len(records) - max_records
     records = records[:max_records]
     for key, rec in zip(_keys(records), records, strict=True):
-        yield record_doc(rec, f"{path}#{key}", kind, encoding)
+        yield _guarded_record(rec, f"{path}#{key}", kind, encoding)
     if bad:
         shown = ", ".join(map(str, bad[:10]))
         yield ReadFailure(path, FailReason.CORRUPT, f"{len(bad)} JSONL line(s) are not JSON: {shown}", kind)

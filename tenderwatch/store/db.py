@@ -8,6 +8,7 @@ and re-saving changed bytes replaces that file's documents in one transaction.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import zlib
 from collections.abc import Iterable
@@ -15,10 +16,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tenderwatch.model import DocResult
+from tenderwatch.model import DocResult, FailReason, ReadFailure
 from tenderwatch.normalize import fold
+from tenderwatch.read.valid import valid_text
 from tenderwatch.store.docrow import doc_row
 from tenderwatch.store.schema import migrate
+
+log = logging.getLogger(__name__)
+
+
+def store_failure(result: DocResult, detail: str) -> DocResult:
+    """``result`` as a failed document (valid UTF-8 path and detail, no text or findings)."""
+    path = valid_text(result.path)[0]
+    failure = ReadFailure(path, FailReason.STORE_ERROR, valid_text(f"could not be stored: {detail}")[0][:500],
+                          result.fmt)
+    return DocResult(path=path, sha256=result.sha256, fmt=valid_text(result.fmt)[0], failure=failure)
 
 
 def _fold(value: object) -> str | None:
@@ -78,18 +90,22 @@ class Store:
     def save_file(
         self, path: str, data: bytes | None, sha256: str, pipeline_version: str, results: Iterable[DocResult],
         *, commit: bool = True, size: int | None = None,
-    ) -> None:
-        """Store one input file's raw bytes and all documents read from it.
+    ) -> list[DocResult]:
+        """Store one input file's raw bytes and all documents read from it; return the
+        documents as stored (one the store refused comes back as its failure).
 
         ``data=None`` keeps no bytes (a WARC file, whose records' payloads are kept one by one);
         ``size`` is then the file's size.
 
         With ``commit=False`` the writes join the open transaction and the caller
         commits several files at once (:meth:`commit`; much faster: one WAL/FTS
-        flush per batch). A file is never stored in part: if writing it fails, the
-        whole uncommitted batch is rolled back and those files are re-scanned next time.
+        flush per batch). One document the store refuses becomes that document's failure
+        (see :meth:`_save_document`); anything else that stops the write (an interrupt, a
+        full disk) rolls the whole uncommitted batch back, and those files are scanned
+        again next time.
         """
         stamp = now_iso()
+        saved: list[DocResult] = []
         try:
             if data is not None:
                 self._put_blob(sha256, data)
@@ -100,9 +116,7 @@ class Store:
             for doc_id in old_ids.values():
                 self._delete_document(doc_id)
             for result in results:
-                doc_id = self._insert_document(path, result, stamp, old_ids.get(result.path))
-                if reviewed:
-                    self._carry_reviews(doc_id, result.path, reviewed)
+                saved.append(self._save_document(path, result, stamp, old_ids, reviewed))
             self.conn.execute(
                 "INSERT OR REPLACE INTO files(path, sha256, size, pipeline_version, scanned_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -113,6 +127,30 @@ class Store:
             raise
         if commit:
             self.commit()
+        return saved
+
+    def _save_document(
+        self, file_path: str, result: DocResult, stamp: str, old_ids: dict[str, int],
+        reviewed: dict[tuple[object, ...], int],
+    ) -> DocResult:
+        """Insert one document inside its own savepoint. If SQLite refuses it (text it
+        cannot encode, an integer past 64 bits, a constraint), the partial rows are
+        rolled back and the document is stored instead as failed, reason ``store_error``
+        with the error, without its text; the file's other documents are kept."""
+        self.conn.execute("SAVEPOINT doc")
+        try:
+            doc_id = self._insert_document(file_path, result, stamp, old_ids.get(result.path))
+            if reviewed:
+                self._carry_reviews(doc_id, result.path, reviewed)
+        except (sqlite3.Error, UnicodeError, OverflowError, ValueError, TypeError) as exc:
+            self.conn.execute("ROLLBACK TO doc")
+            self.conn.execute("RELEASE doc")
+            log.warning("storing %r failed: %r; stored as failed", result.path, exc)
+            failed = store_failure(result, f"{type(exc).__name__}: {exc}")
+            self._insert_document(file_path, failed, stamp, old_ids.get(failed.path))
+            return failed
+        self.conn.execute("RELEASE doc")
+        return result
 
     def commit(self) -> None:
         """Commit the files saved with ``save_file(..., commit=False)`` so far, with the leads

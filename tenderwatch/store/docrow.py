@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tenderwatch.detect import summarize
-from tenderwatch.model import DocResult, Fact, FailReason, Finding
+from tenderwatch.model import SKIP_REASONS, DocResult, Fact, Finding
 from tenderwatch.normalize import fold
 from tenderwatch.store.priority import priority
 
@@ -73,13 +73,13 @@ def doc_row(result: DocResult) -> dict[str, Any]:
         "path": result.path, "sha256": result.sha256, "format": result.fmt,
         "url": prov.url if prov else None, "fetched_at": prov.fetched_at if prov else None,
         "doc_kind": result.doc_kind or None, "doc_kind_reasons": result.doc_kind_reasons,
-        "truncated": result.truncated,
+        "truncated": result.truncated, "read_warning": result.meta.get("read_warning"),
     }
     if result.failure is not None:
         row.update(
             relevant=False, categories=[], items=[], providers=[], buyer=None, suppliers=[],
             amount_cny=None, notice_date=None, notice_type=None,
-            status="skipped" if result.failure.reason is FailReason.NOT_A_NOTICE else "failed",
+            status="skipped" if result.failure.reason in SKIP_REASONS else "failed",
             failure={"reason": result.failure.reason.value, "detail": result.failure.detail},
             findings=[], parties=[], screening=[], listed=False,
         )
