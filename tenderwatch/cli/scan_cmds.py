@@ -59,8 +59,8 @@ def _print_summary(counts: ScanCounts, store: Store, on_dask: bool = False) -> N
                f"({facts['restricted_buyers']} buyers), restricted only later {rs['restricted_later']['leads']} "
                f"({facts['restricted_later_buyers']}), not restricted {rs['not_restricted']['leads']} "
                f"({facts['not_restricted_buyers']})")
-    click.echo(f"  listed on the notice date: {facts['listed_on_date_buyers']} buyers; "
-               f"{facts['listed_on_date_leads']} leads name a listed party")
+    click.echo(f"  buyers listed on the notice date: {facts['listed_on_date_buyers']}; "
+               f"leads naming a party listed on its date: {facts['listed_on_date_leads']}")
     click.echo(f"  budgets {facts['budget_cny']:,.0f} CNY, awards {facts['award_cny']:,.0f} CNY (never added together)")
     for title, key in (("by category", "by_category"), ("by item", "by_item"), ("by provider", "by_provider")):
         if facts[key]:
