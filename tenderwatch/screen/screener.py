@@ -57,7 +57,8 @@ class Screener(Candidates):
         self.by_token: dict[str, set[int]] = {}
         self.by_ident: dict[str, list[int]] = {}
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
-        self._seg_cache: dict[str, tuple[set[int], ...]] = {}
+        self._seg_cache: dict[str, tuple[set[int], int]] = {}
+        self._prefix_cache: dict[str, bool] = {}
         self._sorted_tokens: list[str] = []
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
         # removed entries stay in the index: a notice dated before the removal was screened against
