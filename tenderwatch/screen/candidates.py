@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.translit import Segment, segments
+from tenderwatch.screen.translit import Segment
 from tenderwatch.screen.vocab import vocab
 
 MAX_CANDIDATES = 3000
@@ -98,12 +98,13 @@ class Candidates:
             self._prefix_cache[prefix] = known
         return known
 
-    def _cross_candidates(self, name: Name, out: set[int]) -> None:
+    def _cross_candidates(self, segments_of_key: tuple[Segment, ...], out: set[int]) -> None:
         """English list names that could account for every word of a Chinese name (scoring needs
         full coverage, so a list name must hold a rendering of every segment): per segment the
-        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei)."""
+        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei).
+        ``segments_of_key``: :func:`tenderwatch.screen.translit.segments` of the name's key."""
         ignore = vocab().zh_ignore
-        segs = [seg for seg in segments(name.key) if seg.text not in ignore]
+        segs = [seg for seg in segments_of_key if seg.text not in ignore]
         if not segs:
             return
         cache = self._seg_cache

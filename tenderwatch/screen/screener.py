@@ -28,6 +28,7 @@ from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
+from tenderwatch.screen.translit import segments
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
 
@@ -145,13 +146,20 @@ class Screener(Candidates):
         names = [name]
         if name.script == "zh":
             names.extend(parent for parent, _ in zh_parents(name))
+        by_key = self.by_key
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
-                for key in (*self._keys(n), query_key(n)):
-                    out.update(self.by_key.get(key, ()))
-                self._cross_candidates(n, out)
+                segs = segments(n.key)
+                for key in self._keys(n):
+                    posting = by_key.get(key)
+                    if posting:
+                        out.update(posting)
+                posting = by_key.get(query_key(segs))
+                if posting:
+                    out.update(posting)
+                self._cross_candidates(segs, out)
             else:
                 self._latin_candidates(n, out)
         return out
