@@ -109,7 +109,10 @@ def compare_latin(q: Name, c: Name) -> tuple[float, list[str]]:
         sims, rest_a = [0.9], a[1:]
     if not sims:
         return 0.0, ["no word in common"]
-    places = q.places | c.places | vocab().latin_places
+    places = vocab().latin_places
+    extra = q.places | c.places  # mostly empty, or words already in latin_places: no copy of the set
+    if not extra <= places:
+        places = places | extra
     factor, reasons = unmatched_factor(rest_a, rest_b, places)
     score = sum(sims) / len(sims) * factor
     one_side = rest_a or rest_b

@@ -208,7 +208,10 @@ class Screener(Candidates):
         for query, note in queries:
             if query.script == "empty":
                 continue
-            for ref in sorted(self._candidates(query)):
+            candidates = self._candidates(query)
+            if not candidates:
+                continue
+            for ref in sorted(candidates):
                 ei = self.ref_entry[ref]
                 if ei in best and best[ei].score >= 1.0:
                     continue
@@ -216,6 +219,8 @@ class Screener(Candidates):
                 if (result.match or result.relation == "affiliate") and (ei not in best or result.score > best[ei].score):
                     reasons = [note, *result.reasons] if note else result.reasons
                     best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw, ref)
+        if not best:
+            return []
         return self._merged(sorted(best.items(), key=lambda item: (-item[1].score, item[1].list_name,
                                                                     item[1].entry_id)))
 
