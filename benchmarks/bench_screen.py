@@ -119,6 +119,8 @@ def main() -> None:
     subset = names[: args.brute]
     report(f"rapidfuzz brute force, {len(choices):,} names", timed(
         lambda q: process.extractOne(analyse(q).key, choices, scorer=fuzz.WRatio, score_cutoff=85), subset))
+    print(f"peak RSS at the end (index, caches of {len(names):,} screened names): "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
