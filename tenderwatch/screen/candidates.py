@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.translit import Segment, segments
+from tenderwatch.screen.translit import Segment
 from tenderwatch.screen.vocab import vocab
 
 MAX_CANDIDATES = 3000
@@ -29,7 +29,8 @@ class Candidates:
     by_key: dict[str, tuple[int, ...]]
     by_token: dict[str, set[int]]
     ref_strong: list[int]
-    _seg_cache: dict[str, tuple[set[int], ...]]
+    _seg_cache: dict[str, tuple[set[int], int]]
+    _prefix_cache: dict[str, bool]
     _sorted_tokens: list[str]
 
     def _latin_candidates(self, name: Name, out: set[int]) -> None:
@@ -72,54 +73,65 @@ class Candidates:
             if strong[ref] <= count + slack:
                 out.add(ref)
 
-    def _seg_postings(self, seg: Segment) -> tuple[set[int], ...]:
-        """Postings of the words that could stand for a segment (cached per segment text)."""
+    def _seg_postings(self, seg: Segment) -> tuple[set[int], int]:
+        """The list names holding a word that could stand for a segment, as one set, and the sum
+        of the words' posting sizes (the candidate cap counts that sum); cached per segment text."""
         found = self._seg_cache.get(seg.text)
         if found is None:
             by_token = self.by_token
-            found = tuple(by_token[w] for w in sorted(_seg_words(seg)) if w in by_token)
+            postings = [by_token[w] for w in sorted(_seg_words(seg)) if w in by_token]
+            found = (set().union(*postings), sum(map(len, postings)))
             if len(self._seg_cache) >= SEGMENT_CACHE:
                 self._seg_cache.clear()
             self._seg_cache[seg.text] = found
         return found
 
-    def _cross_candidates(self, name: Name, out: set[int]) -> None:
+    def _starts_a_word(self, prefix: str) -> bool:
+        """Whether some list word starts with ``prefix`` (cached: the pinyin of two segments)."""
+        known = self._prefix_cache.get(prefix)
+        if known is None:
+            words = self._sorted_tokens
+            at = bisect_left(words, prefix)
+            known = at < len(words) and words[at].startswith(prefix)
+            if len(self._prefix_cache) >= SEGMENT_CACHE:
+                self._prefix_cache.clear()
+            self._prefix_cache[prefix] = known
+        return known
+
+    def _cross_candidates(self, segments_of_key: tuple[Segment, ...], out: set[int]) -> None:
         """English list names that could account for every word of a Chinese name (scoring needs
         full coverage, so a list name must hold a rendering of every segment): per segment the
-        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei)."""
+        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei).
+        ``segments_of_key``: :func:`tenderwatch.screen.translit.segments` of the name's key."""
         ignore = vocab().zh_ignore
-        segs = [seg for seg in segments(name.key) if seg.text not in ignore]
+        segs = [seg for seg in segments_of_key if seg.text not in ignore]
         if not segs:
             return
         cache = self._seg_cache
         found = [cache[seg.text] if seg.text in cache else self._seg_postings(seg) for seg in segs]
+        sets = [f[0] for f in found]
+        sizes = [f[1] for f in found]
         by_token = self.by_token
         pinyins = [seg.pinyin for seg in segs]
         n = len(segs)
-        words, nwords = self._sorted_tokens, len(self._sorted_tokens)
+        prefixes = self._prefix_cache
         for start in range(n - 1):
             acc = pinyins[start] + pinyins[start + 1]
-            at = bisect_left(words, acc)  # no list word starts with these two: no longer run either
-            if at == nwords or not words[at].startswith(acc):
-                continue
+            starts = prefixes.get(acc)
+            if not (self._starts_a_word(acc) if starts is None else starts):
+                continue  # no list word starts with these two: no longer run either
             for end in range(start + 2, min(n, start + 4) + 1):
                 if end > start + 2:
                     acc += pinyins[end - 1]
                 posting = by_token.get(acc)
                 if posting:
                     for i in range(start, end):
-                        found[i] += (posting,)
-        if not all(found):
+                        sets[i] = sets[i] | posting
+                        sizes[i] += len(posting)
+        if not all(sets):
             return  # the fast path: some word of the name is in no list name
-        sized = sorted((sum(map(len, sets)), k) for k, sets in enumerate(found))
-        if sized[0][0] > MAX_CANDIDATES:
+        if min(sizes) > MAX_CANDIDATES:
             return
-        pool: set[int] = set().union(*found[sized[0][1]])
-        for _, k in sized[1:]:  # set algebra in C: keep refs that render this segment too
-            kept: set[int] = set()
-            for posting in found[k]:
-                kept |= pool & posting
-            pool = kept
-            if not pool:
-                return
-        out.update(pool)
+        # the list names in every segment's set (set algebra in C, smallest set first)
+        sets.sort(key=len)
+        out.update(sets[0].intersection(*sets[1:]))

@@ -71,7 +71,23 @@ def _legalish(token: str) -> bool:
         return True
     if len(token) < 4:
         return False
-    return any(w.startswith(token) or Indel.normalized_similarity(token, w) >= 0.8 for w in words)
+    if token in _legal_prefixes():
+        return True
+    # similarity 2*lcs/(len a + len b) >= 0.8 needs 2*min(len) >= 0.8*(len a + len b): other lengths skipped
+    return any(Indel.normalized_similarity(token, w) >= 0.8 for w in _legal_words_near(len(token)))
+
+
+@lru_cache(maxsize=1)
+def _legal_prefixes() -> frozenset[str]:
+    """Every prefix of a legal-form word (a cut word: COMPAN, LIMIT)."""
+    return frozenset(w[:i] for w in vocab().latin_legal_words for i in range(1, len(w) + 1))
+
+
+@lru_cache(maxsize=64)
+def _legal_words_near(length: int) -> tuple[str, ...]:
+    """The legal-form words a token of ``length`` letters could be 0.8 similar to (a margin kept)."""
+    return tuple(w for w in sorted(vocab().latin_legal_words)
+                 if 2 * min(length, len(w)) >= 0.79 * (length + len(w)))
 
 
 def unmatched_factor(rest_a: list[str], rest_b: list[str], places: frozenset[str]) -> tuple[float, list[str]]:
@@ -109,7 +125,10 @@ def compare_latin(q: Name, c: Name) -> tuple[float, list[str]]:
         sims, rest_a = [0.9], a[1:]
     if not sims:
         return 0.0, ["no word in common"]
-    places = q.places | c.places | vocab().latin_places
+    places = vocab().latin_places
+    extra = q.places | c.places  # mostly empty, or words already in latin_places: no copy of the set
+    if not extra <= places:
+        places = places | extra
     factor, reasons = unmatched_factor(rest_a, rest_b, places)
     score = sum(sims) / len(sims) * factor
     one_side = rest_a or rest_b

@@ -4,6 +4,8 @@ equal, or equal up to a leading place or brand filler words; anything else stays
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel
 
 from tenderwatch.screen.normalize import Name
@@ -12,10 +14,15 @@ from tenderwatch.screen.vocab import vocab
 _INSTITUTION_ENDINGS = ("大学", "学院", "学校", "中学", "小学", "研究所", "研究院", "医院", "中心")
 
 
+@lru_cache(maxsize=1)
+def _filler_endings() -> tuple[str, ...]:
+    return tuple(vocab().brand_fillers)
+
+
 def brand(core: str) -> str:
     """The core without trailing brand fillers: 海康威视数字技术 -> 海康威视."""
     fillers = vocab().brand_fillers
-    if not core.endswith(tuple(fillers)):
+    if not core.endswith(_filler_endings()):
         return core
     changed = True
     while changed:

@@ -76,3 +76,19 @@ def test_vessels_and_removed_entries_are_not_screened() -> None:
 
 def test_get_screener_is_cached_per_process() -> None:
     assert get_screener() is get_screener()
+
+
+def test_dated_copy_is_dataclasses_replace() -> None:
+    """The hit copy on the screening path keeps every field (a field added to ScreenHit must be added there)."""
+    import dataclasses
+
+    from tenderwatch.screen.hits import ScreenHit, _dated_copy
+
+    values: dict[str, object] = {}
+    for i, f in enumerate(dataclasses.fields(ScreenHit)):
+        values[f.name] = {"score": 0.9, "reasons": ["r"], "citations": ("87 FR 1",),
+                          "listed_on_date": None}.get(f.name, f"v{i}")
+    hit = ScreenHit(**values)  # type: ignore[arg-type]
+    copy = _dated_copy(hit, ["line", "r"], True)
+    assert copy == dataclasses.replace(hit, reasons=["line", "r"], listed_on_date=True)
+    assert copy is not hit
