@@ -18,6 +18,7 @@ from tenderwatch.read import Limits
 from tenderwatch.scan import pipeline_version, process_file
 from tenderwatch.store.collectq import mark_item
 from tenderwatch.store.db import Store
+from tenderwatch.store.fetches import Fetch, record_fetch
 
 
 @dataclass(slots=True)
@@ -41,22 +42,28 @@ class NoticeSaver:
 
     def save(self, url: str, data: bytes, archived: Archived | None, http_status: int, item_key: str) -> Saved:
         sha = hashlib.sha256(data).hexdigest()
+        provenance = Provenance(
+            url=url,
+            fetched_at=archived.fetched_at if archived else None,
+            source=self.source,
+            http_status=http_status,
+            warc_file=archived.warc_file if archived else None,
+            warc_record_id=archived.record_id if archived else None,
+            payload_digest=archived.payload_digest if archived else None,
+        )
+        # every fetch joins the document's fetch history (as a WARC scan's records do), so a page
+        # that changed between two runs keeps the earlier version as evidence beside the newer one
+        fetch = Fetch(url, provenance)
         if self.store.file_done(url, sha, self.version):
+            record_fetch(self.store, fetch, "same", sha)
             mark_item(self.store.conn, self.source, item_key, url)
             self.store.commit()
             return Saved(new=False, documents=0, leads=0)
         results = process_file(data, url, self.limits, self.timeout)
         for result in results:
-            result.provenance = Provenance(
-                url=url,
-                fetched_at=archived.fetched_at if archived else None,
-                source=self.source,
-                http_status=http_status,
-                warc_file=archived.warc_file if archived else None,
-                warc_record_id=archived.record_id if archived else None,
-                payload_digest=archived.payload_digest if archived else None,
-            )
+            result.provenance = provenance
         self.store.save_file(url, data, sha, self.version, results, commit=False)
+        record_fetch(self.store, fetch, "document", sha)
         mark_item(self.store.conn, self.source, item_key, url)
         self.store.commit()
         fault_point("saved")

@@ -4,6 +4,7 @@ provenance and archived copies, complete windows, and a second run that adds not
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -51,6 +52,11 @@ def test_collect_stores_every_notice_with_provenance_and_archive(
         assert url.startswith("http://127.0.0.1:")
         record = by_id[record_id]
         assert record.type == "response" and record.file == warc_file and record.payload_digest == digest
+    # each stored notice's fetch is in its document's fetch history, under the same WARC record
+    with sqlite3.connect(tmp_path / "tw.db") as conn:
+        history = conn.execute("SELECT path, warc_record_id, outcome, sha256 FROM fetches").fetchall()
+    assert {(rid, outcome) for _p, rid, outcome, _s in history} == {(row[5], "document") for row in stored.values()}
+    assert {path for path, *_ in history} == {row[1] for row in stored.values()}
     # every request and response is archived, robots.txt and POST bodies included
     kinds = {(r.type, (r.uri or "").rsplit("/", 1)[-1]) for r in records}
     assert ("response", "robots.txt") in kinds and ("request", "robots.txt") in kinds
