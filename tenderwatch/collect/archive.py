@@ -25,6 +25,7 @@ from warcio.warcwriter import WARCWriter
 
 from tenderwatch import __version__
 from tenderwatch.collect.faults import fault_point
+from tenderwatch.store.db import now_iso
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,6 @@ class Archived:
     record_id: str
     payload_digest: str | None
     fetched_at: str  # ISO 8601 UTC ...Z
-
-
-def iso_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Archive:
@@ -109,7 +106,7 @@ class Archive:
     ) -> Archived | None:
         """Write one request record and, when there was an answer, its response record."""
         self._open()
-        fetched_at = iso_now()
+        fetched_at = now_iso()
         date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         response = None
         if status is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerProcess
 
 from tenderwatch import __version__
-from tenderwatch.collect.archive import Archive, iso_now
+from tenderwatch.collect.archive import Archive
 from tenderwatch.collect.context import BLOCKED, CrawlContext
 from tenderwatch.collect.options import (
     EXIT_BLOCKED,
@@ -27,7 +27,7 @@ from tenderwatch.collect.settings import merged, scrapy_settings
 from tenderwatch.collect.sourcelist import source_names
 from tenderwatch.collect.spiders import SPIDERS
 from tenderwatch.collect.terminal import Progress
-from tenderwatch.store.db import Store
+from tenderwatch.store.db import Store, now_iso
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def make_context(options: CollectOptions, store: Store, report: CollectReport) -
 
 
 def crawl(options: CollectOptions) -> CollectReport:
-    report = CollectReport(source=options.source, started_at=iso_now())
+    report = CollectReport(source=options.source, started_at=now_iso())
     with Store(options.db) as store:
         ctx = make_context(options, store, report)
         contact = options.resolved_contact() or ""
@@ -68,7 +68,7 @@ def crawl(options: CollectOptions) -> CollectReport:
         left = [w for w in ctx.windows if w.key not in {(r.query, r.day_from, r.day_until) for r in report.windows}]
         report.windows += [WindowReport(*w.key, status="not_started") for w in left]
     report.archive_files = list(ctx.archive.files)
-    report.finished_at = iso_now()
+    report.finished_at = now_iso()
     return finish(report, ctx)
 
 

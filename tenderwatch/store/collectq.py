@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+
+from tenderwatch.store.db import now_iso
 
 COMPLETE = "complete"
 INCOMPLETE = "incomplete"
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(slots=True)
@@ -41,7 +38,7 @@ def start_window(conn: sqlite3.Connection, source: str, query: str, day_from: st
             " ON CONFLICT(source, query, day_from, day_until) DO UPDATE SET status = excluded.status,"
             " reason = excluded.reason, pages_done = 0, pages_total = NULL, notices = 0,"
             " updated_at = excluded.updated_at",
-            (source, query, day_from, day_until, INCOMPLETE, "started; not finished (interrupted?)", _now()),
+            (source, query, day_from, day_until, INCOMPLETE, "started; not finished (interrupted?)", now_iso()),
         )
 
 
@@ -53,7 +50,7 @@ def update_window(
         conn.execute(
             "UPDATE collect_windows SET pages_done = ?, pages_total = ?, notices = ?, updated_at = ?"
             " WHERE source = ? AND query = ? AND day_from = ? AND day_until = ?",
-            (pages_done, pages_total, notices, _now(), source, query, day_from, day_until),
+            (pages_done, pages_total, notices, now_iso(), source, query, day_from, day_until),
         )
 
 
@@ -65,7 +62,7 @@ def finish_window(
         conn.execute(
             "UPDATE collect_windows SET status = ?, reason = ?, updated_at = ?"
             " WHERE source = ? AND query = ? AND day_from = ? AND day_until = ?",
-            (COMPLETE if complete else INCOMPLETE, None if complete else reason, _now(),
+            (COMPLETE if complete else INCOMPLETE, None if complete else reason, now_iso(),
              source, query, day_from, day_until),
         )
 
@@ -103,7 +100,7 @@ def mark_item(conn: sqlite3.Connection, source: str, key: str, doc_url: str | No
     """Mark a list item's notices as stored, in the caller's open transaction."""
     conn.execute(
         "INSERT OR REPLACE INTO collect_items(source, item_key, doc_url, done_at) VALUES (?,?,?,?)",
-        (source, key, doc_url, _now()),
+        (source, key, doc_url, now_iso()),
     )
 
 
