@@ -15,7 +15,7 @@ import logging
 import re
 
 from tenderwatch.detect.anchors import find_anchors
-from tenderwatch.detect.bound import bound_findings
+from tenderwatch.detect.bound import bound_findings, note_unkept
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
 from tenderwatch.detect.decide import decide, doc_rule_status, summarize
@@ -91,10 +91,11 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields, adopt_date: bool 
     apply_frames(scan, findings, notice)
     consolidate(scan, findings)
     findings.sort(key=lambda f: (f.start, f.end))
-    findings = bound_findings(findings)  # before merging: a hostile page's thousands of mentions stay bounded
+    findings, over = bound_findings(findings)  # before merging: a hostile page's thousands of mentions stay bounded
     per_unit_quantities(scan, findings)
     settle_rule_status(findings, scan.date)
     findings = merge_mentions(findings)
+    note_unkept(findings, over)
     log.debug("%s: %d findings", doc.path, len(findings))
     return findings
 

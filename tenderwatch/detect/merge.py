@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from tenderwatch.detect.bound import NOT_KEPT
 from tenderwatch.detect.context import span_between
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.vocab import vocab
@@ -66,8 +65,6 @@ def merge_mentions(findings: list[Finding]) -> list[Finding]:
             first.mentions.append(Mention(first.start, first.end, first.evidence, first.quantity))
         first.mentions.append(Mention(finding.start, finding.end, finding.evidence, finding.quantity))
         first.confidence = max(first.confidence, finding.confidence)
-        if NOT_KEPT in finding.reason and NOT_KEPT not in first.reason:  # the bound's count is never lost
-            first.reason += finding.reason[finding.reason.rindex("; ", 0, finding.reason.index(NOT_KEPT)):]
         if first.quantity is None and finding.quantity is not None:
             first.quantity, first.quantity_note = finding.quantity, finding.quantity_note
     return kept
