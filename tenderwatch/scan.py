@@ -158,7 +158,8 @@ def scan(
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
     store.finish_run(run_id, {
         "files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
-        "failed": counts.failed, "relevant": counts.relevant, "not_read": counts.not_read, "read": counts.read, **({"warc_records": counts.warc} if counts.warc else {}),
+        "failed": counts.failed, "relevant": counts.relevant, "not_read": counts.not_read, "read": counts.read,
+        **({"warc_records": counts.warc} if counts.warc else {}),
     })
     return counts
 
@@ -234,7 +235,7 @@ def _names(
         if entry.skip is not None:
             yield _failed_item(display, _EMPTY_SHA, entry.skip, entry.detail)
             continue
-        if "://" not in source and is_warc_input(Path(source)):
+        if not _is_url(source) and is_warc_input(Path(source)):
             yield from _warc_items(Path(source), display, number, store, limits, version, counts, progress)
             continue
         yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
@@ -271,6 +272,11 @@ class _Source:
     detail: str = ""
 
 
+def _is_url(source: Path | str) -> bool:
+    """An fsspec URL (``s3://``, ``http://``, ``file://`` ...), not a local path."""
+    return isinstance(source, str) and "://" in source
+
+
 def _local(entry: Input) -> _Source:
     return _Source(str(entry.file), entry.display, entry.skip, entry.detail)
 
@@ -278,19 +284,22 @@ def _local(entry: Input) -> _Source:
 def _inputs(roots: Sequence[Path | str], follow_symlinks: bool = False) -> Iterator[_Source]:
     """Every input, root by root: local ones as :func:`walk` finds them (with the reason one is
     not read), fsspec URLs as fsspec lists them (shown by their full URL)."""
-    if not any(isinstance(root, str) and "://" in root for root in roots):
+    if not any(_is_url(root) for root in roots):
         yield from (_local(entry) for entry in walk([Path(root) for root in roots], follow_symlinks))
         return
     for root in roots:
-        if isinstance(root, str) and "://" in root:
-            yield from (_Source(url, url) for url in _list_url(root))
+        if _is_url(root):
+            yield from (_Source(url, url) for url in _list_url(str(root)))
         else:
             yield from (_local(entry) for entry in walk([Path(root)], follow_symlinks))
 
 
-def _failed_item(display: str, sha: str, reason: FailReason, detail: str) -> _Item:
+def _failed_item(
+    display: str, sha: str, reason: FailReason, detail: str, source: str = "", known: str | None = None
+) -> _Item:
+    """An input whose outcome is decided without reading it: its one failed (or skipped) document."""
     failure = ReadFailure(display, reason, detail)
-    return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)])
+    return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)], source, known)
 
 
 _EMPTY_SHA = hashlib.sha256(b"").hexdigest()
@@ -319,13 +328,11 @@ def _read(item: _Item, limits: Limits) -> _Item:
     display, source = item.display, item.source
 
     def failed(sha: str, reason: FailReason, detail: str) -> _Item:
-        failure = ReadFailure(display, reason, detail)
-        return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)],
-                     source, item.known)
+        return _failed_item(display, sha, reason, detail, source, item.known)
 
     over = f"over the {limits.max_file_bytes}-byte limit; not read"
     try:
-        if "://" in source:
+        if _is_url(source):
             data = _read_url(source, limits.max_file_bytes + 1)
             if len(data) > limits.max_file_bytes:
                 return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.TOO_LARGE, over)
@@ -336,7 +343,7 @@ def _read(item: _Item, limits: Limits) -> _Item:
                 return failed(_hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
             data = file.read_bytes()
     except FileNotFoundError as exc:
-        if "://" in source:  # a URL that does not answer is a failed input, not a local file that vanished
+        if _is_url(source):  # a URL that does not answer is a failed input, not a local file that vanished
             return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
         return failed(_EMPTY_SHA, FailReason.VANISHED, "file disappeared before it was read")
     except PermissionError as exc:
