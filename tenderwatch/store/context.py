@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from tenderwatch.store.db import Store
-from tenderwatch.store.leadset import date_range as _range
+from tenderwatch.store.leadset import date_range
 from tenderwatch.store.readlimit import time_limit
 
 LEAD_KINDS = ("notice", "aggregator", "disclosure")
@@ -16,7 +16,7 @@ LEAD_KINDS = ("notice", "aggregator", "disclosure")
 
 def kind_counts(store: Store, date_from: str = "", date_to: str = "") -> dict[str, dict[str, int]]:
     """Per document kind: documents read, leads, and documents with a finding (live or not)."""
-    rng, params = _range(date_from, date_to)
+    rng, params = date_range(date_from, date_to)
     with time_limit(store.conn, 30.0):
         rows = store.conn.execute(
             "SELECT COALESCE(d.doc_kind, 'unknown') AS kind, COUNT(*) AS documents,"
@@ -30,7 +30,7 @@ def kind_counts(store: Store, date_from: str = "", date_to: str = "") -> dict[st
 
 def context_docs(store: Store, date_from: str = "", date_to: str = "", limit: int = 200) -> list[dict[str, Any]]:
     """Documents of a non-lead kind that mention controlled computing, with the parties they name."""
-    rng, params = _range(date_from, date_to)
+    rng, params = date_range(date_from, date_to)
     marks = ",".join("?" * len(LEAD_KINDS))
     with time_limit(store.conn, 30.0):
         docs = [dict(r) for r in store.conn.execute(
