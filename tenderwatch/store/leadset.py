@@ -72,7 +72,10 @@ def load_docs(store: Store, date_from: str = "", date_to: str = "") -> list[dict
         elif r["role"] == "supplier":
             doc["suppliers"].append({"id": r["party_id"], "name": r["name"]})
     for r in conn.execute("SELECT x.doc_id, x.party_id, x.role, x.name, x.list_name, x.entry_name, x.listed_since,"
-                          f" x.listed_on_date, x.list_meaning FROM screen_hits x{join} ORDER BY x.rowid", params):
+                          f" x.listed_on_date, x.list_meaning FROM screen_hits x{join}"
+                          # an affiliate of a listed party (a city-named subsidiary) is a hit to review, not
+                          # a listed party: the counts of listed buyers and leads leave it out
+                          " AND x.relation != 'affiliate' ORDER BY x.rowid", params):
         hit = dict(r)
         hit["listed_on_date"] = None if hit["listed_on_date"] is None else bool(hit["listed_on_date"])
         docs[hit.pop("doc_id")]["hits"].append(hit)
