@@ -78,6 +78,8 @@ def _listed(row: dict[str, Any], w: Weights) -> tuple[float, list[str]]:
     """The best listing evidence of any party: on the date > date unknown > added later."""
     best: tuple[float, str] = (0.0, "")
     for hit in row.get("screening") or []:
+        if hit.get("relation") == "affiliate":  # a subsidiary of a listed party is not itself listed
+            continue
         state = hit.get("listed_on_date")
         key = "on_date" if state is True else ("after" if state is False else "date_unknown")
         rule = w.listed[key]

@@ -11,6 +11,7 @@ from tenderwatch.read import Limits
 from tenderwatch.scan import process_file
 from tenderwatch.store.db import Store
 from tenderwatch.store.overview import overview
+from tenderwatch.store.priority import priority
 
 LEAD = """示例大学GPU服务器采购项目中标公告
 2024年03月12日
@@ -36,3 +37,14 @@ def test_only_a_listed_party_itself_counts_as_listed(tmp_path: Path, relation: s
         numbers = overview(store)
     assert numbers["listed_on_date_buyers"] == counted
     assert numbers["listed_on_date_leads"] == counted
+
+
+@pytest.mark.parametrize(("relation", "named"), [("match", True), ("affiliate", False)])
+def test_priority_gives_listing_points_only_to_a_listed_party(relation: str, named: bool) -> None:
+    hit = {"role": "buyer", "name": "示例信息产业(苏州)有限公司", "list": "Entity List", "relation": relation,
+           "listed_since": "2023-03-06", "listed_on_date": True}
+    row = {"relevant": True, "findings": [], "screening": [hit]}
+    plain = priority({**row, "screening": []})
+    scored = priority(row)
+    assert (scored[0] > plain[0]) is named
+    assert any("Entity List" in reason for reason in scored[1]) is named
