@@ -13,6 +13,7 @@ from typing import Any
 
 from tenderwatch.model import RULE_STATUSES as RULE_STATUSES  # re-exported: the rule status filter
 from tenderwatch.store.db import Store
+from tenderwatch.store.leadset import LISTED_PARTY_SQL
 from tenderwatch.store.readlimit import MAX_ROWS, time_limit
 from tenderwatch.store.search import agreement_notes, folded_query, fts_phrase, item_named, snippet
 
@@ -105,7 +106,7 @@ def lead_where(f: LeadFilter) -> tuple[str, list[Any], list[str]]:
             clauses.append(f"{probe} IN (SELECT doc_id FROM findings WHERE {column} = ? AND negated = 0)")
             params.append(value)
     if f.listed == "on_date":
-        clauses.append(f"{probe} IN (SELECT doc_id FROM screen_hits WHERE listed_on_date = 1)")
+        clauses.append(f"{probe} IN (SELECT doc_id FROM screen_hits WHERE listed_on_date = 1 AND {LISTED_PARTY_SQL})")
     elif f.listed in ("yes", "no"):
         clauses.append("d.listed = ?")
         params.append(1 if f.listed == "yes" else 0)
@@ -228,7 +229,8 @@ def _page(store: Store, f: LeadFilter, seconds: float) -> LeadPage:
                               f" p.id = x.party_id WHERE x.doc_id IN ({marks}) ORDER BY x.rowid", ids):
             parties.setdefault(int(r[0]), []).append({"role": r[1], "id": int(r[2]), "name": r[3]})
         listing: dict[int, set[int | None]] = {}
-        for r in conn.execute(f"SELECT doc_id, listed_on_date FROM screen_hits WHERE doc_id IN ({marks})", ids):
+        for r in conn.execute(f"SELECT doc_id, listed_on_date FROM screen_hits"
+                              f" WHERE doc_id IN ({marks}) AND {LISTED_PARTY_SQL}", ids):
             listing.setdefault(int(r[0]), set()).add(r[1])
     out: list[dict[str, Any]] = []
     for doc_id in ids:

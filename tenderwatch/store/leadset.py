@@ -26,6 +26,12 @@ from tenderwatch.store.db import Store
 REVIEWED = ("confirmed", "follow_up")
 
 
+# A screening hit that says a party is listed: an affiliate of a listed party (a city-named
+# subsidiary, screen/compare.py) is a hit to review, not a listed party, so listing counts,
+# filters and marks leave it out.
+LISTED_PARTY_SQL = "relation != 'affiliate'"
+
+
 def date_range(date_from: str, date_to: str, alias: str = "d") -> tuple[str, list[Any]]:
     """SQL (``AND ...``) and parameters for notices dated in [date_from, date_to]."""
     sql, params = "", []
@@ -73,9 +79,7 @@ def load_docs(store: Store, date_from: str = "", date_to: str = "") -> list[dict
             doc["suppliers"].append({"id": r["party_id"], "name": r["name"]})
     for r in conn.execute("SELECT x.doc_id, x.party_id, x.role, x.name, x.list_name, x.entry_name, x.listed_since,"
                           f" x.listed_on_date, x.list_meaning FROM screen_hits x{join}"
-                          # an affiliate of a listed party (a city-named subsidiary) is a hit to review, not
-                          # a listed party: the counts of listed buyers and leads leave it out
-                          " AND x.relation != 'affiliate' ORDER BY x.rowid", params):
+                          f" AND x.{LISTED_PARTY_SQL} ORDER BY x.rowid", params):
         hit = dict(r)
         hit["listed_on_date"] = None if hit["listed_on_date"] is None else bool(hit["listed_on_date"])
         docs[hit.pop("doc_id")]["hits"].append(hit)

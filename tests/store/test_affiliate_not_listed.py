@@ -10,6 +10,7 @@ import pytest
 from tenderwatch.read import Limits
 from tenderwatch.scan import process_file
 from tenderwatch.store.db import Store
+from tenderwatch.store.leads import LeadFilter, query_leads
 from tenderwatch.store.overview import overview
 from tenderwatch.store.priority import priority
 
@@ -35,8 +36,10 @@ def test_only_a_listed_party_itself_counts_as_listed(tmp_path: Path, relation: s
     with Store(tmp_path / "s.db") as store:
         store.save_file("a.txt", data, result.sha256, "v", [result])
         numbers = overview(store)
+        filtered = query_leads(store, LeadFilter(listed="on_date")).total
     assert numbers["listed_on_date_buyers"] == counted
     assert numbers["listed_on_date_leads"] == counted
+    assert filtered == counted  # the Leads page's "listed on the notice date" filter agrees
 
 
 @pytest.mark.parametrize(("relation", "named"), [("match", True), ("affiliate", False)])
