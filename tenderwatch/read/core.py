@@ -13,16 +13,13 @@ from ..model import FailReason, ReadFailure, TextDoc
 from .archive import gunzip, package_problem, read_zip
 from .cdx import looks_like_warc_index
 from .decode import UndecodableError, decode_bytes, normalize_newlines
-from .docx import read_docx
 from .errors import ReadError
 from .html import read_html_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .mhtml import read_mhtml
-from .pdf import read_pdf
 from .records import NotJsonError, read_records
 from .sniff import OLE_MAGIC, ext_of, sniff, sniff_text
 from .valid import valid_result
-from .xlsx import read_xlsx
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +89,21 @@ def _dispatch(data: bytes, path: str, limits: Limits, depth: int, charset: str |
         if problem:
             yield ReadFailure(path, FailReason.UNSAFE_ARCHIVE, f"{kind.upper()}: {problem}", kind)
             return
+    # PDF, DOCX and XLSX readers import their libraries (pypdfium2, python-docx, openpyxl: ~0.4 s
+    # together) only when such a file comes: most scans are HTML and text
     if kind == "pdf":
+        from .pdf import read_pdf
+
         text, meta = read_pdf(data, limits)
         yield _text_doc(text, path, "pdf", None, meta)
     elif kind == "docx":
+        from .docx import read_docx
+
         text, meta = read_docx(data)
         yield _text_doc(text, path, "docx", None, meta)
     elif kind == "xlsx":
+        from .xlsx import read_xlsx
+
         text, meta = read_xlsx(data, limits)
         yield _text_doc(text, path, "xlsx", None, meta)
     elif kind == "zip":

