@@ -20,7 +20,9 @@ match (up to a cap) times a weight toward one kind. The rules:
 4. anything else is ``other``.
 
 Each decision comes with the reasons a reader would give ("byline: '本报讯', '记者 曾立群'").
-Every pattern runs once over the text and stops at its signal's cap: linear in the text.
+Every pattern runs once over the text and stops at its signal's cap: linear in the text. A first
+pass (:class:`.literals.LiteralGate`, one Aho-Corasick scan) finds which patterns can match at all;
+the others, most of them on a real notice, are not run.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from importlib import resources
 
 from tenderwatch.notice.disclosure import Side, disclosure_side
 from tenderwatch.notice.labels import VocabularyError
+from tenderwatch.notice.literals import LiteralGate
 from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison")  # tie order: the more specific kind first
@@ -49,6 +52,7 @@ class Signal:
     weight: int
     cap: int
     patterns: tuple[re.Pattern[str], ...]
+    first: int = 0  # index of its first pattern among all signals' patterns (the gate's numbering)
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,6 +60,7 @@ class KindVocab:
     leads: frozenset[str]
     meanings: dict[str, str]
     signals: tuple[Signal, ...]
+    gate: LiteralGate
 
 
 @dataclass(slots=True)
@@ -78,6 +83,7 @@ def kind_vocab() -> KindVocab:
         raise VocabularyError("dockind.yaml: expected 'kinds' and 'signals' mappings")
     kinds: dict[str, dict[str, object]] = doc["kinds"]
     signals = []
+    first = 0
     for name, spec in doc["signals"].items():
         if spec.get("kind") not in kinds or not spec.get("source"):
             raise VocabularyError(f"dockind.yaml: signal {name} needs a known kind and a source")
@@ -85,18 +91,24 @@ def kind_vocab() -> KindVocab:
             patterns = tuple(re.compile(p) for p in spec["patterns"])
         except re.error as exc:
             raise VocabularyError(f"dockind.yaml: signal {name}: {exc}") from exc
-        signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns))
+        signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns,
+                              first))
+        first += len(patterns)
     return KindVocab(
         leads=frozenset(k for k, v in kinds.items() if v.get("lead")),
         meanings={k: str(v.get("meaning", "")) for k, v in kinds.items()},
         signals=tuple(signals),
+        gate=LiteralGate([p for signal in signals for p in signal.patterns]),
     )
 
 
-def _distinct(signal: Signal, text: str) -> list[str]:
-    """The distinct texts the signal's patterns match, at most ``cap`` of them."""
+def _distinct(signal: Signal, text: str, possible: set[int]) -> list[str]:
+    """The distinct texts the signal's patterns match, at most ``cap`` of them (``possible``: the
+    gate's numbers of the patterns that can match ``text``; the others are not run)."""
     seen: list[str] = []
-    for pattern in signal.patterns:
+    for index, pattern in enumerate(signal.patterns, signal.first):
+        if index not in possible:
+            continue
         for match in pattern.finditer(text):
             found = (match.group(1) if match.re.groups else match.group(0)) or match.group(0)
             found = found.strip()
@@ -118,8 +130,9 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
     scores: dict[str, int] = {}
     reasons: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
+    possible = v.gate.possible(text)
     for signal in v.signals:
-        found = _distinct(signal, text)
+        found = _distinct(signal, text, possible)
         counts[signal.name] = len(found)
         if not found:
             continue

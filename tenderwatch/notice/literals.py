@@ -1,0 +1,145 @@
+"""Cheap first pass for many regexes over one text: which of them can match at all.
+
+Python's ``re`` walks the whole text for each pattern, and patterns that start with a character class
+or carry ``(?i)`` get no literal prefix scan, so forty patterns over a page cost about forty passes.
+Most patterns cannot match a given page because a string they need is not in it. ``required``
+reads a compiled pattern's syntax tree (``re._parser``) for a set of strings one of which every
+match must contain (the longest such set it can prove; ``None`` when it cannot prove one), and a
+``LiteralGate`` finds all those strings in one Aho-Corasick pass: a pattern none of whose strings
+occur is skipped. Skipping is exact: the skipped patterns have no match, so results are unchanged.
+
+Case: the gate looks for case-folded strings in the case-folded text, which also covers ``(?i)``
+patterns (``fold`` maps the dotted and dotless i, which ``re`` matches to ``i``, first; a cased
+non-ASCII literal under ``(?i)`` is not used, since ``re``'s case rules differ from ``casefold``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import ahocorasick
+
+# re's own parser and opcodes (no type stubs; the names as re itself uses them)
+P: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
+
+_FIX = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and ı: re's (?i) matches them to i
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+# a pattern whose strings include a single character (":", "本") is simply run: such a character is in
+# nearly every text, and reporting each of its places would cost more than the pattern
+_MIN_LENGTH = 2
+
+
+def fold(text: str) -> str:
+    """The form the gate searches: case-folded, with İ/ı as i."""
+    if "\u0130" in text or "\u0131" in text:  # rare; translate() is slow on long text
+        text = text.translate(_FIX)
+    return text.casefold()
+
+
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Folded strings one of which every match of ``pattern`` contains; ``None`` if none is proven."""
+    found = _sequence(P.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+    if found is None or not all(found):
+        return None
+    return frozenset(found)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two candidate sets: longer shortest string, then fewer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        char = _literal(op, av, ignore)
+        if char is not None:
+            run.append(char)
+            continue
+        if op in _ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
+            continue
+        if run:
+            best = _better(best, {fold("".join(run))})
+            run = []
+        best = _better(best, _item(op, av, ignore))
+    if run:
+        best = _better(best, {fold("".join(run))})
+    return best
+
+
+def _literal(op: Any, av: Any, ignore: bool) -> str | None:
+    if op is not C.LITERAL:
+        return None
+    char = chr(av)
+    return None if ignore and not _caseless(char) else char
+
+
+def _caseless(char: str) -> bool:
+    """A character re's (?i) matches just as ``fold`` does (ASCII, or without case)."""
+    return char.isascii() or char.lower() == char.upper()
+
+
+def _item(op: Any, av: Any, ignore: bool) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        inner = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _sequence(sub, inner)
+    if op is C.ATOMIC_GROUP:
+        return _sequence(av, ignore)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(branch, ignore)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op is C.IN and 1 < len(av) <= 16 and all(kind is C.LITERAL for kind, _ in av):
+        chars = {chr(code) for _, code in av}  # a class of a few characters: one of them
+        return {fold(c) for c in chars} if not ignore or all(map(_caseless, chars)) else None
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _sequence(sub, ignore) if low >= 1 else None
+    return None
+
+
+class LiteralGate:
+    """Which of ``patterns`` can match a text, in one pass over it."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.size = len(patterns)
+        self.always: frozenset[int] = frozenset()
+        owners: dict[str, list[int]] = {}
+        always = set()
+        for index, pattern in enumerate(patterns):
+            found = required(pattern)
+            if found is None or min(map(len, found)) < _MIN_LENGTH:
+                always.add(index)
+                continue
+            for literal in found:
+                owners.setdefault(literal, []).append(index)
+        self.always = frozenset(always)
+        self._auto: Any = None
+        if owners:
+            self._auto = ahocorasick.Automaton()
+            for literal, indexes in owners.items():
+                self._auto.add_word(literal, tuple(indexes))
+            self._auto.make_automaton()
+
+    def possible(self, text: str) -> set[int]:
+        """Indexes of the patterns that may match ``text`` (every other one cannot)."""
+        out = set(self.always)
+        if self._auto is not None and len(out) < self.size:
+            for _end, indexes in self._auto.iter(fold(text)):
+                out.update(indexes)
+        return out

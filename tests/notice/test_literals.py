@@ -1,0 +1,47 @@
+"""The literal gate: a pattern it skips has no match (exact), and it skips what cannot match."""
+
+from __future__ import annotations
+
+import re
+
+from tenderwatch.notice.dockind import kind_vocab
+from tenderwatch.notice.literals import LiteralGate, required
+
+CASES = [
+    (r"本(?:项目|次采购)", {"项目", "次采购"}),  # the longer of "本" and the branch
+    (r"(?i)(according to |people familiar)", {"according to ", "people familiar"}),
+    (r"(?m)^[ \t]*(项目编号|采购人)[:：]", {"项目编号", "采购人"}),
+    (r"(?:a|)bc", {"bc"}),
+    (r"x?", None),
+    (r"[年月]\d+", {"年", "月"}),
+    (r"(?=采购)\w+", None),  # a lookahead's text is not part of the match: not used
+    (r"(?i)straße", {"stra"}),  # a cased non-ASCII letter under (?i) is not used
+]
+
+
+def test_required_strings() -> None:
+    for pattern, expected in CASES:
+        found = required(re.compile(pattern))
+        assert (None if found is None else set(found)) == expected, pattern
+
+
+def test_case_folding_covers_what_re_ignorecase_matches() -> None:
+    gate = LiteralGate([re.compile(r"(?i)in"), re.compile(r"(?i)sk")])
+    for text in ("IN", "İn", "ın", "ſK", "SK"):
+        possible = gate.possible(text)
+        for index, pattern in enumerate((r"(?i)in", r"(?i)sk")):
+            if re.search(pattern, text):
+                assert index in possible, (pattern, text)
+
+
+def test_a_skipped_pattern_never_matches() -> None:
+    patterns = [p for signal in kind_vocab().signals for p in signal.patterns]
+    gate = LiteralGate(patterns)
+    texts = ["本报讯 记者 曾立群", "项目编号:ABC-1\n采购人:某大学", "CITY, May 3 (Reuters) - Editing by X",
+             "立即购买 ¥9.9/小时", "岗位职责 任职要求 五险一金", "A100 vs H100 参数对比", "证券代码:600000 特此公告", ""]
+    for text in texts:
+        possible = gate.possible(text)
+        assert len(possible) < len(patterns)
+        for index, pattern in enumerate(patterns):
+            if index not in possible:
+                assert pattern.search(text) is None, (pattern.pattern, text)
