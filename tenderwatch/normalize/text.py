@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,25 +40,38 @@ def _converter() -> opencc.OpenCC:
 
 @dataclass(slots=True)
 class NormText:
-    """Normalised text plus, per normalised character, its source span.
+    """Normalised text plus the map back to its source characters.
 
-    ``starts[i]``/``ends[i]`` give the half-open source range that produced
-    normalised character ``i``. ``None`` for both means the identity map.
+    Steps 1 and 2 keep every character in its place; step 3 only takes characters out. So the map is
+    the list of places where characters were taken out: ``cut_at[k]``, a position in the normalised
+    text (non-decreasing), from which on ``cut_total[k]`` characters in all are missing before it.
+    ``None`` for both means the identity map (most texts). Two short lists instead of one source
+    index per character: building those cost more than the rest of the normalisation.
     """
 
     text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    cut_at: list[int] | None = None
+    cut_total: list[int] | None = None
+
+    @property
+    def identity(self) -> bool:
+        """Whether every normalised offset is its source offset."""
+        return self.cut_at is None or self.cut_total is None
+
+    def _source(self, at: int) -> int:
+        assert self.cut_at is not None and self.cut_total is not None
+        k = bisect_right(self.cut_at, at)
+        return at + self.cut_total[k - 1] if k else at
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span [start, end) to a source span."""
-        if self.starts is None or self.ends is None:
+        if self.identity:
             return start, end
-        if not self.starts:
+        if not self.text:
             return 0, 0
-        start = min(max(start, 0), len(self.starts) - 1)
-        last = min(max(end - 1, start), len(self.ends) - 1)
-        return self.starts[start], self.ends[last]
+        start = min(max(start, 0), len(self.text) - 1)
+        last = min(max(end - 1, start), len(self.text) - 1)
+        return self._source(start), self._source(last) + 1
 
 
 @lru_cache(maxsize=1)
@@ -149,18 +163,15 @@ def normalize(text: str) -> NormText:
     deletions = [m.span() for m in _INNER_SPACE.finditer(simplified)]
     if not deletions:
         return NormText(simplified)
-    starts = list(range(len(simplified)))
-    ends = list(range(1, len(simplified) + 1))
     out_text: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    position = 0
+    cut_at: list[int] = []
+    cut_total: list[int] = []
+    position = removed = 0
     for begin, finish in deletions:
         out_text.append(simplified[position:begin])
-        out_starts.extend(starts[position:begin])
-        out_ends.extend(ends[position:begin])
+        removed += finish - begin
+        cut_at.append(finish - removed)  # the first character after the cut, in the normalised text
+        cut_total.append(removed)
         position = finish
     out_text.append(simplified[position:])
-    out_starts.extend(starts[position:])
-    out_ends.extend(ends[position:])
-    return NormText("".join(out_text), out_starts, out_ends)
+    return NormText("".join(out_text), cut_at, cut_total)

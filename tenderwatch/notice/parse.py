@@ -43,7 +43,7 @@ class _Src:
     def __init__(self, doc: TextDoc, norm: NormText) -> None:
         self.doc = doc
         self.norm = norm
-        self.identity = norm.starts is None or norm.ends is None  # to_source returns spans unchanged
+        self.identity = norm.identity  # to_source returns spans unchanged
 
     def fact(self, name: str, value: object, start: int, end: int) -> Fact:
         s, e = (start, end) if self.identity else self.norm.to_source(start, end)

@@ -51,3 +51,14 @@ def test_spaced_word_span_covers_the_spaces() -> None:
     begin = norm.text.index("算力服务")
     start, end = norm.to_source(begin, begin + 4)
     assert source[start:end] == "算 力 服务"
+def test_source_map_after_cuts_points_at_each_character() -> None:
+    """The compact map (where characters were cut) gives every normalised character its source place."""
+    source = "名 称:算  力 服务 A B 中\u3000文"
+    norm = normalize(source)
+    assert norm.text == "名称:算力服务 A B 中文" and not norm.identity
+    for at, char in enumerate(norm.text):
+        start, end = norm.to_source(at, at + 1)
+        assert end == start + 1 and source[start] == char
+    assert norm.to_source(0, len(norm.text)) == (0, len(source))
+    assert norm.to_source(-5, 99) == (0, len(source))
+    assert normalize("").to_source(0, 0) == (0, 0)
