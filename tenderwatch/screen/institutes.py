@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import cn2an
-
-from tenderwatch.screen.normalize import EMPTY, Name, analyse
+from tenderwatch.screen.normalize import EMPTY, Name, analyse, cn2an_converter
 from tenderwatch.yamlfile import load_yaml
 
 
@@ -58,7 +56,7 @@ def _zh_number(text: str) -> int | None:
                          ("0" if c == "零" else "2" if c == "两" else c) for c in text)
         return int(digits) if digits.isdigit() else None
     try:
-        return int(cn2an.cn2an(text, "smart"))
+        return int(cn2an_converter()(text, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -223,3 +221,4 @@ def institute_ids(name: Name) -> frozenset[str]:
             short = analyse(bare)
             found = _cached(short.script, short.key, short.full, tuple(short.tokens))
     return found
+

@@ -16,11 +16,11 @@ import logging
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-import cn2an
 import opencc
 
 from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens
@@ -182,7 +182,7 @@ def _internal_legal() -> re.Pattern[str]:
 
 def _zh_ordinal(match: re.Match[str]) -> str:
     try:
-        return "第" + str(cn2an.cn2an(match.group(1), "smart"))
+        return "第" + str(cn2an_converter()(match.group(1), "smart"))
     except (ValueError, KeyError):
         return match.group(0)
 
@@ -251,3 +251,11 @@ def analyse(raw: str) -> Name:
     if _LATIN.search(text) is None and not any(c.isdigit() for c in text):
         return Name(raw=raw, script="empty", key="")
     return _analyse_latin(raw, text)
+
+
+@cache
+def cn2an_converter() -> Callable[[str, str], Any]:
+    """cn2an's converter, imported on first use (0.1 s to import; most names hold no Chinese numeral)."""
+    import cn2an  # imported on first use
+
+    return cn2an.cn2an  # type: ignore[no-any-return]

@@ -28,7 +28,7 @@ from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
-from tenderwatch.screen.translit import segments
+from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
 
@@ -73,6 +73,8 @@ class Screener(Candidates):
         self.by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self._sorted_tokens = sorted(self.by_token)
+        self.pinyin = pinyin_table() if loaded else ("", "")  # stored with the index: no pypinyin import on load
+        use_pinyin_table(self.pinyin)
         log.info("screener: %d entries, %d names, %d words indexed", len(self.entries), len(self.ref_name),
                  len(self.by_token))
 
@@ -84,6 +86,7 @@ class Screener(Candidates):
         state["by_key"] = {key: indexcache.pack(refs) for key, refs in self.by_key.items()}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
         state["ref_sub"] = indexcache.pack(self.ref_sub)
+        state["pinyin"] = self.pinyin
         return state
 
     @classmethod
@@ -97,6 +100,8 @@ class Screener(Candidates):
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener._sorted_tokens = sorted(screener.by_token)
+        screener.pinyin = state["pinyin"]
+        use_pinyin_table(screener.pinyin)
         screener.loaded_from = "cache"
         return screener
 
@@ -278,7 +283,7 @@ def _build(folder: Path, cache_key: str) -> Screener:
     gc.disable()
     try:
         screener, from_cache = _load_or_build(folder, cache_key)
-        screener.screen("北京测试有限公司")  # load pypinyin's dictionaries now, not on the first real name
+        screener.screen("北京测试有限公司")  # vocabulary, segmenter and alias table now, not on the first real name
     finally:
         if gc_was_on:
             gc.enable()
