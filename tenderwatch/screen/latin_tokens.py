@@ -11,6 +11,7 @@ from tenderwatch.screen.vocab import vocab
 
 BRACKETS = str.maketrans({"（": "(", "）": ")", "[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
                            "{": "(", "}": ")", "<": "(", ">": ")", "《": "", "》": "", "〈": "", "〉": ""})
+_BRACKET_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BRACKETS)) + "]")
 PAREN = re.compile(r"\(([^()]*)\)")
 _INITIALS = re.compile(r"\b((?:[a-z]\.){2,}[a-z]?)")
 _LATIN_SPLIT = re.compile(r"[^0-9a-z\u00df-\u024f\u0400-\u04ff]+")
@@ -100,7 +101,9 @@ def _strip_phrases(tokens: list[str]) -> list[str]:
 def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     """(content tokens, qualifier words, acronyms) of a Latin name."""
     v = vocab()
-    text = _fold_accents(text).casefold().translate(BRACKETS)
+    text = _fold_accents(text).casefold()
+    if _BRACKET_CHARS.search(text) is not None:  # str.translate looks each character up in a dict
+        text = text.translate(BRACKETS)
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
     if "." in text:
         text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
+_NO_IDS: frozenset[str] = frozenset()
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
 _LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
@@ -57,6 +58,7 @@ class Screener(Candidates):
         self.by_alias: dict[str, list[int]] = {}
         self.by_token: dict[str, set[int]] = {}
         self.by_ident: dict[str, list[int]] = {}
+        self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
         self._seg_cache: dict[str, tuple[set[int], int]] = {}
         self._prefix_cache: dict[str, bool] = {}
@@ -73,6 +75,7 @@ class Screener(Candidates):
         self.by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self._sorted_tokens = sorted(self.by_token)
+        self.ref_ids = self._ref_ids()
         self.pinyin = pinyin_table() if loaded else ("", "")  # stored with the index: no pypinyin import on load
         use_pinyin_table(self.pinyin)
         log.info("screener: %d entries, %d names, %d words indexed", len(self.entries), len(self.ref_name),
@@ -100,6 +103,7 @@ class Screener(Candidates):
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener._sorted_tokens = sorted(screener.by_token)
+        screener.ref_ids = screener._ref_ids()
         screener.pinyin = state["pinyin"]
         use_pinyin_table(screener.pinyin)
         screener.loaded_from = "cache"
@@ -133,6 +137,17 @@ class Screener(Candidates):
                 self.by_token.setdefault(tok, set()).add(ref)
             for acro in name.acronyms:
                 self._key_lists.setdefault("acro:" + acro, []).append(ref)
+
+    def _ref_ids(self) -> dict[int, frozenset[str]]:
+        """Each list name's alias-table ids (``alias_table().ids(name)``, as indexed in by_alias),
+        so that comparing a query with a list name does not look them up again; the table gets
+        the entries of the numbered institutes among them, as looking them up would have added."""
+        found: dict[int, set[str]] = {}
+        for ident, refs in self.by_alias.items():
+            for ref in refs:
+                found.setdefault(ref, set()).add(ident)
+        alias_table().add_institutes(set(self.by_alias))
+        return {ref: frozenset(ids) for ref, ids in found.items()}
 
     @staticmethod
     def _keys(name: Name) -> list[str]:
@@ -210,17 +225,20 @@ class Screener(Candidates):
         queries = [(analyse(text), "")]
         parts = mixed_script_parts(text) if queries[0][0].script == "zh" and _LATIN3.search(text) else []
         queries.extend((analyse(part), f"mixed-script name: matched on its part '{part}'") for part in parts)
+        ref_ids = self.ref_ids
         for query, note in queries:
             if query.script == "empty":
                 continue
             candidates = self._candidates(query)
             if not candidates:
                 continue
+            query_ids = alias_table().ids(query)
             for ref in sorted(candidates):
                 ei = self.ref_entry[ref]
                 if ei in best and best[ei].score >= 1.0:
                     continue
-                result: Comparison = compare_names(query, self.ref_name[ref])
+                result: Comparison = compare_names(query, self.ref_name[ref], q_ids=query_ids,
+                                                   c_ids=ref_ids.get(ref, _NO_IDS))
                 if (result.match or result.relation == "affiliate") and (ei not in best or result.score > best[ei].score):
                     reasons = [note, *result.reasons] if note else result.reasons
                     best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw, ref)
@@ -259,6 +277,7 @@ class Screener(Candidates):
 
 _SCREENERS: dict[str, Screener] = {}  # by list-store directory
 _BY_KEY: dict[str, Screener] = {}  # by what it was built from (indexcache.index_key)
+_BY_ENV: dict[tuple[str | None, str | None], Screener] = {}  # home=None: by TENDERWATCH_HOME and HOME
 
 
 def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
@@ -266,6 +285,11 @@ def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
     process and on disk (:mod:`tenderwatch.screen.indexcache`)."""
     from tenderwatch.screen.store import home_dir
 
+    if home is None:  # the scan's call, once per notice: no Path built (home_dir reads only these two)
+        env = (os.environ.get("TENDERWATCH_HOME"), os.environ.get("HOME"))
+        found = _BY_ENV.get(env)
+        if found is not None:
+            return found
     folder = home_dir(home)
     key = str(folder)
     if key not in _SCREENERS:
@@ -273,6 +297,8 @@ def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
         if cache_key not in _BY_KEY:
             _BY_KEY[cache_key] = _build(folder, cache_key)
         _SCREENERS[key] = _BY_KEY[cache_key]
+    if home is None:
+        _BY_ENV[env] = _SCREENERS[key]
     return _SCREENERS[key]
 
 
@@ -322,3 +348,4 @@ def reset_screener_cache() -> None:
     """Forget loaded screeners (after ``lists update``)."""
     _SCREENERS.clear()
     _BY_KEY.clear()
+    _BY_ENV.clear()

@@ -31,6 +31,8 @@ def _is_subunit_remainder(parent: str, remainder: str) -> bool:
 def zh_parents(q: Name) -> tuple[tuple[Name, str], ...]:
     """Possible parents of a Chinese name: split right after an org head (大学, 研究院, 公司 ...)
     when the rest is a subunit (学院, 实验室, 分公司 ...), longest parent first."""
+    if _head_inside().search(q.full) is None:  # most names: no parent, and no cache entry either
+        return ()
     return _zh_parents(q.full)
 
 
