@@ -45,3 +45,23 @@ def test_the_pinyin_table_gives_what_pypinyin_gives() -> None:
             assert table[text] == "".join(lazy_pinyin(text, errors=lambda c: c.lower())), text
     assert translit.pinyin_of("长沙") == "".join(lazy_pinyin("长沙"))
     assert translit.pinyin_of("abc中") == "abczhong"  # not in the table: pypinyin, imported then
+
+
+def test_small_numerals_read_as_cn2an_reads_them() -> None:
+    """第十五 / 二十八所 are read without importing cn2an; every numeral the shortcut reads gets the
+    value cn2an gives, and the rest are left to cn2an."""
+    import itertools
+
+    import cn2an
+
+    from tenderwatch.screen.normalize import small_numeral
+
+    read = 0
+    for length in (1, 2, 3, 4):
+        for text in map("".join, itertools.product("一二三四五六七八九十两〇零百", repeat=length)):
+            value = small_numeral(text)
+            if value is not None:
+                read += 1
+                assert str(cn2an.cn2an(text, "smart")) == str(value), text
+    assert read == 109  # 一-九, 十, 十一-十九, 二十-九十, 二十一-九十九
+    assert small_numeral("一百") is None and small_numeral("两") is None
