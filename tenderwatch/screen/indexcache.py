@@ -18,6 +18,7 @@ import contextlib
 import gc
 import hashlib
 import importlib.util
+import io
 import json
 import logging
 import os
@@ -35,7 +36,7 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: entries and list names pickled one by one (records.LazyRecords)
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
 _ALLOWED = {
@@ -105,6 +106,16 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"unexpected type {module}.{name} in the index cache")
         return super().find_class(module, name)
+
+
+def dumps(record: object) -> bytes:
+    """One record of the index, pickled on its own (read back by :func:`loads` when used)."""
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(data: bytes) -> Any:
+    """A record pickled by :func:`dumps`; only the index's own record types are accepted."""
+    return _Unpickler(io.BytesIO(data)).load()
 
 
 def _path(home: Path, key: str) -> Path:

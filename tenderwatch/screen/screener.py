@@ -14,7 +14,7 @@ import gc
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identif
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
+from tenderwatch.screen.records import LazyRecords
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
 from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
@@ -37,6 +38,13 @@ log = logging.getLogger(__name__)
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
 _NO_IDS: frozenset[str] = frozenset()
+
+
+def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
+    """Postings as read from the cache: packed numbers (a cache of another shape is rebuilt)."""
+    if not all(type(refs) is bytes for refs in postings.values()):
+        raise TypeError("index cache postings are not packed numbers")
+    return postings
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
 _LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
@@ -48,15 +56,19 @@ _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_
 class Screener(Candidates):
     def __init__(self, loaded: Sequence[tuple[ListVersion, Sequence[ListEntry]]]) -> None:
         self.versions: list[ListVersion] = []
-        self.entries: list[ListEntry] = []
+        self.entries: Sequence[ListEntry] = []  # LazyRecords when read from the cache
         self.entry_version: list[int] = []
         self.ref_entry: list[int] = []
-        self.ref_name: list[Name] = []
+        self.ref_name: Sequence[Name] = []  # LazyRecords when read from the cache
+        self._entry_list: list[ListEntry] = []  # while building
+        self._name_list: list[Name] = []
         self.ref_strong: list[int] = []  # words of the name that are not legal-form / "group" words
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
-        self.by_token: dict[str, set[int]] = {}
+        self.by_token: dict[str, set[int]] = {}  # word -> list names (read from the cache: when first used)
+        self.token_refs: dict[str, bytes] = {}  # word -> list names, packed (as read from the cache)
+        self._number: Callable[[int], int] = int  # one shared int object per list-name number
         self.by_ident: dict[str, list[int]] = {}
         self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
@@ -71,8 +83,11 @@ class Screener(Candidates):
             for entry in entries:
                 if entry.kind not in SKIPPED_KINDS:
                     self._add(entry, vi)
+        self.entries, self.ref_name = self._entry_list, self._name_list
+        self._entry_list, self._name_list = [], []
         # tuples: smaller than lists, and the cyclic GC stops tracking them (a full pass is cheaper)
-        self.by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._key_lists.items()}
+        # packed numbers: a key is looked up for every name screened but found for very few
+        self.by_key: dict[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self._sorted_tokens = sorted(self.by_token)
         self.ref_ids = self._ref_ids()
@@ -85,10 +100,11 @@ class Screener(Candidates):
         """The index as plain containers and records (for the on-disk cache); postings as packed
         integers, so that reading them back shares one int object per name, as a fresh build does."""
         state = {name: getattr(self, name) for name in _STATE}
-        state["by_token"] = {tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}
-        state["by_key"] = {key: indexcache.pack(refs) for key, refs in self.by_key.items()}
+        state["by_token"] = {**self.token_refs, **{tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
         state["ref_sub"] = indexcache.pack(self.ref_sub)
+        state["entries"] = list(map(indexcache.dumps, self.entries))  # read back one by one when used
+        state["ref_name"] = list(map(indexcache.dumps, self.ref_name))
         state["pinyin"] = self.pinyin
         return state
 
@@ -97,12 +113,15 @@ class Screener(Candidates):
         screener = cls([])
         for name in _STATE:
             setattr(screener, name, state[name])
-        number = list(range(len(screener.ref_name))).__getitem__
-        screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in state["by_token"].items()}
-        screener.by_key = {key: tuple(map(number, indexcache.unpack(refs))) for key, refs in state["by_key"].items()}
+        number = screener._number = list(range(len(screener.ref_name))).__getitem__
+        screener.by_token = {}
+        screener.token_refs = _packed(state["by_token"])
+        screener.by_key = _packed(state["by_key"])
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
-        screener._sorted_tokens = sorted(screener.by_token)
+        screener.entries = LazyRecords(state["entries"], indexcache.loads)
+        screener.ref_name = LazyRecords(state["ref_name"], indexcache.loads)
+        screener._sorted_tokens = sorted(screener.token_refs)
         screener.ref_ids = screener._ref_ids()
         screener.pinyin = state["pinyin"]
         use_pinyin_table(screener.pinyin)
@@ -110,9 +129,9 @@ class Screener(Candidates):
         return screener
 
     def _add(self, entry: ListEntry, version_index: int) -> None:
-        ei = len(self.entries)
+        ei = len(self._entry_list)
         entry.list_short = entry.list_short or short_name(entry.list_name, entry.programs)
-        self.entries.append(entry)
+        self._entry_list.append(entry)
         self.entry_version.append(version_index)
         for ident in entry.identifiers:
             self.by_ident.setdefault(normalise_identifier(ident), []).append(ei)
@@ -123,11 +142,11 @@ class Screener(Candidates):
             name = analyse(raw)
             if name.script == "empty":
                 continue
-            ref = len(self.ref_name)
+            ref = len(self._name_list)
             if raw in subunits:
                 self.ref_sub.add(ref)
             self.ref_entry.append(ei)
-            self.ref_name.append(name)
+            self._name_list.append(name)
             self.ref_strong.append(sum(1 for t in name.tokens if t not in weak))
             for key in self._keys(name):
                 self._key_lists.setdefault(key, []).append(ref)
@@ -175,10 +194,10 @@ class Screener(Candidates):
                 for key in self._keys(n):
                     posting = by_key.get(key)
                     if posting:
-                        out.update(posting)
+                        out.update(indexcache.unpack(posting))
                 posting = by_key.get(query_key(segs))
                 if posting:
-                    out.update(posting)
+                    out.update(indexcache.unpack(posting))
                 self._cross_candidates(segs, out)
             else:
                 self._latin_candidates(n, out)
