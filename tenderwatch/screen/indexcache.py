@@ -42,7 +42,7 @@ STALE_SECONDS = 86_400
 _ALLOWED = {
     ("builtins", "set"), ("builtins", "frozenset"),
     ("tenderwatch.screen.entries", "ListEntry"), ("tenderwatch.screen.entries", "ListVersion"),
-    ("tenderwatch.screen.normalize", "Name"),
+    ("tenderwatch.screen.normalize", "Name"), ("tenderwatch.screen.normalize", "name_from_fields"),
 }
 
 

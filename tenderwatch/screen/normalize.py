@@ -17,7 +17,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -64,7 +64,21 @@ class Name:
     numbers: frozenset[str] = EMPTY
     places: frozenset[str] = EMPTY  # latin tokens that are place words
     acronyms: frozenset[str] = EMPTY  # latin: initials of the words (with / without legal form)
-    notes: list[str] = field(default_factory=list)  # what normalisation did (for reasons)
+    notes: tuple[str, ...] = ()  # what normalisation did (for reasons)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its fields (the index cache); read back by :func:`name_from_fields`."""
+        return name_from_fields, (self.raw, self.script, self.key, self.full, self.core_noplace, self.lead_place,
+                                  self.qualifiers, self.tokens, self.numbers, self.places, self.acronyms, self.notes)
+
+
+def name_from_fields(raw: str, script: str, key: str, full: str, core_noplace: str, lead_place: str,
+                     qualifiers: tuple[str, ...], tokens: tuple[str, ...], numbers: frozenset[str],
+                     places: frozenset[str], acronyms: frozenset[str], notes: tuple[str, ...]) -> Name:
+    """A :class:`Name` read back from the index cache: empty sets shared, words interned (a list
+    name read back on its own, when first used, costs the cyclic GC one object, as one built here)."""
+    return Name(raw, script, key, full, core_noplace, sys.intern(lead_place), tuple(map(sys.intern, qualifiers)),
+                tuple(map(sys.intern, tokens)), numbers or EMPTY, places or EMPTY, acronyms or EMPTY, notes)
 
 
 def clean_input(text: str) -> str:
@@ -250,7 +264,7 @@ def _analyse_zh(raw: str, text: str) -> Name:
     lead, rest = _lead_place(core)
     numbers = _fs(_DIGITS.findall(core)) if not core.isalpha() else EMPTY
     return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=sys.intern(lead),
-                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=notes)
+                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=tuple(notes))
 
 
 def _analyse_latin(raw: str, text: str) -> Name:
