@@ -8,7 +8,6 @@ segments), found by set algebra over per-segment postings cached per segment tex
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
@@ -30,8 +29,6 @@ class Candidates:
 
     by_key: dict[str, bytes]
     by_token: dict[str, set[int]]
-    token_refs: dict[str, bytes]
-    _number: Callable[[int], int]
     ref_strong: list[int]
     _seg_cache: dict[str, tuple[set[int], int]]
     _prefix_cache: dict[str, bool]
@@ -46,7 +43,8 @@ class Candidates:
             if packed:
                 out.update(unpack(packed))
         words = set(name.tokens)
-        postings = sorted(filter(None, map(self._posting, words)), key=len)
+        by_token = self.by_token
+        postings = sorted((by_token[t] for t in words if t in by_token), key=len)
         if not postings:
             return
         need = max(1, len(words) - 1)
@@ -79,23 +77,13 @@ class Candidates:
             if strong[ref] <= count + slack:
                 out.add(ref)
 
-    def _posting(self, word: str) -> set[int] | None:
-        """The list names holding ``word`` (None: none); made from the packed numbers of the
-        index cache when first asked for."""
-        found = self.by_token.get(word)
-        if found is None:
-            packed = self.token_refs.get(word)
-            if packed is None:
-                return None
-            found = self.by_token[word] = set(map(self._number, unpack(packed)))
-        return found
-
     def _seg_postings(self, seg: Segment) -> tuple[set[int], int]:
         """The list names holding a word that could stand for a segment, as one set, and the sum
         of the words' posting sizes (the candidate cap counts that sum); cached per segment text."""
         found = self._seg_cache.get(seg.text)
         if found is None:
-            postings = list(filter(None, map(self._posting, sorted(_seg_words(seg)))))
+            by_token = self.by_token
+            postings = [by_token[w] for w in sorted(_seg_words(seg)) if w in by_token]
             found = (set().union(*postings), sum(map(len, postings)))
             if len(self._seg_cache) >= SEGMENT_CACHE:
                 self._seg_cache.clear()
@@ -127,7 +115,7 @@ class Candidates:
         found = [cache[seg.text] if seg.text in cache else self._seg_postings(seg) for seg in segs]
         sets = [f[0] for f in found]
         sizes = [f[1] for f in found]
-        posting_of = self._posting
+        by_token = self.by_token
         pinyins = [seg.pinyin for seg in segs]
         n = len(segs)
         prefixes = self._prefix_cache
@@ -139,7 +127,7 @@ class Candidates:
             for end in range(start + 2, min(n, start + 4) + 1):
                 if end > start + 2:
                     acc += pinyins[end - 1]
-                posting = posting_of(acc)
+                posting = by_token.get(acc)
                 if posting:
                     for i in range(start, end):
                         sets[i] = sets[i] | posting

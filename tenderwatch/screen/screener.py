@@ -14,7 +14,7 @@ import gc
 import logging
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +66,7 @@ class Screener(Candidates):
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
-        self.by_token: dict[str, set[int]] = {}  # word -> list names (read from the cache: when first used)
-        self.token_refs: dict[str, bytes] = {}  # word -> list names, packed (as read from the cache)
-        self._number: Callable[[int], int] = int  # one shared int object per list-name number
+        self.by_token: dict[str, set[int]] = {}
         self.by_ident: dict[str, list[int]] = {}
         self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
@@ -100,7 +98,7 @@ class Screener(Candidates):
         """The index as plain containers and records (for the on-disk cache); postings as packed
         integers, so that reading them back shares one int object per name, as a fresh build does."""
         state = {name: getattr(self, name) for name in _STATE}
-        state["by_token"] = {**self.token_refs, **{tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}}
+        state["by_token"] = {tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
         state["ref_sub"] = indexcache.pack(self.ref_sub)
         state["entries"] = list(map(indexcache.dumps, self.entries))  # read back one by one when used
@@ -113,15 +111,17 @@ class Screener(Candidates):
         screener = cls([])
         for name in _STATE:
             setattr(screener, name, state[name])
-        number = screener._number = list(range(len(screener.ref_name))).__getitem__
-        screener.by_token = {}
-        screener.token_refs = _packed(state["by_token"])
+        number = list(range(len(screener.ref_name))).__getitem__
+        # sets now, not when first used: made later they are not frozen (gc.freeze in _build), and
+        # every collection pass would walk them
+        screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in
+                             _packed(state["by_token"]).items()}
         screener.by_key = _packed(state["by_key"])
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener.entries = LazyRecords(state["entries"], indexcache.loads)
         screener.ref_name = LazyRecords(state["ref_name"], indexcache.loads)
-        screener._sorted_tokens = sorted(screener.token_refs)
+        screener._sorted_tokens = sorted(screener.by_token)
         screener.ref_ids = screener._ref_ids()
         screener.pinyin = state["pinyin"]
         use_pinyin_table(screener.pinyin)
