@@ -91,7 +91,10 @@ def _segmenter() -> re.Pattern[str]:
     v = vocab()
     words = [w for w in v.words if w and not w[0].isascii()]
     suffix_alt = "|".join(map(re.escape, v.place_suffixes))  # longest first, as the list is sorted
-    return re.compile(r"[\x00-\x7f]+|" + _trie_pattern(words, v.places_zh, suffix_alt) + "|.", re.DOTALL)
+    # a character no word starts with skips the trie's first alternation (one set test, not ~250)
+    starts = "[" + re.escape("".join(sorted({w[0] for w in words}))) + "]" if words else "(?!)"
+    return re.compile(r"[\x00-\x7f]+|(?=" + starts + ")" + _trie_pattern(words, v.places_zh, suffix_alt) + "|.",
+                      re.DOTALL)
 
 
 _SEGMENTS: dict[str, Segment] = {}  # matched text -> Segment (a few thousand distinct pieces)
