@@ -108,16 +108,23 @@ class Candidates:
         list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei).
         ``segments_of_key``: :func:`tenderwatch.screen.translit.segments` of the name's key."""
         ignore = vocab().zh_ignore
-        segs = [seg for seg in segments_of_key if seg.text not in ignore]
-        if not segs:
-            return
         cache = self._seg_cache
-        found = [cache[seg.text] if seg.text in cache else self._seg_postings(seg) for seg in segs]
-        sets = [f[0] for f in found]
-        sizes = [f[1] for f in found]
+        sets: list[set[int]] = []
+        sizes: list[int] = []
+        pinyins: list[str] = []
+        for seg in segments_of_key:  # one pass (a name has a handful of segments)
+            if seg.text in ignore:
+                continue
+            found = cache.get(seg.text)
+            if found is None:
+                found = self._seg_postings(seg)
+            sets.append(found[0])
+            sizes.append(found[1])
+            pinyins.append(seg.pinyin)
+        if not sets:
+            return
         by_token = self.by_token
-        pinyins = [seg.pinyin for seg in segs]
-        n = len(segs)
+        n = len(sets)
         prefixes = self._prefix_cache
         for start in range(n - 1):
             acc = pinyins[start] + pinyins[start + 1]

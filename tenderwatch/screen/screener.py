@@ -182,22 +182,21 @@ class Screener(Candidates):
     def _candidates(self, name: Name) -> set[int]:
         out: set[int] = set()
         table = alias_table()
-        names = [name]
-        if name.script == "zh":
-            names.extend(parent for parent, _ in zh_parents(name))
+        parents = zh_parents(name) if name.script == "zh" else ()
+        names = [name, *(parent for parent, _ in parents)] if parents else (name,)
         by_key = self.by_key
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
                 segs = segments(n.key)
-                for key in self._keys(n):
+                core = n.core_noplace
+                b = brand(core)
+                # the keys of _keys(n) and the pinyin key, looked up in one pass
+                for key in ("zh:" + n.key, "zhnp:" + core, "zhb:" + b if len(b) >= 2 else "", query_key(segs)):
                     posting = by_key.get(key)
                     if posting:
                         out.update(indexcache.unpack(posting))
-                posting = by_key.get(query_key(segs))
-                if posting:
-                    out.update(indexcache.unpack(posting))
                 self._cross_candidates(segs, out)
             else:
                 self._latin_candidates(n, out)
