@@ -65,3 +65,4 @@ def test_small_numerals_read_as_cn2an_reads_them() -> None:
                 assert str(cn2an.cn2an(text, "smart")) == str(value), text
     assert read == 109  # 一-九, 十, 十一-十九, 二十-九十, 二十一-九十九
     assert small_numeral("一百") is None and small_numeral("两") is None
+
