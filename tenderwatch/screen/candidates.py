@@ -61,7 +61,9 @@ class Candidates:
                 if strong[ref] <= 1 + (ref in other) + slack:
                     out.add(ref)
             return
-        if len(postings[0] | postings[1]) > MAX_CANDIDATES:
+        size0, size1 = len(postings[0]), len(postings[1])  # the union's size bounds first (no set built)
+        if size1 > MAX_CANDIDATES or (size0 + size1 > MAX_CANDIDATES
+                                      and len(postings[0] | postings[1]) > MAX_CANDIDATES):
             return
         # need >= 2 and len(postings) in (need, need + 1): refs in every posting, or in all but one
         # (set algebra in C instead of counting each ref of the pool in Python)

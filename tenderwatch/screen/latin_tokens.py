@@ -119,14 +119,18 @@ def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     if "(" in text:
         text = PAREN.sub(_paren, text)
     head, sep, tail = text.rpartition(",")  # "Harbin Institute of Technology, Shenzhen"
-    tail_words = " ".join(t for t in _LATIN_SPLIT.split(tail) if t)
-    if sep and head.strip() and tail_words in v.latin_places:
-        qualifiers.append(tail_words)
-        text = head
+    if sep and head.strip():
+        tail_words = " ".join(t for t in _LATIN_SPLIT.split(tail) if t)
+        if tail_words in v.latin_places:
+            qualifiers.append(tail_words)
+            text = head
     raw_tokens = [t for t in _LATIN_SPLIT.split(text) if t]
-    expanded: list[str] = []
-    for tok in raw_tokens:
-        expanded.extend(v.latin_abbrev.get(tok, tok).split())
+    if v.latin_abbrev.keys().isdisjoint(raw_tokens):  # the common case: no abbreviation to expand
+        expanded = raw_tokens
+    else:
+        expanded = []
+        for tok in raw_tokens:
+            expanded.extend(v.latin_abbrev.get(tok, tok).split())
     tokens = _latin_number(expanded)
     stripped = _strip_phrases(tokens)
     if stripped:

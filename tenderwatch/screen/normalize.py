@@ -267,12 +267,19 @@ def _analyse_zh(raw: str, text: str) -> Name:
                 qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=tuple(notes))
 
 
+@lru_cache(maxsize=1)
+def _two_word_place_starts() -> frozenset[str]:
+    """The first words of the Latin place names of more than one word ("hong" of "hong kong")."""
+    return frozenset(place.split(" ", 1)[0] for place in vocab().latin_places if " " in place)
+
+
 def _analyse_latin(raw: str, text: str) -> Name:
     v = vocab()
     tokens, qualifiers, acronyms = latin_tokens(text)
     places = {t for t in tokens if t in v.latin_places}
+    firsts = _two_word_place_starts()
     for a, b in itertools.pairwise(tokens):
-        if f"{a} {b}" in v.latin_places:
+        if a in firsts and f"{a} {b}" in v.latin_places:
             places.update((a, b))
     return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(map(sys.intern, tokens)),
                 qualifiers=tuple(map(sys.intern, qualifiers)), numbers=_fs(t for t in tokens if t.isdigit()),
