@@ -43,6 +43,8 @@ def align(a: list[str], b: list[str], fuzzy_min: float) -> tuple[list[float], li
             sims.append(1.0)
         else:
             rest_a.append(tok)
+    if not rest_a or not rest_b:  # nothing left to pair (the same words, or extra words on one side)
+        return sims, rest_a, rest_b
     for side_a, side_b in ((rest_a, rest_b), (rest_b, rest_a)):
         for tok in list(side_a):
             for i in range(len(side_b) - 1):

@@ -238,18 +238,18 @@ def _analyse_zh(raw: str, text: str) -> Name:
             notes.append("Chinese numerals -> digits")
             text = text2
     qualifiers: list[str] = []
-
-    def _paren(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        place = _place_of(inner)
-        if place is not None:
-            qualifiers.append(place)
-            return ""
-        if inner in vocab().zh_legal:
-            return ""
-        return inner
-
     if "(" in text or ")" in text:
+
+        def _paren(m: re.Match[str]) -> str:
+            inner = m.group(1)
+            place = _place_of(inner)
+            if place is not None:
+                qualifiers.append(place)
+                return ""
+            if inner in vocab().zh_legal:
+                return ""
+            return inner
+
         text = PAREN.sub(_paren, text).replace("(", "").replace(")", "")
     if qualifiers:
         notes.append(sys.intern("place qualifier (" + ",".join(qualifiers) + ")"))

@@ -242,7 +242,8 @@ class Screener(Candidates):
         text = name
         queries = [(analyse(text), "")]
         parts = mixed_script_parts(text) if queries[0][0].script == "zh" and _LATIN3.search(text) else []
-        queries.extend((analyse(part), f"mixed-script name: matched on its part '{part}'") for part in parts)
+        if parts:
+            queries.extend((analyse(part), f"mixed-script name: matched on its part '{part}'") for part in parts)
         ref_ids = self.ref_ids
         for query, note in queries:
             if query.script == "empty":
