@@ -36,13 +36,11 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2  # 2: entries and list names pickled one by one (records.LazyRecords)
+INDEX_FORMAT = 3  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
-_ALLOWED = {
-    ("builtins", "set"), ("builtins", "frozenset"),
-    ("tenderwatch.screen.entries", "ListEntry"), ("tenderwatch.screen.entries", "ListVersion"),
-    ("tenderwatch.screen.normalize", "Name"), ("tenderwatch.screen.normalize", "name_from_fields"),
+_ALLOWED = {  # entries and list names are stored as tuples of builtins (screener.Screener.state)
+    ("builtins", "set"), ("builtins", "frozenset"), ("tenderwatch.screen.entries", "ListVersion"),
 }
 
 
@@ -109,7 +107,8 @@ class _Unpickler(pickle.Unpickler):
 
 
 def dumps(record: object) -> bytes:
-    """One record of the index, pickled on its own (read back by :func:`loads` when used)."""
+    """One record of the index (its fields as builtins: nothing to look up when read back), pickled on
+    its own (read back by :func:`loads` when used)."""
     return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -66,10 +66,11 @@ class Name:
     acronyms: frozenset[str] = EMPTY  # latin: initials of the words (with / without legal form)
     notes: tuple[str, ...] = ()  # what normalisation did (for reasons)
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickled as its fields (the index cache); read back by :func:`name_from_fields`."""
-        return name_from_fields, (self.raw, self.script, self.key, self.full, self.core_noplace, self.lead_place,
-                                  self.qualifiers, self.tokens, self.numbers, self.places, self.acronyms, self.notes)
+    def fields(self) -> tuple[Any, ...]:
+        """Its fields in order, builtins only (the index cache stores a list name so; read back by
+        :func:`name_from_fields`)."""
+        return (self.raw, self.script, self.key, self.full, self.core_noplace, self.lead_place, self.qualifiers,
+                self.tokens, self.numbers, self.places, self.acronyms, self.notes)
 
 
 def name_from_fields(raw: str, script: str, key: str, full: str, core_noplace: str, lead_place: str,

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from tenderwatch.screen.compare import Comparison, compare_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
-from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
+from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
 from tenderwatch.screen.records import LazyRecords
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
@@ -38,6 +39,17 @@ log = logging.getLogger(__name__)
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
 _NO_IDS: frozenset[str] = frozenset()
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(ListEntry))
+
+
+def _entry_from(data: bytes) -> ListEntry:
+    return ListEntry(*indexcache.loads(data))
+
+
+def _name_from(data: bytes) -> Name:
+    return name_from_fields(*indexcache.loads(data))
 
 
 def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
@@ -101,8 +113,9 @@ class Screener(Candidates):
         state["by_token"] = {tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
         state["ref_sub"] = indexcache.pack(self.ref_sub)
-        state["entries"] = list(map(indexcache.dumps, self.entries))  # read back one by one when used
-        state["ref_name"] = list(map(indexcache.dumps, self.ref_name))
+        # read back one by one when used, as tuples of builtins (no class to look up per record)
+        state["entries"] = [indexcache.dumps(tuple(getattr(entry, f) for f in _ENTRY_FIELDS)) for entry in self.entries]
+        state["ref_name"] = [indexcache.dumps(name.fields()) for name in self.ref_name]
         state["pinyin"] = self.pinyin
         return state
 
@@ -119,8 +132,8 @@ class Screener(Candidates):
         screener.by_key = _packed(state["by_key"])
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
-        screener.entries = LazyRecords(state["entries"], indexcache.loads)
-        screener.ref_name = LazyRecords(state["ref_name"], indexcache.loads)
+        screener.entries = LazyRecords(state["entries"], _entry_from)
+        screener.ref_name = LazyRecords(state["ref_name"], _name_from)
         screener._sorted_tokens = sorted(screener.by_token)
         screener.ref_ids = screener._ref_ids()
         screener.pinyin = state["pinyin"]
