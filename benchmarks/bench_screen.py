@@ -4,8 +4,10 @@
 
 Reports the wall and CPU time (``time.process_time``) of ``get_screener()`` (index read from the
 on-disk cache, or built from the lists with --no-cache or on the first run), the CPU time of the
-imports before it, and the process's peak resident memory, then, on one core: screenings per second and p50/p99 latency per name for
-(a) tenderwatch's indexed screener on distinct names (no normalisation cache hits),
+imports before it, and the process's peak and current resident memory (and what loading the index
+added), then, on one core: screenings per second and p50/p99 latency per name for
+(a) tenderwatch's indexed screener on distinct names (no normalisation cache hits), with the same
+    run's CPU time split by kind of name (Chinese / Latin, hit / no hit),
 (b) the same names again (warm cache, as when a scan sees the same parties repeatedly),
 (c) a rapidfuzz brute-force scan (process.extractOne, WRatio) over all list names.
 Query names are synthetic but shaped like tender parties: Chinese company / university /
@@ -85,6 +87,27 @@ def report(label: str, result: tuple[float, float, list[float], list[float]]) ->
           f"(p99 CPU {_p(cpu_lat, 0.99) * 1e6:>7.1f} us)  n={n}")
 
 
+def report_kinds(names: list[str], cpu_lat: list[float], hit: set[str]) -> None:
+    """The same run's per-name CPU times by kind of name (reporting only: nothing timed again)."""
+    kinds: dict[str, list[float]] = {}
+    for name, cpu in zip(names, cpu_lat, strict=True):
+        script = "Chinese" if analyse(name).script == "zh" else "Latin"
+        kinds.setdefault(f"{script}, {'hit' if name in hit else 'no hit'}", []).append(cpu)
+    total = sum(cpu_lat)
+    for kind, times in sorted(kinds.items()):
+        print(f"    {kind:<20} {len(times):>6,} names {len(times) / sum(times):>9,.0f} names/s CPU  "
+              f"mean {sum(times) / len(times) * 1e6:>6.1f} us  ({sum(times) / total:.0%} of the CPU time)")
+
+
+def _rss_mb() -> float:
+    """Current resident memory (MB, /proc; the peak where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--names", type=int, default=20000)
@@ -97,18 +120,23 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     start_cpu = time.process_time()  # interpreter start and imports (pypinyin, opencc, rapidfuzz ...)
+    rss_before = _rss_mb()
     t, c = time.perf_counter(), time.process_time()
     screener = get_screener()
     wall, cpu = time.perf_counter() - t, time.process_time() - c
     print(f"loaded {len(screener.entries):,} entries / {len(screener.ref_name):,} names from "
           f"{len(screener.versions)} lists in {wall:.2f} s wall, {cpu:.2f} s CPU (get_screener(), index from "
           f"{screener.loaded_from}; imports before it {start_cpu:.2f} s CPU); "
-          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
+          f"resident {_rss_mb():.0f} MB ({_rss_mb() - rss_before:+.0f} MB for the index)")
     names = synthetic_names(args.names)
     analyse.cache_clear()
     screener._results.clear()
-    report("tenderwatch screen, distinct names (cold)", timed(screener.screen, names))
-    hits = sum(1 for n in names if screener.screen(n))
+    cold = timed(screener.screen, names)
+    report("tenderwatch screen, distinct names (cold)", cold)
+    hit = {n for n in names if screener.screen(n)}
+    report_kinds(names, cold[3], hit)
+    hits = len(hit)
     no_hit = [n for n in names if not screener.screen(n)]
     analyse.cache_clear()
     screener._results.clear()

@@ -25,9 +25,14 @@ class AliasTable:
         institutes = institute_ids(name)
         if not institutes:
             return found
-        for ident in institutes - self.entries.keys():
-            self._add_institute(ident)
+        self.add_institutes(institutes)
         return found | institutes
+
+    def add_institutes(self, idents: frozenset[str] | set[str]) -> None:
+        """Entries for the numbered institutes among ``idents`` that the table does not hold yet."""
+        for ident in idents - self.entries.keys():
+            if ident.startswith("inst:"):
+                self._add_institute(ident)
 
     def _add_institute(self, ident: str) -> None:
         known = known_institutes().get(ident)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
 from tenderwatch.screen.translit import Segment
 from tenderwatch.screen.vocab import vocab
@@ -26,7 +27,7 @@ def _seg_words(seg: Segment) -> set[str]:
 class Candidates:
     """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
 
-    by_key: dict[str, tuple[int, ...]]
+    by_key: dict[str, bytes]
     by_token: dict[str, set[int]]
     ref_strong: list[int]
     _seg_cache: dict[str, tuple[set[int], int]]
@@ -35,12 +36,15 @@ class Candidates:
 
     def _latin_candidates(self, name: Name, out: set[int]) -> None:
         """List names sharing all but (at most) one word with the query and not much longer."""
-        out.update(self.by_key.get("latin:" + name.key, ()))
-        out.update(self.by_key.get("joined:" + "".join(name.tokens), ()))
-        if len(name.tokens) == 1:
-            out.update(self.by_key.get("acro:" + name.tokens[0], ()))
+        by_key = self.by_key
+        for key in ("latin:" + name.key, "joined:" + "".join(name.tokens),
+                    "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
+            packed = by_key.get(key)
+            if packed:
+                out.update(unpack(packed))
         words = set(name.tokens)
-        postings = sorted((self.by_token[t] for t in words if t in self.by_token), key=len)
+        by_token = self.by_token
+        postings = sorted((by_token[t] for t in words if t in by_token), key=len)
         if not postings:
             return
         need = max(1, len(words) - 1)
@@ -57,7 +61,9 @@ class Candidates:
                 if strong[ref] <= 1 + (ref in other) + slack:
                     out.add(ref)
             return
-        if len(postings[0] | postings[1]) > MAX_CANDIDATES:
+        size0, size1 = len(postings[0]), len(postings[1])  # the union's size bounds first (no set built)
+        if size1 > MAX_CANDIDATES or (size0 + size1 > MAX_CANDIDATES
+                                      and len(postings[0] | postings[1]) > MAX_CANDIDATES):
             return
         # need >= 2 and len(postings) in (need, need + 1): refs in every posting, or in all but one
         # (set algebra in C instead of counting each ref of the pool in Python)
@@ -104,16 +110,23 @@ class Candidates:
         list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei).
         ``segments_of_key``: :func:`tenderwatch.screen.translit.segments` of the name's key."""
         ignore = vocab().zh_ignore
-        segs = [seg for seg in segments_of_key if seg.text not in ignore]
-        if not segs:
-            return
         cache = self._seg_cache
-        found = [cache[seg.text] if seg.text in cache else self._seg_postings(seg) for seg in segs]
-        sets = [f[0] for f in found]
-        sizes = [f[1] for f in found]
+        sets: list[set[int]] = []
+        sizes: list[int] = []
+        pinyins: list[str] = []
+        for seg in segments_of_key:  # one pass (a name has a handful of segments)
+            if seg.text in ignore:
+                continue
+            found = cache.get(seg.text)
+            if found is None:
+                found = self._seg_postings(seg)
+            sets.append(found[0])
+            sizes.append(found[1])
+            pinyins.append(seg.pinyin)
+        if not sets:
+            return
         by_token = self.by_token
-        pinyins = [seg.pinyin for seg in segs]
-        n = len(segs)
+        n = len(sets)
         prefixes = self._prefix_cache
         for start in range(n - 1):
             acc = pinyins[start] + pinyins[start + 1]

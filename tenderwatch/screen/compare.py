@@ -103,13 +103,17 @@ def _finish(score: float, relation: str, reasons: list[str]) -> Comparison:
     return Comparison(round(score, 4), match, relation, reasons)
 
 
-def compare_names(q: Name, c: Name, allow_subunit: bool = True) -> Comparison:
-    """Compare two analysed names (the screener calls this on candidates only)."""
+def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset[str] | None = None,
+                  c_ids: frozenset[str] | None = None) -> Comparison:
+    """Compare two analysed names (the screener calls this on candidates only). ``q_ids`` /
+    ``c_ids``: the names' alias-table ids when known (``alias_table().ids(name)``; the screener
+    holds those of every list name)."""
     s = vocab().settings
     if q.script == "empty" or c.script == "empty":
         return Comparison(0.0, False, "none", ["empty name"])
     table = alias_table()
-    qa, ca = table.ids(q), table.ids(c)
+    qa = table.ids(q) if q_ids is None else q_ids
+    ca = table.ids(c) if c_ids is None else c_ids
     relation = "none"
     if qa & ca and not (q.script == c.script and q.key == c.key):
         ident = sorted(qa & ca)[0]
@@ -135,17 +139,17 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True) -> Comparison:
     if score >= s.threshold:
         score, relation = _qualifier_adjust(q, c, score, "match", reasons)
     if score < s.threshold and allow_subunit and relation != "affiliate":
-        sub = _subunit(q, c)
+        sub = _subunit(q, c, ca)
         if sub is not None:
             return sub
     return _finish(score, relation, reasons)
 
 
-def _subunit(q: Name, c: Name) -> Comparison | None:
+def _subunit(q: Name, c: Name, c_ids: frozenset[str]) -> Comparison | None:
     s = vocab().settings
     if q.script == "zh":
         for parent, remainder in zh_parents(q):
-            res = compare_names(parent, c, allow_subunit=False)
+            res = compare_names(parent, c, allow_subunit=False, c_ids=c_ids)
             if res.match:
                 return _finish(min(res.score, s.score_part_of), "part_of",
                                [f"'{remainder}' is a subunit of '{parent.raw}'", *res.reasons])

@@ -3,8 +3,8 @@ every list name again (seconds) but reads plain dicts, lists and records back (a
 
 The file is ``<home>/cache/screen-index-<key>.pickle``; the key is a SHA-256 over the list
 versions in force (bundled manifest checksums, ``lists/current.json`` and the ``meta.json`` of each
-stored version, which carries the data file's checksum), the vocabulary files, the screening code
-and the Python version. It is written atomically (temporary file, then ``os.replace``); a file that
+stored version, which carries the data file's checksum), the vocabulary files, the screening code,
+pypinyin's version (the index carries its readings) and the Python version. It is written atomically (temporary file, then ``os.replace``); a file that
 cannot be read or was written for another key
 is ignored and rebuilt. Only the index's own record types are accepted when reading it back.
 Removed entries stay in the index (screening for a date before the removal needs them), so the
@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import importlib.util
+import io
 import json
 import logging
 import os
@@ -34,13 +36,11 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
-_ALLOWED = {
-    ("builtins", "set"), ("builtins", "frozenset"),
-    ("tenderwatch.screen.entries", "ListEntry"), ("tenderwatch.screen.entries", "ListVersion"),
-    ("tenderwatch.screen.normalize", "Name"),
+_ALLOWED = {  # entries and list names are stored as tuples of builtins (screener.Screener.state)
+    ("builtins", "set"), ("builtins", "frozenset"), ("tenderwatch.screen.entries", "ListVersion"),
 }
 
 
@@ -59,6 +59,10 @@ def _code_digest() -> bytes:
         sources.extend(sorted((f for f in node.iterdir() if f.name.endswith((".py", ".yaml"))), key=lambda f: f.name))
     for item in sources:
         digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    # the index carries pypinyin's readings (translit.pinyin_table): its version, without importing it
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is not None and spec.origin:
+        digest.update(Path(spec.origin).read_bytes())
     return digest.digest()
 
 
@@ -100,6 +104,17 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"unexpected type {module}.{name} in the index cache")
         return super().find_class(module, name)
+
+
+def dumps(record: object) -> bytes:
+    """One record of the index (its fields as builtins: nothing to look up when read back), pickled on
+    its own (read back by :func:`loads` when used)."""
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(data: bytes) -> Any:
+    """A record pickled by :func:`dumps`; only the index's own record types are accepted."""
+    return _Unpickler(io.BytesIO(data)).load()
 
 
 def _path(home: Path, key: str) -> Path:

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import cn2an
-
-from tenderwatch.screen.normalize import EMPTY, Name, analyse
+from tenderwatch.screen.normalize import EMPTY, Name, analyse, cn2an_converter, small_numeral
 from tenderwatch.yamlfile import load_yaml
 
 
@@ -57,8 +55,11 @@ def _zh_number(text: str) -> int | None:
         digits = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else
                          ("0" if c == "零" else "2" if c == "两" else c) for c in text)
         return int(digits) if digits.isdigit() else None
+    small = small_numeral(text)
+    if small is not None:
+        return small
     try:
-        return int(cn2an.cn2an(text, "smart"))
+        return int(cn2an_converter()(text, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -223,3 +224,4 @@ def institute_ids(name: Name) -> frozenset[str]:
             short = analyse(bare)
             found = _cached(short.script, short.key, short.full, tuple(short.tokens))
     return found
+

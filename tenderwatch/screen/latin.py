@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from tenderwatch.screen.normalize import Name
@@ -42,6 +43,8 @@ def align(a: list[str], b: list[str], fuzzy_min: float) -> tuple[list[float], li
             sims.append(1.0)
         else:
             rest_a.append(tok)
+    if not rest_a or not rest_b:  # nothing left to pair (the same words, or extra words on one side)
+        return sims, rest_a, rest_b
     for side_a, side_b in ((rest_a, rest_b), (rest_b, rest_a)):
         for tok in list(side_a):
             for i in range(len(side_b) - 1):
@@ -74,7 +77,11 @@ def _legalish(token: str) -> bool:
     if token in _legal_prefixes():
         return True
     # similarity 2*lcs/(len a + len b) >= 0.8 needs 2*min(len) >= 0.8*(len a + len b): other lengths skipped
-    return any(Indel.normalized_similarity(token, w) >= 0.8 for w in _legal_words_near(len(token)))
+    near = _legal_words_near(len(token))
+    # the best similarity over those words in one C call (no score_cutoff: rapidfuzz rounds a cutoff
+    # into a distance bound; the best score itself is what Indel.normalized_similarity gives)
+    best = process.extractOne(token, near, scorer=Indel.normalized_similarity) if near else None
+    return best is not None and best[1] >= 0.8
 
 
 @lru_cache(maxsize=1)

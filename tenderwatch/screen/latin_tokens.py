@@ -11,6 +11,7 @@ from tenderwatch.screen.vocab import vocab
 
 BRACKETS = str.maketrans({"（": "(", "）": ")", "[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
                            "{": "(", "}": ")", "<": "(", ">": ")", "《": "", "》": "", "〈": "", "〉": ""})
+_BRACKET_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BRACKETS)) + "]")
 PAREN = re.compile(r"\(([^()]*)\)")
 _INITIALS = re.compile(r"\b((?:[a-z]\.){2,}[a-z]?)")
 _LATIN_SPLIT = re.compile(r"[^0-9a-z\u00df-\u024f\u0400-\u04ff]+")
@@ -100,7 +101,9 @@ def _strip_phrases(tokens: list[str]) -> list[str]:
 def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     """(content tokens, qualifier words, acronyms) of a Latin name."""
     v = vocab()
-    text = _fold_accents(text).casefold().translate(BRACKETS)
+    text = _fold_accents(text).casefold()
+    if _BRACKET_CHARS.search(text) is not None:  # str.translate looks each character up in a dict
+        text = text.translate(BRACKETS)
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
     if "." in text:
         text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -116,14 +119,18 @@ def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     if "(" in text:
         text = PAREN.sub(_paren, text)
     head, sep, tail = text.rpartition(",")  # "Harbin Institute of Technology, Shenzhen"
-    tail_words = " ".join(t for t in _LATIN_SPLIT.split(tail) if t)
-    if sep and head.strip() and tail_words in v.latin_places:
-        qualifiers.append(tail_words)
-        text = head
+    if sep and head.strip():
+        tail_words = " ".join(t for t in _LATIN_SPLIT.split(tail) if t)
+        if tail_words in v.latin_places:
+            qualifiers.append(tail_words)
+            text = head
     raw_tokens = [t for t in _LATIN_SPLIT.split(text) if t]
-    expanded: list[str] = []
-    for tok in raw_tokens:
-        expanded.extend(v.latin_abbrev.get(tok, tok).split())
+    if v.latin_abbrev.keys().isdisjoint(raw_tokens):  # the common case: no abbreviation to expand
+        expanded = raw_tokens
+    else:
+        expanded = []
+        for tok in raw_tokens:
+            expanded.extend(v.latin_abbrev.get(tok, tok).split())
     tokens = _latin_number(expanded)
     stripped = _strip_phrases(tokens)
     if stripped:

@@ -16,11 +16,11 @@ import logging
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
 
-import cn2an
 import opencc
 
 from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens
@@ -37,6 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _ZH_DROP_CHARS = "\"'“”‘’`·•・、，,。.;；:：!！?？/\\|_~^*#@+=-–—‐" + "".join(
     c for c in map(chr, range(0x3001)) if c.isspace())  # punctuation and whitespace (\\s) dropped
 _ZH_TABLE = {**BRACKETS, **dict.fromkeys(map(ord, _ZH_DROP_CHARS))}  # brackets unified, the rest dropped
+_ZH_TABLE_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_ZH_TABLE)) + "]")  # any to translate
 _DIGITS = re.compile(r"\d+")
 _ZH_ORDINAL = re.compile(r"第([〇零一二三四五六七八九十百两]+)")
 
@@ -63,7 +64,22 @@ class Name:
     numbers: frozenset[str] = EMPTY
     places: frozenset[str] = EMPTY  # latin tokens that are place words
     acronyms: frozenset[str] = EMPTY  # latin: initials of the words (with / without legal form)
-    notes: list[str] = field(default_factory=list)  # what normalisation did (for reasons)
+    notes: tuple[str, ...] = ()  # what normalisation did (for reasons)
+
+    def fields(self) -> tuple[Any, ...]:
+        """Its fields in order, builtins only (the index cache stores a list name so; read back by
+        :func:`name_from_fields`)."""
+        return (self.raw, self.script, self.key, self.full, self.core_noplace, self.lead_place, self.qualifiers,
+                self.tokens, self.numbers, self.places, self.acronyms, self.notes)
+
+
+def name_from_fields(raw: str, script: str, key: str, full: str, core_noplace: str, lead_place: str,
+                     qualifiers: tuple[str, ...], tokens: tuple[str, ...], numbers: frozenset[str],
+                     places: frozenset[str], acronyms: frozenset[str], notes: tuple[str, ...]) -> Name:
+    """A :class:`Name` read back from the index cache: empty sets shared, words interned (a list
+    name read back on its own, when first used, costs the cyclic GC one object, as one built here)."""
+    return Name(raw, script, key, full, core_noplace, sys.intern(lead_place), tuple(map(sys.intern, qualifiers)),
+                tuple(map(sys.intern, tokens)), numbers or EMPTY, places or EMPTY, acronyms or EMPTY, notes)
 
 
 def clean_input(text: str) -> str:
@@ -180,9 +196,31 @@ def _internal_legal() -> re.Pattern[str]:
     return re.compile("(?<!分)(?:" + "|".join(map(re.escape, forms)) + ")(?=.)")
 
 
+_DIGIT_VALUE = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def small_numeral(text: str) -> int | None:
+    """一 .. 九十九 written with 一-九 and 十 (十五, 二十八, 九十): its value, as cn2an gives it; None
+    for any other numeral (cn2an reads those; importing it costs 0.1 s)."""
+    digit = _DIGIT_VALUE.get
+    if len(text) == 1:
+        return 10 if text == "十" else digit(text)
+    ten = text.find("十")
+    if ten < 0 or ten > 1 or len(text) > ten + 2:
+        return None
+    tens = digit(text[0], 0) if ten == 1 else 1
+    units = digit(text[ten + 1], 0) if len(text) > ten + 1 else 0
+    if not tens or (len(text) > ten + 1 and not units):
+        return None
+    return tens * 10 + units
+
+
 def _zh_ordinal(match: re.Match[str]) -> str:
+    small = small_numeral(match.group(1))
+    if small is not None:
+        return "第" + str(small)
     try:
-        return "第" + str(cn2an.cn2an(match.group(1), "smart"))
+        return "第" + str(cn2an_converter()(match.group(1), "smart"))
     except (ValueError, KeyError):
         return match.group(0)
 
@@ -192,25 +230,27 @@ def _analyse_zh(raw: str, text: str) -> Name:
     simp = _T2S.convert(text)
     if simp != text:
         notes.append("traditional -> simplified")
-    text = simp.lower().translate(_ZH_TABLE)
+    text = simp.lower()
+    if _ZH_TABLE_CHARS.search(text) is not None:  # str.translate looks each character up in a dict
+        text = text.translate(_ZH_TABLE)
     if "第" in text:
         text2 = _ZH_ORDINAL.sub(_zh_ordinal, text)
         if text2 != text:
             notes.append("Chinese numerals -> digits")
             text = text2
     qualifiers: list[str] = []
-
-    def _paren(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        place = _place_of(inner)
-        if place is not None:
-            qualifiers.append(place)
-            return ""
-        if inner in vocab().zh_legal:
-            return ""
-        return inner
-
     if "(" in text or ")" in text:
+
+        def _paren(m: re.Match[str]) -> str:
+            inner = m.group(1)
+            place = _place_of(inner)
+            if place is not None:
+                qualifiers.append(place)
+                return ""
+            if inner in vocab().zh_legal:
+                return ""
+            return inner
+
         text = PAREN.sub(_paren, text).replace("(", "").replace(")", "")
     if qualifiers:
         notes.append(sys.intern("place qualifier (" + ",".join(qualifiers) + ")"))
@@ -225,15 +265,22 @@ def _analyse_zh(raw: str, text: str) -> Name:
     lead, rest = _lead_place(core)
     numbers = _fs(_DIGITS.findall(core)) if not core.isalpha() else EMPTY
     return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=sys.intern(lead),
-                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=notes)
+                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=tuple(notes))
+
+
+@lru_cache(maxsize=1)
+def _two_word_place_starts() -> frozenset[str]:
+    """The first words of the Latin place names of more than one word ("hong" of "hong kong")."""
+    return frozenset(place.split(" ", 1)[0] for place in vocab().latin_places if " " in place)
 
 
 def _analyse_latin(raw: str, text: str) -> Name:
     v = vocab()
     tokens, qualifiers, acronyms = latin_tokens(text)
     places = {t for t in tokens if t in v.latin_places}
+    firsts = _two_word_place_starts()
     for a, b in itertools.pairwise(tokens):
-        if f"{a} {b}" in v.latin_places:
+        if a in firsts and f"{a} {b}" in v.latin_places:
             places.update((a, b))
     return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(map(sys.intern, tokens)),
                 qualifiers=tuple(map(sys.intern, qualifiers)), numbers=_fs(t for t in tokens if t.isdigit()),
@@ -251,3 +298,11 @@ def analyse(raw: str) -> Name:
     if _LATIN.search(text) is None and not any(c.isdigit() for c in text):
         return Name(raw=raw, script="empty", key="")
     return _analyse_latin(raw, text)
+
+
+@cache
+def cn2an_converter() -> Callable[[str, str], Any]:
+    """cn2an's converter, imported on first use (0.1 s to import; most names hold no Chinese numeral)."""
+    import cn2an  # imported on first use
+
+    return cn2an.cn2an  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,11 @@ from tenderwatch.screen.compare import Comparison, compare_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
-from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts
+from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
+from tenderwatch.screen.records import LazyRecords
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
-from tenderwatch.screen.translit import segments
+from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
 
@@ -36,6 +38,25 @@ log = logging.getLogger(__name__)
 
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
+_NO_IDS: frozenset[str] = frozenset()
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(ListEntry))
+
+
+def _entry_from(data: bytes) -> ListEntry:
+    return ListEntry(*indexcache.loads(data))
+
+
+def _name_from(data: bytes) -> Name:
+    return name_from_fields(*indexcache.loads(data))
+
+
+def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
+    """Postings as read from the cache: packed numbers (a cache of another shape is rebuilt)."""
+    if not all(type(refs) is bytes for refs in postings.values()):
+        raise TypeError("index cache postings are not packed numbers")
+    return postings
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
 _LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
@@ -47,16 +68,19 @@ _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_
 class Screener(Candidates):
     def __init__(self, loaded: Sequence[tuple[ListVersion, Sequence[ListEntry]]]) -> None:
         self.versions: list[ListVersion] = []
-        self.entries: list[ListEntry] = []
+        self.entries: Sequence[ListEntry] = []  # LazyRecords when read from the cache
         self.entry_version: list[int] = []
         self.ref_entry: list[int] = []
-        self.ref_name: list[Name] = []
+        self.ref_name: Sequence[Name] = []  # LazyRecords when read from the cache
+        self._entry_list: list[ListEntry] = []  # while building
+        self._name_list: list[Name] = []
         self.ref_strong: list[int] = []  # words of the name that are not legal-form / "group" words
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
         self.by_token: dict[str, set[int]] = {}
         self.by_ident: dict[str, list[int]] = {}
+        self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
         self._seg_cache: dict[str, tuple[set[int], int]] = {}
         self._prefix_cache: dict[str, bool] = {}
@@ -69,10 +93,16 @@ class Screener(Candidates):
             for entry in entries:
                 if entry.kind not in SKIPPED_KINDS:
                     self._add(entry, vi)
+        self.entries, self.ref_name = self._entry_list, self._name_list
+        self._entry_list, self._name_list = [], []
         # tuples: smaller than lists, and the cyclic GC stops tracking them (a full pass is cheaper)
-        self.by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._key_lists.items()}
+        # packed numbers: a key is looked up for every name screened but found for very few
+        self.by_key: dict[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self._sorted_tokens = sorted(self.by_token)
+        self.ref_ids = self._ref_ids()
+        self.pinyin = pinyin_table() if loaded else ("", "")  # stored with the index: no pypinyin import on load
+        use_pinyin_table(self.pinyin)
         log.info("screener: %d entries, %d names, %d words indexed", len(self.entries), len(self.ref_name),
                  len(self.by_token))
 
@@ -81,9 +111,12 @@ class Screener(Candidates):
         integers, so that reading them back shares one int object per name, as a fresh build does."""
         state = {name: getattr(self, name) for name in _STATE}
         state["by_token"] = {tok: indexcache.pack(refs) for tok, refs in self.by_token.items()}
-        state["by_key"] = {key: indexcache.pack(refs) for key, refs in self.by_key.items()}
         state["ref_entry"] = indexcache.pack(self.ref_entry)
         state["ref_sub"] = indexcache.pack(self.ref_sub)
+        # read back one by one when used, as tuples of builtins (no class to look up per record)
+        state["entries"] = [indexcache.dumps(tuple(getattr(entry, f) for f in _ENTRY_FIELDS)) for entry in self.entries]
+        state["ref_name"] = [indexcache.dumps(name.fields()) for name in self.ref_name]
+        state["pinyin"] = self.pinyin
         return state
 
     @classmethod
@@ -92,18 +125,26 @@ class Screener(Candidates):
         for name in _STATE:
             setattr(screener, name, state[name])
         number = list(range(len(screener.ref_name))).__getitem__
-        screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in state["by_token"].items()}
-        screener.by_key = {key: tuple(map(number, indexcache.unpack(refs))) for key, refs in state["by_key"].items()}
+        # sets now, not when first used: made later they are not frozen (gc.freeze in _build), and
+        # every collection pass would walk them
+        screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in
+                             _packed(state["by_token"]).items()}
+        screener.by_key = _packed(state["by_key"])
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
+        screener.entries = LazyRecords(state["entries"], _entry_from)
+        screener.ref_name = LazyRecords(state["ref_name"], _name_from)
         screener._sorted_tokens = sorted(screener.by_token)
+        screener.ref_ids = screener._ref_ids()
+        screener.pinyin = state["pinyin"]
+        use_pinyin_table(screener.pinyin)
         screener.loaded_from = "cache"
         return screener
 
     def _add(self, entry: ListEntry, version_index: int) -> None:
-        ei = len(self.entries)
+        ei = len(self._entry_list)
         entry.list_short = entry.list_short or short_name(entry.list_name, entry.programs)
-        self.entries.append(entry)
+        self._entry_list.append(entry)
         self.entry_version.append(version_index)
         for ident in entry.identifiers:
             self.by_ident.setdefault(normalise_identifier(ident), []).append(ei)
@@ -114,11 +155,11 @@ class Screener(Candidates):
             name = analyse(raw)
             if name.script == "empty":
                 continue
-            ref = len(self.ref_name)
+            ref = len(self._name_list)
             if raw in subunits:
                 self.ref_sub.add(ref)
             self.ref_entry.append(ei)
-            self.ref_name.append(name)
+            self._name_list.append(name)
             self.ref_strong.append(sum(1 for t in name.tokens if t not in weak))
             for key in self._keys(name):
                 self._key_lists.setdefault(key, []).append(ref)
@@ -128,6 +169,17 @@ class Screener(Candidates):
                 self.by_token.setdefault(tok, set()).add(ref)
             for acro in name.acronyms:
                 self._key_lists.setdefault("acro:" + acro, []).append(ref)
+
+    def _ref_ids(self) -> dict[int, frozenset[str]]:
+        """Each list name's alias-table ids (``alias_table().ids(name)``, as indexed in by_alias),
+        so that comparing a query with a list name does not look them up again; the table gets
+        the entries of the numbered institutes among them, as looking them up would have added."""
+        found: dict[int, set[str]] = {}
+        for ident, refs in self.by_alias.items():
+            for ref in refs:
+                found.setdefault(ref, set()).add(ident)
+        alias_table().add_institutes(set(self.by_alias))
+        return {ref: frozenset(ids) for ref, ids in found.items()}
 
     @staticmethod
     def _keys(name: Name) -> list[str]:
@@ -143,22 +195,21 @@ class Screener(Candidates):
     def _candidates(self, name: Name) -> set[int]:
         out: set[int] = set()
         table = alias_table()
-        names = [name]
-        if name.script == "zh":
-            names.extend(parent for parent, _ in zh_parents(name))
+        parents = zh_parents(name) if name.script == "zh" else ()
+        names = [name, *(parent for parent, _ in parents)] if parents else (name,)
         by_key = self.by_key
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
                 segs = segments(n.key)
-                for key in self._keys(n):
+                core = n.core_noplace
+                b = brand(core)
+                # the keys of _keys(n) and the pinyin key, looked up in one pass
+                for key in ("zh:" + n.key, "zhnp:" + core, "zhb:" + b if len(b) >= 2 else "", query_key(segs)):
                     posting = by_key.get(key)
                     if posting:
-                        out.update(posting)
-                posting = by_key.get(query_key(segs))
-                if posting:
-                    out.update(posting)
+                        out.update(indexcache.unpack(posting))
                 self._cross_candidates(segs, out)
             else:
                 self._latin_candidates(n, out)
@@ -204,18 +255,22 @@ class Screener(Candidates):
         text = name
         queries = [(analyse(text), "")]
         parts = mixed_script_parts(text) if queries[0][0].script == "zh" and _LATIN3.search(text) else []
-        queries.extend((analyse(part), f"mixed-script name: matched on its part '{part}'") for part in parts)
+        if parts:
+            queries.extend((analyse(part), f"mixed-script name: matched on its part '{part}'") for part in parts)
+        ref_ids = self.ref_ids
         for query, note in queries:
             if query.script == "empty":
                 continue
             candidates = self._candidates(query)
             if not candidates:
                 continue
+            query_ids = alias_table().ids(query)
             for ref in sorted(candidates):
                 ei = self.ref_entry[ref]
                 if ei in best and best[ei].score >= 1.0:
                     continue
-                result: Comparison = compare_names(query, self.ref_name[ref])
+                result: Comparison = compare_names(query, self.ref_name[ref], q_ids=query_ids,
+                                                   c_ids=ref_ids.get(ref, _NO_IDS))
                 if (result.match or result.relation == "affiliate") and (ei not in best or result.score > best[ei].score):
                     reasons = [note, *result.reasons] if note else result.reasons
                     best[ei] = self._hit(ei, result.score, result.relation, reasons, self.ref_name[ref].raw, ref)
@@ -254,6 +309,7 @@ class Screener(Candidates):
 
 _SCREENERS: dict[str, Screener] = {}  # by list-store directory
 _BY_KEY: dict[str, Screener] = {}  # by what it was built from (indexcache.index_key)
+_BY_ENV: dict[tuple[str | None, str | None], Screener] = {}  # home=None: by TENDERWATCH_HOME and HOME
 
 
 def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
@@ -261,6 +317,11 @@ def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
     process and on disk (:mod:`tenderwatch.screen.indexcache`)."""
     from tenderwatch.screen.store import home_dir
 
+    if home is None:  # the scan's call, once per notice: no Path built (home_dir reads only these two)
+        env = (os.environ.get("TENDERWATCH_HOME"), os.environ.get("HOME"))
+        found = _BY_ENV.get(env)
+        if found is not None:
+            return found
     folder = home_dir(home)
     key = str(folder)
     if key not in _SCREENERS:
@@ -268,6 +329,8 @@ def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
         if cache_key not in _BY_KEY:
             _BY_KEY[cache_key] = _build(folder, cache_key)
         _SCREENERS[key] = _BY_KEY[cache_key]
+    if home is None:
+        _BY_ENV[env] = _SCREENERS[key]
     return _SCREENERS[key]
 
 
@@ -278,7 +341,7 @@ def _build(folder: Path, cache_key: str) -> Screener:
     gc.disable()
     try:
         screener, from_cache = _load_or_build(folder, cache_key)
-        screener.screen("北京测试有限公司")  # load pypinyin's dictionaries now, not on the first real name
+        screener.screen("北京测试有限公司")  # vocabulary, segmenter and alias table now, not on the first real name
     finally:
         if gc_was_on:
             gc.enable()
@@ -317,3 +380,4 @@ def reset_screener_cache() -> None:
     """Forget loaded screeners (after ``lists update``)."""
     _SCREENERS.clear()
     _BY_KEY.clear()
+    _BY_ENV.clear()

@@ -16,9 +16,14 @@ def _independent() -> frozenset[str]:
     return frozenset(strip_zh_legal(p) for p in vocab().independent_parents) | frozenset(vocab().independent_parents)
 
 
+@lru_cache(maxsize=1)
+def _sub_suffixes() -> tuple[str, ...]:
+    return tuple(vocab().sub_suffixes)
+
+
 def _is_subunit_remainder(parent: str, remainder: str) -> bool:
     v = vocab()
-    if not remainder.endswith(tuple(v.sub_suffixes)):
+    if not remainder.endswith(_sub_suffixes()):
         return False
     if any(marker in remainder for marker in v.legal_person_markers):
         return False
@@ -31,6 +36,8 @@ def _is_subunit_remainder(parent: str, remainder: str) -> bool:
 def zh_parents(q: Name) -> tuple[tuple[Name, str], ...]:
     """Possible parents of a Chinese name: split right after an org head (大学, 研究院, 公司 ...)
     when the rest is a subunit (学院, 实验室, 分公司 ...), longest parent first."""
+    if _head_inside().search(q.full) is None:  # most names: no parent, and no cache entry either
+        return ()
     return _zh_parents(q.full)
 
 

@@ -1,5 +1,9 @@
 """Chinese -> English bridge: segment a Chinese core into dictionary words (longest match) and
-give each segment its English renderings (zh_en_words.yaml, places.yaml) plus its pinyin."""
+give each segment its English renderings (zh_en_words.yaml, places.yaml) plus its pinyin.
+
+pypinyin (0.2-0.3 s to import: its phrase dictionary) is imported only when a text's pinyin is not
+in the table the screener's index carries (:func:`pinyin_table`: every dictionary word and every
+character of the CJK blocks, computed with pypinyin when the index is built)."""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from pypinyin import lazy_pinyin
-
 from tenderwatch.screen.vocab import vocab
+
+_CJK_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))  # the characters the pinyin table covers
 
 
 class Segment(NamedTuple):
@@ -22,13 +26,44 @@ class Segment(NamedTuple):
     is_place: bool
 
 
-@lru_cache(maxsize=50_000)
+_PINYIN: dict[str, str] = {}  # text -> pinyin, from the screener's index (use_pinyin_table)
+
+
 def pinyin_of(text: str) -> str:
+    """The pinyin of ``text``, syllables joined without tones (pypinyin ``lazy_pinyin``)."""
+    found = _PINYIN.get(text)
+    return found if found is not None else _pypinyin_of(text)
+
+
+@lru_cache(maxsize=50_000)
+def _pypinyin_of(text: str) -> str:
+    from pypinyin import lazy_pinyin  # heavy: only for a text the table lacks
+
     return "".join(lazy_pinyin(text, errors=_keep))
 
 
 def _keep(chars: str) -> str:
     return chars.lower()
+
+
+@lru_cache(maxsize=1)
+def pinyin_table() -> tuple[str, str]:
+    """The pinyin of every dictionary word, legal form and CJK character (pypinyin, as
+    :func:`pinyin_of` gives it), packed for the index cache: keys and values, each joined by NUL."""
+    v = vocab()
+    texts = dict.fromkeys([w for w in v.words if w and not w[0].isascii()] + list(v.zh_legal))
+    for low, high in _CJK_BLOCKS:
+        texts.update(dict.fromkeys(map(chr, range(low, high + 1))))
+    keys = list(texts)
+    return "\0".join(keys), "\0".join(map(_pypinyin_of.__wrapped__, keys))
+
+
+def use_pinyin_table(table: tuple[str, str]) -> None:
+    """Take the pinyin from ``table`` (:func:`pinyin_table`, as stored in the index) instead of pypinyin."""
+    keys, values = table[0].split("\0"), table[1].split("\0")
+    if len(keys) != len(values):
+        raise ValueError("pinyin table: keys and values differ in number")
+    _PINYIN.update(zip(keys, values, strict=True))
 
 
 def _trie_pattern(words: list[str], places: dict[str, list[str]], suffix_alt: str) -> str:
@@ -56,7 +91,10 @@ def _segmenter() -> re.Pattern[str]:
     v = vocab()
     words = [w for w in v.words if w and not w[0].isascii()]
     suffix_alt = "|".join(map(re.escape, v.place_suffixes))  # longest first, as the list is sorted
-    return re.compile(r"[\x00-\x7f]+|" + _trie_pattern(words, v.places_zh, suffix_alt) + "|.", re.DOTALL)
+    # a character no word starts with skips the trie's first alternation (one set test, not ~250)
+    starts = "[" + re.escape("".join(sorted({w[0] for w in words}))) + "]" if words else "(?!)"
+    return re.compile(r"[\x00-\x7f]+|(?=" + starts + ")" + _trie_pattern(words, v.places_zh, suffix_alt) + "|.",
+                      re.DOTALL)
 
 
 _SEGMENTS: dict[str, Segment] = {}  # matched text -> Segment (a few thousand distinct pieces)

@@ -82,3 +82,27 @@ def test_bad_input_never_crashes(bad: str) -> None:
 def test_to_dict_is_json_ready() -> None:
     d = compare("四川大学", "Sichuan University").to_dict()
     assert set(d) == {"score", "match", "relation", "reasons"} and d["match"] is True
+
+
+def test_leftover_legal_words_decided_as_word_by_word_comparison(bundled: object) -> None:
+    """_legalish takes the best similarity over the legal-form words in one rapidfuzz call: the same
+    decision as comparing with each word in turn, for every word of the bundled list names."""
+    from rapidfuzz.distance import Indel
+
+    from tenderwatch.screen.latin import _legal_words_near, _legalish
+    from tenderwatch.screen.screener import Screener
+
+    assert isinstance(bundled, Screener)
+    words = [w for w in bundled.by_token if len(w) >= 4] + ["compan", "limted", "joynt", "corporaton", "gmbh"]
+    for word in words:
+        near = _legal_words_near(len(word))
+        if any(Indel.normalized_similarity(word, w) >= 0.8 for w in near):
+            assert _legalish(word), word
+        elif not _legalish(word):
+            continue
+        else:  # found another way (a legal word, a brand filler, a cut legal word)
+            from tenderwatch.screen.latin import _legal_prefixes
+            from tenderwatch.screen.vocab import vocab
+
+            assert word in vocab().latin_legal_words or word in vocab().brand_fillers or word in _legal_prefixes()
+    assert _legalish("compan") and _legalish("limted") and not _legalish("electronics")

@@ -121,3 +121,22 @@ def test_index_of_another_shape_is_rebuilt(tmp_path: Path, monkeypatch: pytest.M
         assert screener.loaded_from == "lists" and _results(screener)[0]
     finally:
         reset_screener_cache()
+
+
+def test_records_are_read_back_when_used_and_only_index_types(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Entries and list names of a cached index are made when first used (a scan touches few of
+    them); a record of a foreign type is refused when it is read."""
+    built = _small()
+    indexcache.save(tmp_path, "k1", built.state())
+    state = indexcache.load(tmp_path, "k1")
+    assert state is not None
+    again = Screener.from_state(state)
+    assert len(again.ref_name) == len(built.ref_name) and again.by_token == built.by_token
+    assert again.screen("Example Computing Institute")
+    assert list(again.ref_name) == list(built.ref_name) and list(again.entries) == list(built.entries)
+    state["ref_name"] = [indexcache.dumps(_Boom())] * len(state["ref_name"])
+    foreign = Screener.from_state(state)
+    with pytest.raises(pickle.UnpicklingError):
+        foreign.ref_name[0]
+    assert "never run" not in capsys.readouterr().out
