@@ -27,7 +27,9 @@ _OWN_DATE = {
     "comparison": frozenset({"meta", "label", "head", "bare"}),
     "seller": frozenset({"meta", "label", "head", "bare", "signature"}),
     "other": frozenset({"meta", "label", "head", "bare", "signature"}),
+    "listing": frozenset({"meta", "label"}),  # its rows' dates are their notices' dates
 }
+_NO_DATELINE = frozenset({"listing"})  # a date in the first lines is a listed row's, not the page's
 
 
 _MENTIONS = 10  # organisations kept per non-buyer page
@@ -126,6 +128,7 @@ def _not_the_buyers(notice: NoticeFields, kind: str, text: str, named_orgs: list
     notice.amounts = []
     notice.lots = []
     notice.notice_type = "other"
-    if notice.date_source not in _OWN_DATE.get(kind, frozenset()) and not _dateline(notice.notice_date, text):
+    if notice.date_source not in _OWN_DATE.get(kind, frozenset()) and (
+            kind in _NO_DATELINE or not _dateline(notice.notice_date, text)):
         notice.notice_date = None
         notice.date_source = ""

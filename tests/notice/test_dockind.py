@@ -289,3 +289,20 @@ def test_news_keeps_the_organisations_it_names_as_mentions() -> None:
     assert names == ["东岭大学", "西川省人工智能研究院", "南湖云算科技有限公司"]
     for m in result.notice.mentions:
         assert result.text[m.start:m.end] == m.raw
+
+
+LISTING = """招标信息 · 搜索
+搜索“智算服务器”共找到 642 条结果
+2025-03-14 城东学院A800服务器采购项目招标公告 预算：420万
+2025-03-13 某中心H100加速卡采购中标公告 中标：198万
+2025-03-12 数据局算力租赁服务（H20）竞争性磋商公告 预算：300万
+1 2 3 … 22 下一页
+"""
+
+
+def test_list_of_notices_is_not_itself_a_notice() -> None:
+    """A search-result or channel page lists notices that are pages of their own: no lead, no date of its
+    own (the first row's date belongs to that row's notice)."""
+    result = _one(LISTING)
+    assert result.doc_kind == "listing" and not result.relevant
+    assert result.notice is not None and result.notice.notice_date is None and not result.notice.amounts
