@@ -41,7 +41,10 @@ _LEAD_IN = re.compile(r".*(?:包括|另有|彼时|以及|此外|例如|旗下|�
 _STRONG_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司|研究院|研究所|科学院|大学|学院|医院")
 _DATELINE_CHARS = 600
 _DATELINE_LINES = 8
-_PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|(?i:valid|offer|promotion|until)")
+# before a date on its line: a period ("活动时间：…"), or a buyer's review or a reply on a shop page or forum
+# ("评价(12):2024-03-02 买家…"; corpus/web/README.md: review dates are not publication dates)
+_PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|评价|评论|追评|晒单|买家|"
+                            r"(?i:valid|offer|promotion|until|reviewed|review)")
 
 
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
@@ -90,7 +93,7 @@ def _dateline(date: Fact | None, text: str) -> bool:
     if date.start > _DATELINE_CHARS or text.count("\n", 0, date.start) >= _DATELINE_LINES:
         return False
     line_start = text.rfind("\n", 0, date.start) + 1
-    # a period ("活动时间：2024年11月1日—11月30日"), not the page's date
+    # a period ("活动时间：2024年11月1日—11月30日") or a review's date, not the page's date
     return not (_PERIOD_BEFORE.search(text, line_start, date.start) or RANGE_AFTER.match(text, date.end))
 
 

@@ -306,3 +306,11 @@ def test_list_of_notices_is_not_itself_a_notice() -> None:
     result = _one(LISTING)
     assert result.doc_kind == "listing" and not result.relevant
     assert result.notice is not None and result.notice.notice_date is None and not result.notice.amounts
+
+
+def test_a_review_date_on_a_shop_page_is_not_its_publication_date() -> None:
+    text = ("RTX 6000 Ada 48GB 专业卡 报价\n店铺：图形卡专营\n¥ 52,000.00\n"
+            "评价（3）：2024-05-02 买家***7：包装完好。\n")
+    result = _one(text)
+    assert not result.relevant
+    assert result.notice is not None and result.notice.notice_date is None
