@@ -314,3 +314,26 @@ def test_a_review_date_on_a_shop_page_is_not_its_publication_date() -> None:
     result = _one(text)
     assert not result.relevant
     assert result.notice is not None and result.notice.notice_date is None
+
+
+SIGNED_WITH_UNNAMED_ALIAS = """证券代码：600000　证券简称：某某数据　公告编号：2025-010
+某某数据股份有限公司关于全资子公司签订重大合同的公告
+本公司董事会及全体董事保证本公告内容不存在任何虚假记载。
+公司全资子公司江城智算科技有限公司（以下简称“江城智算”）于2025年3月2日与岭南算力设备有限公司签订《服务器采购合同》，
+江城智算向其采购NVIDIA H200 8卡服务器10台，合同总金额为人民币9,800.00万元（含税）。
+二、交易对方：岭南算力设备有限公司，注册资本5,000万元。
+特此公告。
+某某数据股份有限公司董事会
+2025年3月4日
+"""
+
+
+def test_disclosure_counterparty_named_in_the_signing_sentence_without_an_alias() -> None:
+    """The counterparty written in full where the contract is signed ("与X有限公司签订《…采购合同》") is the
+    supplier even when the announcement gives it no short name ("向其采购")."""
+    result = _one(SIGNED_WITH_UNNAMED_ALIAS)
+    assert result.doc_kind == "disclosure" and result.notice is not None
+    assert result.notice.buyer is not None and result.notice.buyer.value == "江城智算科技有限公司"
+    assert [s.value for s in result.notice.suppliers] == ["岭南算力设备有限公司"]
+    fact = result.notice.suppliers[0]
+    assert result.text[fact.start:fact.end] == fact.raw
