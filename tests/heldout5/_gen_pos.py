@@ -59,10 +59,10 @@ def p02() -> dict[str, Any]:
     write_html("h5-002.html", ggzy("云南省公共资源交易中心", "滇南智能制造研究院AI加速卡采购项目中标候选人公示",
                                    "2024-08-19", [("项目编号", "YNZC2024-G-0392"), ("公示类型", "中标候选人公示")],
                                    body))
-    return label("h5-002.html", True, ["chip"], ["A800"], [], "滇南智能制造研究院", ["昆明云岫科技有限公司"],
-                 2368000.0, "2024-08-19", "award",
-                 "中标候选人公示 with three ranked candidates in a table; label: first candidate and its price "
-                 "(arguable: candidates are not yet winners)")
+    return label("h5-002.html", True, ["chip"], ["A800"], [], "滇南智能制造研究院", [], None, "2024-08-19", "award",
+                 "中标候选人公示 with three ranked candidates in a table: candidates are not winners yet, so no "
+                 "supplier and no award amount (corpus/README: suppliers [] when none is named yet; amount is "
+                 "the award amount). First written as the first candidate and its price; corrected by the rules")
 
 
 def p03() -> dict[str, Any]:
