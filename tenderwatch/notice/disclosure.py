@@ -184,6 +184,10 @@ class _Parties:
         hit = max((w for w in self.ours if w in words), key=len, default="")
         if not hit:
             return False
+        if hit in _OURS_GENERIC:  # "公司" as the tail of another company's full name is not us
+            named = name_before(words.rstrip(), len(words.rstrip()))
+            if named is not None and named[0] not in self.ours:
+                return False
         others = max((w for w in self.full if w in words and w not in self.ours), key=len, default="")
         return len(hit) >= len(others)
 
@@ -287,7 +291,7 @@ def _purchase(side: Side, joined: _Joined, parties: _Parties, buys: list[tuple[i
             buyer = (role_buyer, found, found + len(role_buyer))
     if buyer is None:
         buyer = _letterhead(jt, parties)
-    supplier = parties.resolve(obj)
+    supplier = parties.resolve(obj) or _named_in_full(jt, obj, at)
     role_seller = roles.seller
     if role_seller and _form_end().search(role_seller) and not parties.is_ours(role_seller):
         found = jt.find(role_seller)
@@ -301,6 +305,16 @@ def _purchase(side: Side, joined: _Joined, parties: _Parties, buys: list[tuple[i
         side.supplier = (supplier[0], *joined.span(supplier[1], supplier[2]))
     side.amount = _contract_amount(joined, at)
     side.date = _signature_date(joined)
+
+
+def _named_in_full(text: str, words: str, at: int) -> tuple[str, int, int] | None:
+    """The organisation the act's object words end with, written in full where the act is
+    ("与上海某某有限公司签订《…采购合同》"), when the announcement gives it no short name."""
+    pos = text.find(words, at)
+    found = name_before(text, pos + len(words)) if pos >= 0 else None
+    if found is None:
+        return None
+    return found[0], found[1], found[1] + len(found[0])
 
 
 def _letterhead(text: str, parties: _Parties) -> tuple[str, int, int] | None:

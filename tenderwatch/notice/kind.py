@@ -14,7 +14,11 @@ from itertools import islice
 from tenderwatch.notice.labels import vocab
 
 _TITLE_CUE = re.compile(r"公告|公示|意向|通知|结果|邀请|(?i:invitation|tender|quotation|notice)")
-_TITLE_END = re.compile(r"(?:公告|公示|意向|通知|结果|邀请[书函]?)\s*(?:\([^()]{0,16}\))?$")
+# a notice's title, or a procurement document's own ("…项目竞争性磋商文件(节选)", "…招标文件")
+_TITLE_END = re.compile(r"(?:公告|公示|意向|通知|结果|邀请[书函]?|(?:招标|采购|磋商|谈判|询价|比选)文件)\s*"
+                        r"(?:\([^()]{0,16}\))?$")
+# a chapter or part heading of a procurement document ("第一章 磋商公告"), never the document's title
+_CHAPTER = re.compile(r"\s*第[一二三四五六七八九十\d]{1,3}[章节篇部]")
 _LABELLED = re.compile(r"[:：]\s*\S")
 _SITE_TAIL = re.compile(r"\s*[-_|｜]\s*[^-_|｜]{2,30}$")
 
@@ -58,11 +62,13 @@ def guess_title(text: str, lines: Iterable[tuple[int, int]], limit: int = 40) ->
         if len(head) > limit:
             break
         line = text[start:end]
+        if _CHAPTER.match(line):
+            continue
         if 6 <= len(line) <= 120 and "\t" not in line and _TITLE_END.search(line) and not _LABELLED.search(line):
             return start, end
     for n, (start, end) in enumerate(head[:limit]):
         line = text[start:end]
-        if not 6 <= len(line) <= 120 or "\t" in line or _LABELLED.search(line):
+        if not 6 <= len(line) <= 120 or "\t" in line or _LABELLED.search(line) or _CHAPTER.match(line):
             continue
         if _TITLE_CUE.search(line):
             return start, end

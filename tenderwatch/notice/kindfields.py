@@ -27,7 +27,9 @@ _OWN_DATE = {
     "comparison": frozenset({"meta", "label", "head", "bare"}),
     "seller": frozenset({"meta", "label", "head", "bare", "signature"}),
     "other": frozenset({"meta", "label", "head", "bare", "signature"}),
+    "listing": frozenset({"meta", "label"}),  # its rows' dates are their notices' dates
 }
+_NO_DATELINE = frozenset({"listing"})  # a date in the first lines is a listed row's, not the page's
 
 
 _MENTIONS = 10  # organisations kept per non-buyer page
@@ -39,7 +41,10 @@ _LEAD_IN = re.compile(r".*(?:包括|另有|彼时|以及|此外|例如|旗下|�
 _STRONG_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司|研究院|研究所|科学院|大学|学院|医院")
 _DATELINE_CHARS = 600
 _DATELINE_LINES = 8
-_PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|(?i:valid|offer|promotion|until)")
+# before a date on its line: a period ("活动时间：…"), or a buyer's review or a reply on a shop page or forum
+# ("评价(12):2024-03-02 买家…"; corpus/web/README.md: review dates are not publication dates)
+_PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|评价|评论|追评|晒单|买家|"
+                            r"(?i:valid|offer|promotion|until|reviewed|review)")
 
 
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
@@ -88,7 +93,7 @@ def _dateline(date: Fact | None, text: str) -> bool:
     if date.start > _DATELINE_CHARS or text.count("\n", 0, date.start) >= _DATELINE_LINES:
         return False
     line_start = text.rfind("\n", 0, date.start) + 1
-    # a period ("活动时间：2024年11月1日—11月30日"), not the page's date
+    # a period ("活动时间：2024年11月1日—11月30日") or a review's date, not the page's date
     return not (_PERIOD_BEFORE.search(text, line_start, date.start) or RANGE_AFTER.match(text, date.end))
 
 
@@ -126,6 +131,7 @@ def _not_the_buyers(notice: NoticeFields, kind: str, text: str, named_orgs: list
     notice.amounts = []
     notice.lots = []
     notice.notice_type = "other"
-    if notice.date_source not in _OWN_DATE.get(kind, frozenset()) and not _dateline(notice.notice_date, text):
+    if notice.date_source not in _OWN_DATE.get(kind, frozenset()) and (
+            kind in _NO_DATELINE or not _dateline(notice.notice_date, text)):
         notice.notice_date = None
         notice.date_source = ""

@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DEADLINE = re.compile(r"截止|开标|开启|获取|递交|提交|期限|至|原公告|(?i:closing|deadline|opening|submission|due)")
-# Words before a date label that make it some other date ("原公告发布日期", "投标截止日期", "Closing date").
-_NOT_PUBLISHED = re.compile(r"原|截止|开标|开启|递交|提交|获取|(?i:closing|deadline|opening|submission|due|expiry)")
+# Words before a date label that make it some other date ("原公告发布日期", "投标截止日期", "Closing date";
+# 首次公告日期: the first notice's date that the national 更正公告 format repeats before the 更正日期).
+_NOT_PUBLISHED = re.compile(r"原|首次|截止|开标|开启|递交|提交|获取|(?i:closing|deadline|opening|submission|due|expiry)")
 _KIND = {"corrected": "other"}
 _PUBLICATION_RANK = 2  # date labels ranked up to this name the publication (3: a bare 日期 / Date)
 

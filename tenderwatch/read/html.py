@@ -115,9 +115,14 @@ _EN_DATE = r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
 
 @lru_cache(maxsize=1)
 def _pub_date_re() -> re.Pattern[str]:
-    labels = "|".join(re.escape(label) for label in html_vocab().pub_date_labels)
+    vocab = html_vocab()
+    labels = "|".join(re.escape(label) for label in vocab.pub_date_labels if label not in vocab.pub_date_bare_labels)
+    # a generic label (日期, Date) stands alone: "合同签订日期", "首次公告日期" are other dates
+    bare = "|".join(re.escape(label) for label in vocab.pub_date_bare_labels)
+    alone = rf"|(?<![\u4e00-\u9fffA-Za-z])(?<![A-Za-z] )(?:{bare})" if bare else ""
     # a deadline's date ("报价截止日期", "開標日期") is not the publication date
-    return re.compile(rf"(?<!截止)(?<!截至)(?<!开标)(?<!開標)(?<!结束)(?<!結束)(?:{labels})\s*[：:]?\s*({_DATE}|{_EN_DATE})")
+    return re.compile(rf"(?<!截止)(?<!截至)(?<!开标)(?<!開標)(?<!结束)(?<!結束)(?:{labels}{alone})\s*[：:]?\s*"
+                      rf"({_DATE}|{_EN_DATE})")
 
 
 def pub_date_in_text(text: str) -> str:

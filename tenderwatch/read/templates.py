@@ -28,6 +28,7 @@ class HtmlVocab:
     generic: dict[str, tuple[str, ...]]
     title_words: tuple[str, ...]
     pub_date_labels: tuple[str, ...]
+    pub_date_bare_labels: frozenset[str]
     chrome_tags: tuple[str, ...]
     chrome_names: frozenset[str]
     labels: dict[str, str]  # label text -> meta key
@@ -79,6 +80,8 @@ def html_vocab() -> HtmlVocab:
         templates=tuple(templates),
         generic=generic,
         pub_date_labels=_strs(doc["generic"]["pub_date_labels"], "generic.pub_date_labels"),
+        pub_date_bare_labels=frozenset(_strs(doc["generic"].get("pub_date_bare_labels", []),
+                                             "generic.pub_date_bare_labels")),
         title_words=tuple(w.lower() for w in _strs(doc["generic"]["title_words"], "generic.title_words")),
         chrome_tags=_strs(chrome["tags"], "chrome.tags"),
         chrome_names=frozenset(_strs(chrome["names"], "chrome.names")),

@@ -65,3 +65,12 @@ def test_a_period_or_deadline_heading_the_body_is_not_the_publication_date() -> 
     (result,) = process_bytes(text.encode("utf-8"), "body.txt")
     assert result.notice is not None and result.notice.notice_date is not None
     assert result.notice.notice_date.value == "2024-02-28"
+
+
+def test_a_correction_is_dated_by_its_own_date_not_the_first_notices() -> None:
+    """The national 更正公告 format repeats the first notice's date (首次公告日期) before its own."""
+    text = ("某研究中心服务器采购项目更正公告\n一、项目基本情况\n原公告的采购项目编号：XY-2023-01\n"
+            "首次公告日期：2023年8月25日\n二、更正信息\n更正事项：采购文件\n更正日期：2023年9月4日\n")
+    (result,) = process_bytes(text.encode("utf-8"), "c.txt")
+    assert result.notice is not None and result.notice.notice_date is not None
+    assert result.notice.notice_date.value == "2023-09-04"

@@ -289,3 +289,51 @@ def test_news_keeps_the_organisations_it_names_as_mentions() -> None:
     assert names == ["东岭大学", "西川省人工智能研究院", "南湖云算科技有限公司"]
     for m in result.notice.mentions:
         assert result.text[m.start:m.end] == m.raw
+
+
+LISTING = """招标信息 · 搜索
+搜索“智算服务器”共找到 642 条结果
+2025-03-14 城东学院A800服务器采购项目招标公告 预算：420万
+2025-03-13 某中心H100加速卡采购中标公告 中标：198万
+2025-03-12 数据局算力租赁服务（H20）竞争性磋商公告 预算：300万
+1 2 3 … 22 下一页
+"""
+
+
+def test_list_of_notices_is_not_itself_a_notice() -> None:
+    """A search-result or channel page lists notices that are pages of their own: no lead, no date of its
+    own (the first row's date belongs to that row's notice)."""
+    result = _one(LISTING)
+    assert result.doc_kind == "listing" and not result.relevant
+    assert result.notice is not None and result.notice.notice_date is None and not result.notice.amounts
+
+
+def test_a_review_date_on_a_shop_page_is_not_its_publication_date() -> None:
+    text = ("RTX 6000 Ada 48GB 专业卡 报价\n店铺：图形卡专营\n¥ 52,000.00\n"
+            "评价（3）：2024-05-02 买家***7：包装完好。\n")
+    result = _one(text)
+    assert not result.relevant
+    assert result.notice is not None and result.notice.notice_date is None
+
+
+SIGNED_WITH_UNNAMED_ALIAS = """证券代码：600000　证券简称：某某数据　公告编号：2025-010
+某某数据股份有限公司关于全资子公司签订重大合同的公告
+本公司董事会及全体董事保证本公告内容不存在任何虚假记载。
+公司全资子公司江城智算科技有限公司（以下简称“江城智算”）于2025年3月2日与岭南算力设备有限公司签订《服务器采购合同》，
+江城智算向其采购NVIDIA H200 8卡服务器10台，合同总金额为人民币9,800.00万元（含税）。
+二、交易对方：岭南算力设备有限公司，注册资本5,000万元。
+特此公告。
+某某数据股份有限公司董事会
+2025年3月4日
+"""
+
+
+def test_disclosure_counterparty_named_in_the_signing_sentence_without_an_alias() -> None:
+    """The counterparty written in full where the contract is signed ("与X有限公司签订《…采购合同》") is the
+    supplier even when the announcement gives it no short name ("向其采购")."""
+    result = _one(SIGNED_WITH_UNNAMED_ALIAS)
+    assert result.doc_kind == "disclosure" and result.notice is not None
+    assert result.notice.buyer is not None and result.notice.buyer.value == "江城智算科技有限公司"
+    assert [s.value for s in result.notice.suppliers] == ["岭南算力设备有限公司"]
+    fact = result.notice.suppliers[0]
+    assert result.text[fact.start:fact.end] == fact.raw

@@ -48,3 +48,13 @@ def test_clean_title_drops_site_name() -> None:
 )
 def test_requirement_pages_and_quotation_invitations(title: str, body: str, expected: str) -> None:
     assert notice_kind(title, "", body) == expected
+
+
+def test_a_chapter_heading_is_not_the_documents_title() -> None:
+    """A procurement document (招标文件/磋商文件) opens with its own title; "第一章 磋商公告" is its first chapter."""
+    from tenderwatch.notice.kind import guess_title
+
+    text = "嘉禾市数据中心\n算力租赁服务项目竞争性磋商文件(节选)\n项目编号:JH-01\n第一章 磋商公告\n一、采购内容"
+    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
+    span = guess_title(text, lines)
+    assert span is not None and text[span[0]:span[1]] == "算力租赁服务项目竞争性磋商文件(节选)"

@@ -295,3 +295,15 @@ def test_definition_list_term_and_description_share_a_line() -> None:
     assert "成交金额\t12.5万元" in lines
     assert "备注" in lines  # a term without a description stays on its own line
     assert "无描述项的说明" in lines
+
+
+def test_a_qualified_date_label_is_not_the_publication_date() -> None:
+    """A bare generic label (日期, Date) names the publication only standing alone: 合同签订日期 and
+    首次公告日期 are other dates (a contract notice's signing date, a correction's first publication)."""
+    from tenderwatch.read.html import pub_date_in_text
+
+    assert pub_date_in_text("七、合同签订日期：2024年6月14日\n八、合同公告日期：2024年6月18日") == ""
+    assert pub_date_in_text("首次公告日期：2023年8月25日\n更正日期：2023年9月4日") == ""
+    assert pub_date_in_text("日期：2024-05-06") == "2024-05-06"
+    assert pub_date_in_text("【日期：2024-05-06】") == "2024-05-06"
+    assert pub_date_in_text("Closing Date: 12 June 2024") == ""
