@@ -283,38 +283,40 @@ class Store:
                     for a in notice.amounts
                 ],
             )
-        self.conn.executemany(
-            "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
-            ' control_status, rule, evidence, start, "end", reason, rule_status, in_scope, quantity_note,'
-            " mentions_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
-                 f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
-                 f.rule_status or None, int(f.in_scope), f.quantity_note or None,
-                 json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
-                for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
-            ],
-        )
+        if result.findings:  # most documents have none: no statement
+            self.conn.executemany(
+                "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
+                ' control_status, rule, evidence, start, "end", reason, rule_status, in_scope, quantity_note,'
+                " mentions_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
+                     f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
+                     f.rule_status or None, int(f.in_scope), f.quantity_note or None,
+                     json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
+                    for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
+                ],
+            )
         for party in result.parties:
             party_id = self._party_id(party.key, party.name, party.party_class, party.class_reason)
             self.conn.execute(
                 'INSERT INTO doc_parties(doc_id, party_id, role, name, start, "end") VALUES (?,?,?,?,?,?)',
                 (doc_id, party_id, party.role, party.name, party.start, party.end),
             )
-            self.conn.executemany(
-                "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
-                " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
-                     hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
-                     hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
-                     json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
-                     None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
-                     hit.get("list_meaning"))
-                    for hit in party.hits
-                ],
-            )
+            if party.hits:
+                self.conn.executemany(
+                    "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
+                    " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
+                         hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
+                         hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
+                         json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
+                         None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
+                         hit.get("list_meaning"))
+                        for hit in party.hits
+                    ],
+                )
         return doc_id
 
     def _party_id(self, key: str, name: str, party_class: str, reason: str) -> int:
