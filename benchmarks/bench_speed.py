@@ -140,10 +140,25 @@ def tw_scan(corpus: Path, db: Path, *extra: str) -> dict[str, Any]:
 
 
 SPLIT = """import atexit, json, resource, sys
+def _cpu():
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+marks = {}
 def _split():
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print("SPLIT " + json.dumps({"writer": own.ru_utime + own.ru_stime, "workers": kids.ru_utime + kids.ru_stime}))
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("SPLIT " + json.dumps({"writer": _cpu(), "workers": kids.ru_utime + kids.ru_stime, **marks}))
 atexit.register(_split)
+import tenderwatch.scan as scan, tenderwatch.cli.scan_cmds as cmds
+def _timed(name, real):
+    def call(*args, **kwargs):
+        marks[name + "_from"] = _cpu()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            marks[name + "_to"] = _cpu()
+    return call
+scan._process_pool = _timed("pool", scan._process_pool)
+cmds._print_summary = _timed("summary", cmds._print_summary)
 from tenderwatch.cli.main import main
 main(sys.argv[1:])
 """
@@ -158,6 +173,12 @@ def tw_split(corpus: Path, db: Path, jobs: int) -> dict[str, Any]:
                       "-j", str(jobs)])
     line = next(x for x in reversed(result["stdout"].splitlines()) if x.startswith("SPLIT "))
     split = json.loads(line[len("SPLIT "):])
+    if "pool_to" in split and "summary_from" in split:  # the writer's CPU by phase
+        result["writer_phases_cpu_seconds"] = {
+            "start (imports, list index loaded for the forked workers)": round(split["pool_to"], 3),
+            "saving the files": round(split["summary_from"] - split["pool_to"], 3),
+            "summary": round(split["summary_to"] - split["summary_from"], 3),
+            "exit": round(split["writer"] - split["summary_to"], 3)}
     result.update(notices=_count(db), writer_cpu_seconds=round(split["writer"], 3),
                   workers_cpu_seconds=round(split["workers"], 3),
                   critical_path_cpu_seconds=round(max(split["writer"], split["workers"] / jobs), 3),
@@ -306,6 +327,9 @@ def main() -> None:
                     print(_row(f"{name} tenderwatch -j 2", two, mb) + f"  wall x{two['wall_speedup_over_j1']}, "
                           f"writer {two['writer_cpu_seconds']:.1f} s + workers {two['workers_cpu_seconds']:.1f} s: "
                           f"x{two['cpu_speedup_over_j1'][0]}-{two['cpu_speedup_over_j1'][1]} on 2 free cores")
+                    if "writer_phases_cpu_seconds" in two:
+                        print("  writer CPU by phase: " + ", ".join(
+                            f"{k} {v:.2f} s" for k, v in two["writer_phases_cpu_seconds"].items()))
                 if args.dask:
                     entry["dask"] = dask_runs(corpus, work, reference)
                     for key, res in entry["dask"].items():

@@ -214,7 +214,7 @@ def _names(
     progress: Callable[[int, str], None] | None,
     follow_symlinks: bool = False,
 ) -> Iterator[Item]:
-    """Inputs in order, by name only: a worker reads each (see :func:`_read`). A local WARC file
+    """Inputs in order, by name only: a worker reads each (see :func:`read_item`). A local WARC file
     is streamed here, record by record (the size limit applies per record), each record an item
     with its payload. An input that is not read comes as an item already decided: skipped."""
     for number, entry in enumerate(inputs(roots, follow_symlinks), 1):
