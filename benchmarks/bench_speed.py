@@ -77,24 +77,30 @@ def _labels() -> dict[str, bool]:
     return out
 
 
-def _fill(folder: Path, sources: list[Path], n: int, relevant: list[Path] | None = None) -> None:
+def _fill(folder: Path, sources: list[Path], n: int, relevant: list[Path] | None = None,
+          unique: bool = False) -> None:
+    """``n`` files cycled from ``sources``; with ``unique`` each gets a comment naming its number at the
+    end, so no two files have the same bytes (a real crawl has no duplicates: the store keeps, and packs,
+    every page, where the cycled corpus has as few distinct pages as it has sources)."""
     if folder.is_dir() and sum(1 for _ in folder.iterdir()) == n:
         return
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for i in range(n):
         src = relevant[(i // 50) % len(relevant)] if relevant and i % 50 == 25 else sources[i % len(sources)]
-        (folder / f"{i:06d}-{src.name}").write_bytes(src.read_bytes())
+        mark = (f"\n<!-- {i} -->\n" if src.suffix == ".html" else f"\n{i}\n").encode() if unique else b""
+        (folder / f"{i:06d}-{src.name}").write_bytes(src.read_bytes() + mark)
 
 
-def build_corpora(work: Path, dense: int, crawl: int) -> dict[str, Path]:
+def build_corpora(work: Path, dense: int, crawl: int, unique: bool = False) -> dict[str, Path]:
     dev = sorted(p for p in (SHARED / "dev").iterdir() if p.suffix in (".html", ".txt"))
     labels = _labels()
     real = sorted((SHARED / "real").glob("*_html/*.html"))
     relevant = [p for p in dev if labels.get(p.name)]
     _fill(work / f"dense-{dense}", dev, dense)
-    _fill(work / f"crawl-{crawl}", real, crawl, relevant)
-    return {"dense": work / f"dense-{dense}", "crawl": work / f"crawl-{crawl}"}
+    crawled = work / f"crawl-{crawl}{'-unique' if unique else ''}"
+    _fill(crawled, real, crawl, relevant, unique)
+    return {"dense": work / f"dense-{dense}", "crawl": crawled}
 
 
 def _size_mb(folder: Path) -> float:
@@ -274,6 +280,8 @@ def main() -> None:
     parser.add_argument("--jobs", action="store_true", help="also -j 2 vs -j 1 on the crawl corpus")
     parser.add_argument("--dask", action="store_true", help="also Dask with 1 and 2 worker processes (crawl)")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--unique", action="store_true", help="crawl pages made distinct (a comment with "
+                        "the file's number), as in a real crawl: every page's bytes are stored")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive scanner (e.g. a 20,000-notice "
                         "memory run)")
     parser.add_argument("--naive", type=Path, help=argparse.SUPPRESS)
@@ -287,7 +295,7 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tw-speed-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        corpora = build_corpora(work, args.dense, args.crawl)
+        corpora = build_corpora(work, args.dense, args.crawl, args.unique)
         results: dict[str, Any] = {
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
