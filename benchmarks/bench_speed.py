@@ -1,7 +1,7 @@
 """Speed benchmark (issue 13): tenderwatch against a naive scanner, side by side in one run (not a test).
 
 Usage: .venv/bin/python benchmarks/bench_speed.py [--dense 2000] [--crawl 1000] [--workdir DIR]
-                                                  [--jobs] [--dask] [--only dense,crawl]
+                                                  [--jobs] [--dask] [--only dense,crawl] [--no-naive]
 
 Two corpora, built from the shared corpora (read at benchmark time only):
 - dense: the dev corpus's HTML/TXT notices (``../shared/corpus/dev``) cycled to ``--dense`` files;
@@ -15,7 +15,9 @@ lxml, then one ``re.search`` per keyword). CPU time is the child's user+system t
 time, not wall time, is the figure to compare on a shared machine; wall time is printed for ``-j`` and Dask.
 
 ``--jobs`` adds ``-j 2`` on the crawl corpus; ``--dask`` adds runs on a local ``dask scheduler`` with 1 and
-2 ``dask worker`` processes (one thread each) and checks that the export equals the one-process export.
+2 ``dask worker`` processes (one thread each), with each process's CPU during the scan, and checks that the
+export equals the one-process export. Peak memory flat with corpus size: ``--dense 20000 --only dense --no-naive``
+against the default 2,000.
 Writes benchmarks/results/speed.json and prints a table.
 """
 
@@ -75,24 +77,30 @@ def _labels() -> dict[str, bool]:
     return out
 
 
-def _fill(folder: Path, sources: list[Path], n: int, relevant: list[Path] | None = None) -> None:
+def _fill(folder: Path, sources: list[Path], n: int, relevant: list[Path] | None = None,
+          unique: bool = False) -> None:
+    """``n`` files cycled from ``sources``; with ``unique`` each gets a comment naming its number at the
+    end, so no two files have the same bytes (a real crawl has no duplicates: the store keeps, and packs,
+    every page, where the cycled corpus has as few distinct pages as it has sources)."""
     if folder.is_dir() and sum(1 for _ in folder.iterdir()) == n:
         return
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for i in range(n):
         src = relevant[(i // 50) % len(relevant)] if relevant and i % 50 == 25 else sources[i % len(sources)]
-        (folder / f"{i:06d}-{src.name}").write_bytes(src.read_bytes())
+        mark = (f"\n<!-- {i} -->\n" if src.suffix == ".html" else f"\n{i}\n").encode() if unique else b""
+        (folder / f"{i:06d}-{src.name}").write_bytes(src.read_bytes() + mark)
 
 
-def build_corpora(work: Path, dense: int, crawl: int) -> dict[str, Path]:
+def build_corpora(work: Path, dense: int, crawl: int, unique: bool = False) -> dict[str, Path]:
     dev = sorted(p for p in (SHARED / "dev").iterdir() if p.suffix in (".html", ".txt"))
     labels = _labels()
     real = sorted((SHARED / "real").glob("*_html/*.html"))
     relevant = [p for p in dev if labels.get(p.name)]
     _fill(work / f"dense-{dense}", dev, dense)
-    _fill(work / f"crawl-{crawl}", real, crawl, relevant)
-    return {"dense": work / f"dense-{dense}", "crawl": work / f"crawl-{crawl}"}
+    crawled = work / f"crawl-{crawl}{'-unique' if unique else ''}"
+    _fill(crawled, real, crawl, relevant, unique)
+    return {"dense": work / f"dense-{dense}", "crawl": crawled}
 
 
 def _size_mb(folder: Path) -> float:
@@ -138,10 +146,25 @@ def tw_scan(corpus: Path, db: Path, *extra: str) -> dict[str, Any]:
 
 
 SPLIT = """import atexit, json, resource, sys
+def _cpu():
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+marks = {}
 def _split():
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print("SPLIT " + json.dumps({"writer": own.ru_utime + own.ru_stime, "workers": kids.ru_utime + kids.ru_stime}))
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("SPLIT " + json.dumps({"writer": _cpu(), "workers": kids.ru_utime + kids.ru_stime, **marks}))
 atexit.register(_split)
+import tenderwatch.scan as scan, tenderwatch.cli.scan_cmds as cmds
+def _timed(name, real):
+    def call(*args, **kwargs):
+        marks[name + "_from"] = _cpu()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            marks[name + "_to"] = _cpu()
+    return call
+scan._process_pool = _timed("pool", scan._process_pool)
+cmds._print_summary = _timed("summary", cmds._print_summary)
 from tenderwatch.cli.main import main
 main(sys.argv[1:])
 """
@@ -156,6 +179,12 @@ def tw_split(corpus: Path, db: Path, jobs: int) -> dict[str, Any]:
                       "-j", str(jobs)])
     line = next(x for x in reversed(result["stdout"].splitlines()) if x.startswith("SPLIT "))
     split = json.loads(line[len("SPLIT "):])
+    if "pool_to" in split and "summary_from" in split:  # the writer's CPU by phase
+        result["writer_phases_cpu_seconds"] = {
+            "start (imports, list index loaded for the forked workers)": round(split["pool_to"], 3),
+            "saving the files": round(split["summary_from"] - split["pool_to"], 3),
+            "summary": round(split["summary_to"] - split["summary_from"], 3),
+            "exit": round(split["writer"] - split["summary_to"], 3)}
     result.update(notices=_count(db), writer_cpu_seconds=round(split["writer"], 3),
                   workers_cpu_seconds=round(split["workers"], 3),
                   critical_path_cpu_seconds=round(max(split["writer"], split["workers"] / jobs), 3),
@@ -190,9 +219,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _tree_cpu(pid: int) -> float:
+    """User+system CPU seconds of a process and its descendants so far (a ``dask worker`` runs the worker in a
+    child of its nanny). psutil comes with distributed."""
+    import importlib
+
+    root = importlib.import_module("psutil").Process(pid)
+    return float(sum(sum(proc.cpu_times()[:2]) for proc in [root, *root.children(recursive=True)]))
+
+
 def dask_runs(corpus: Path, work: Path, reference: list[dict[str, Any]]) -> dict[str, Any]:
     """The crawl corpus through ``scan --dask`` on a real scheduler with 1 and then 2 worker processes.
-    Worker CPU is not a child of this process: the figures are wall time and the scheduler's view."""
+    The CPU of the scheduler and of each worker is read (psutil) just before and just after the scan, so it
+    counts the scan only, not the daemons' start; with the client's CPU (the writer, ``cpu_seconds``) it
+    bounds the scan's time on free cores like ``tw_split`` does: at least the busiest process
+    (``critical_path_cpu_seconds``), at most the client plus the workers' mean."""
     out: dict[str, Any] = {}
     for n_workers in (1, 2):
         port = _free_port()
@@ -207,8 +248,14 @@ def dask_runs(corpus: Path, work: Path, reference: list[dict[str, Any]]) -> dict
         time.sleep(6)
         try:
             db = work / f"dask-{n_workers}.db"
+            before = [_tree_cpu(proc.pid) for proc in procs]
             result = tw_scan(corpus, db, "--dask", f"tcp://127.0.0.1:{port}")
+            during = [round(_tree_cpu(proc.pid) - cpu, 3) for proc, cpu in zip(procs, before, strict=True)]
+            result.update(scheduler_cpu_seconds=during[0], workers_cpu_seconds=during[1:],
+                          critical_path_cpu_seconds=round(max(result["cpu_seconds"], *during[1:]), 3),
+                          serial_path_cpu_seconds=round(result["cpu_seconds"] + sum(during[1:]) / n_workers, 3))
             result["same_export_as_one_process"] = export(db) == reference
+            result.pop("stdout", None)
             out[f"workers={n_workers}"] = result
         finally:
             for proc in procs:
@@ -233,6 +280,10 @@ def main() -> None:
     parser.add_argument("--jobs", action="store_true", help="also -j 2 vs -j 1 on the crawl corpus")
     parser.add_argument("--dask", action="store_true", help="also Dask with 1 and 2 worker processes (crawl)")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--unique", action="store_true", help="crawl pages made distinct (a comment with "
+                        "the file's number), as in a real crawl: every page's bytes are stored")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive scanner (e.g. a 20,000-notice "
+                        "memory run)")
     parser.add_argument("--naive", type=Path, help=argparse.SUPPRESS)
     if sys.argv[1:2] == ["--rusage"]:
         sys.exit(rusage_wrapper(sys.argv[3:]))
@@ -244,7 +295,7 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tw-speed-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        corpora = build_corpora(work, args.dense, args.crawl)
+        corpora = build_corpora(work, args.dense, args.crawl, args.unique)
         results: dict[str, Any] = {
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
@@ -264,11 +315,13 @@ def main() -> None:
             corpus = corpora[name]
             mb = _size_mb(corpus)
             real = tw_scan(corpus, work / f"{name}.db", "-j", "1")
-            base = naive(corpus)
-            entry: dict[str, Any] = {"files": real["notices"], "mb": round(mb, 1), "tenderwatch_j1": real,
-                                     "naive": base, "speedup_cpu": round(base["cpu_seconds"] / real["cpu_seconds"], 2)}
+            entry: dict[str, Any] = {"files": real["notices"], "mb": round(mb, 1), "tenderwatch_j1": real}
             print(_row(f"{name} tenderwatch -j 1", real, mb))
-            print(_row(f"{name} naive (bs4+lxml, regex)", base, mb))
+            if not args.no_naive:
+                base = entry["naive"] = naive(corpus)
+                entry["speedup_cpu"] = round(base["cpu_seconds"] / real["cpu_seconds"], 2)
+                print(_row(f"{name} naive (bs4+lxml, regex)", base, mb))
+                base.pop("stdout", None)
             if name == "crawl" and (args.jobs or args.dask):
                 reference = export(work / f"{name}.db")
                 if args.jobs:
@@ -282,14 +335,25 @@ def main() -> None:
                     print(_row(f"{name} tenderwatch -j 2", two, mb) + f"  wall x{two['wall_speedup_over_j1']}, "
                           f"writer {two['writer_cpu_seconds']:.1f} s + workers {two['workers_cpu_seconds']:.1f} s: "
                           f"x{two['cpu_speedup_over_j1'][0]}-{two['cpu_speedup_over_j1'][1]} on 2 free cores")
+                    if "writer_phases_cpu_seconds" in two:
+                        print("  writer CPU by phase: " + ", ".join(
+                            f"{k} {v:.2f} s" for k, v in two["writer_phases_cpu_seconds"].items()))
                 if args.dask:
                     entry["dask"] = dask_runs(corpus, work, reference)
                     for key, res in entry["dask"].items():
                         print(f"{name} dask {key}: wall {res['wall_seconds']:.1f} s, client CPU "
-                              f"{res['cpu_seconds']:.1f} s, same export: {res['same_export_as_one_process']}")
-            print(f"  {name}: {mb:.1f} MB, naive/tenderwatch CPU = {entry['speedup_cpu']}x")
-            for res in (real, base):
-                res.pop("stdout", None)
+                              f"{res['cpu_seconds']:.1f} s, workers CPU {res['workers_cpu_seconds']} s, scheduler "
+                              f"{res['scheduler_cpu_seconds']:.1f} s, critical path {res['critical_path_cpu_seconds']:.1f}"
+                              f"-{res['serial_path_cpu_seconds']:.1f} s, same export: {res['same_export_as_one_process']}")
+                    one, two = entry["dask"]["workers=1"], entry["dask"]["workers=2"]
+                    entry["dask"]["cpu_speedup_2_over_1"] = [
+                        round(one["serial_path_cpu_seconds"] / two["serial_path_cpu_seconds"], 2),
+                        round(one["critical_path_cpu_seconds"] / two["critical_path_cpu_seconds"], 2)]
+                    print(f"{name} dask 2 workers over 1 on free cores: x{entry['dask']['cpu_speedup_2_over_1'][0]}"
+                          f"-{entry['dask']['cpu_speedup_2_over_1'][1]}")
+            print(f"  {name}: {mb:.1f} MB" + (f", naive/tenderwatch CPU = {entry['speedup_cpu']}x"
+                                               if "speedup_cpu" in entry else ""))
+            real.pop("stdout", None)
             results[name] = entry
         results["machine"]["load_average_end"] = os.getloadavg()
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -28,12 +28,14 @@ from tenderwatch import __version__
 from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties
 from tenderwatch.pipeline import Reader, process_bytes
-from tenderwatch.read import GuardedReader, Input, Limits, read_bytes, walk
+from tenderwatch.read import GuardedReader, Limits, read_bytes
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
-from tenderwatch.read.warc import PayloadReader
+from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
+from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
-from tenderwatch.warcscan import RecordWork, save_record, warc_work
+from tenderwatch.store.docrow import doc_row
+from tenderwatch.warcscan import save_record, warc_work
 
 __all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
            "time_limit"]
@@ -92,14 +94,6 @@ def process_file(
     return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
 
 
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def available_cores() -> int:
     """The cores this process may run on (its CPU affinity where the OS says, else the CPU count)."""
     if hasattr(os, "sched_getaffinity"):
@@ -152,7 +146,7 @@ def scan(
                     queue = _in_pool(pool, chain(head, named), limits, timeout, workers, counts)
                     _save_all(queue, store, version, counts, limits, timeout)
             else:
-                _in_process((_read(item, limits) if _unread(item) else item for item in chain(head, named)),
+                _in_process((read_item(item, limits) if unread(item) else item for item in chain(head, named)),
                             store, version, limits, timeout, counts)
     finally:
         store.commit()  # files fully saved so far (a failed save already rolled its batch back)
@@ -165,7 +159,7 @@ def scan(
 
 
 def _in_process(
-    items: Iterator[_Item], store: Store, version: str, limits: Limits, timeout: float, counts: ScanCounts
+    items: Iterator[Item], store: Store, version: str, limits: Limits, timeout: float, counts: ScanCounts
 ) -> None:
     """Process and store every item in this process."""
     counts.workers = 1
@@ -176,10 +170,28 @@ def _in_process(
         def guarded(data: bytes, path: str, _limits: Limits | None) -> list[TextDoc | ReadFailure]:
             return guard.read(data, path)
 
-        processed = ((item, item.results if item.results is not None else process_file(
-            item.data, item.display, limits, timeout, item.reader.over(guarded) if item.reader else guarded, item.sha,
-        )) for item in items if not _unchanged(item, store, version, counts))
-        _save_all(processed, store, version, counts, limits, timeout)
+        def processed() -> Iterator[tuple[Item, list[DocResult]]]:
+            for item in items:
+                if _unchanged(item, store, version, counts):
+                    continue
+                if item.results is None:
+                    item.results = process_file(item.data, item.display, limits, timeout,
+                                                item.reader.over(guarded) if item.reader else guarded, item.sha)
+                    _ready(item)
+                yield item, item.results
+
+        _save_all(processed(), store, version, counts, limits, timeout)
+
+
+def _ready(item: Item) -> Item:
+    """Make a processed input ready for the writer where the pipeline ran (a worker): its bytes packed
+    for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its documents'
+    export rows built, so the single writer only inserts. A WARC record is saved by its own rules."""
+    if item.work is None and item.results is not None:
+        if item.data:
+            item.packed, item.data = pack(item.data), b""
+        item.rows = [doc_row(result) for result in item.results]
+    return item
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
@@ -193,28 +205,6 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers)
 
 
-@dataclass(slots=True)
-class _Item:
-    """One input file to store: its bytes, or the failure decided without reading it. An item
-    for a worker carries only its name (``source``, a path or an fsspec URL) and the sha256
-    stored for it (``known``); the worker reads it and sends it back with ``data`` and ``sha``.
-    Or one record of a WARC file, read here (``work``: its fetch; ``reader``: how to read it)."""
-
-    display: str
-    data: bytes
-    sha: str
-    results: list[DocResult] | None = None
-    source: str = ""
-    known: str | None = None
-    reader: PayloadReader | None = None
-    work: RecordWork | None = None
-
-
-def _unread(item: _Item) -> bool:
-    """The item is a name still to be read (not a WARC record, not a failure decided already)."""
-    return bool(item.source) and not item.data and item.results is None and item.work is None
-
-
 def _names(
     roots: Sequence[Path | str],
     store: Store,
@@ -223,33 +213,33 @@ def _names(
     counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
     follow_symlinks: bool = False,
-) -> Iterator[_Item]:
-    """Inputs in order, by name only: a worker reads each (see :func:`_read`). A local WARC file
+) -> Iterator[Item]:
+    """Inputs in order, by name only: a worker reads each (see :func:`read_item`). A local WARC file
     is streamed here, record by record (the size limit applies per record), each record an item
     with its payload. An input that is not read comes as an item already decided: skipped."""
-    for number, entry in enumerate(_inputs(roots, follow_symlinks), 1):
+    for number, entry in enumerate(inputs(roots, follow_symlinks), 1):
         counts.files += 1
         source, display = entry.source, entry.display
         if progress is not None:
             progress(number, display)
         if entry.skip is not None:
-            yield _failed_item(display, _EMPTY_SHA, entry.skip, entry.detail)
+            yield failed_item(display, EMPTY_SHA, entry.skip, entry.detail)
             continue
-        if not _is_url(source) and is_warc_input(Path(source)):
+        if not is_url(source) and is_warc_input(Path(source)):
             yield from _warc_items(Path(source), display, number, store, limits, version, counts, progress)
             continue
-        yield _Item(display, b"", "", source=source, known=store.stored_sha(display, version))
+        yield Item(display, b"", "", source=source, known=store.stored_sha(display, version))
 
 
 def _warc_items(
     file: Path, display: str, number: int, store: Store, limits: Limits, version: str, counts: ScanCounts,
     progress: Callable[[int, str], None] | None,
-) -> Iterator[_Item]:
+) -> Iterator[Item]:
     """The records of one WARC file (none when the file is stored already, unchanged)."""
     try:
-        sha = _hash_file(file)
+        sha = hash_file(file)
     except OSError as exc:
-        yield _read(_Item(display, b"", "", source=str(file)), limits)  # stored as failed with the reason
+        yield read_item(Item(display, b"", "", source=str(file)), limits)  # stored as failed with the reason
         log.debug("cannot hash %s: %s", display, exc)
         return
     if store.file_done(display, sha, version):
@@ -258,111 +248,10 @@ def _warc_items(
     for record, work in enumerate(warc_work(file, display, sha, store, limits, version, counts.warc), 1):
         if progress is not None and record % WARC_PROGRESS_EVERY == 0:
             progress(number, f"{display}: {record:,} records")
-        yield _Item(work.display, work.data or b"", work.sha, work.results, reader=work.reader, work=work)
+        yield Item(work.display, work.data or b"", work.sha, work.results, reader=work.reader, work=work)
 
 
-@dataclass(slots=True)
-class _Source:
-    """One input: a local path or an fsspec URL (``source``), its display path, and why it is
-    not read (``skip``, from the walker) if it is not."""
-
-    source: str
-    display: str
-    skip: FailReason | None = None
-    detail: str = ""
-
-
-def _is_url(source: Path | str) -> bool:
-    """An fsspec URL (``s3://``, ``http://``, ``file://`` ...), not a local path."""
-    return isinstance(source, str) and "://" in source
-
-
-def _local(entry: Input) -> _Source:
-    return _Source(str(entry.file), entry.display, entry.skip, entry.detail)
-
-
-def _inputs(roots: Sequence[Path | str], follow_symlinks: bool = False) -> Iterator[_Source]:
-    """Every input, root by root: local ones as :func:`walk` finds them (with the reason one is
-    not read), fsspec URLs as fsspec lists them (shown by their full URL)."""
-    if not any(_is_url(root) for root in roots):
-        yield from (_local(entry) for entry in walk([Path(root) for root in roots], follow_symlinks))
-        return
-    for root in roots:
-        if _is_url(root):
-            yield from (_Source(url, url) for url in _list_url(str(root)))
-        else:
-            yield from (_local(entry) for entry in walk([Path(root)], follow_symlinks))
-
-
-def _failed_item(
-    display: str, sha: str, reason: FailReason, detail: str, source: str = "", known: str | None = None
-) -> _Item:
-    """An input whose outcome is decided without reading it: its one failed (or skipped) document."""
-    failure = ReadFailure(display, reason, detail)
-    return _Item(display, b"", sha, [DocResult(path=display, sha256=sha, fmt="", failure=failure)], source, known)
-
-
-_EMPTY_SHA = hashlib.sha256(b"").hexdigest()
-
-
-def _list_url(url: str) -> list[str]:
-    """The files at an fsspec URL (the URL itself when it is a file), hidden names skipped, sorted.
-    A URL that cannot be listed is returned as it is: reading it then fails and is stored as failed."""
-    import fsspec
-
-    try:
-        fs, path = fsspec.core.url_to_fs(url)
-        if fs.isfile(path):
-            return [url]
-        files = sorted(str(f) for f in fs.find(path))
-    except Exception as exc:  # any fsspec backend's error: the URL is then read, and fails, as a file
-        log.warning("cannot list %s: %s", url, exc)
-        return [url]
-    below = [(f, f[len(str(path).rstrip("/")):]) for f in files]
-    return [str(fs.unstrip_protocol(f)) for f, rel in below if not any(p.startswith(".") for p in rel.split("/"))]
-
-
-def _read(item: _Item, limits: Limits) -> _Item:
-    """Read an item's input (a local path, or an fsspec URL such as ``s3://`` or ``http://``) and
-    hash it; a file over the size limit or that cannot be read becomes its failure result."""
-    display, source = item.display, item.source
-
-    def failed(sha: str, reason: FailReason, detail: str) -> _Item:
-        return _failed_item(display, sha, reason, detail, source, item.known)
-
-    over = f"over the {limits.max_file_bytes}-byte limit; not read"
-    try:
-        if _is_url(source):
-            data = _read_url(source, limits.max_file_bytes + 1)
-            if len(data) > limits.max_file_bytes:
-                return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.TOO_LARGE, over)
-        else:
-            file = Path(source)
-            size = file.stat().st_size
-            if size > limits.max_file_bytes:
-                return failed(_hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
-            data = file.read_bytes()
-    except FileNotFoundError as exc:
-        if _is_url(source):  # a URL that does not answer is a failed input, not a local file that vanished
-            return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
-        return failed(_EMPTY_SHA, FailReason.VANISHED, "file disappeared before it was read")
-    except PermissionError as exc:
-        return failed(_EMPTY_SHA, FailReason.UNREADABLE, f"no permission: {exc.strerror}")
-    except Exception as exc:  # OSError, or any error of an fsspec backend (s3, http ...): stored as failed
-        return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
-    return _Item(display, data, hashlib.sha256(data).hexdigest(), None, source, item.known)
-
-
-def _read_url(url: str, most: int) -> bytes:
-    """Up to ``most`` bytes of an fsspec URL (fsspec comes with the dask extra)."""
-    import fsspec
-
-    with fsspec.open(url, "rb") as handle:
-        data: bytes = handle.read(most)
-    return data
-
-
-def _unchanged(item: _Item, store: Store, version: str, counts: ScanCounts) -> bool:
+def _unchanged(item: Item, store: Store, version: str, counts: ScanCounts) -> bool:
     """The item's bytes and pipeline version are stored already: count it as skipped."""
     if item.results is not None or item.work is not None:  # WARC records: decided by warc_work
         return False
@@ -391,33 +280,33 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     return guarded
 
 
-def _work_batch(batch: list[_Item], limits: Limits, timeout: float) -> list[_Item]:
+def _work_batch(batch: list[Item], limits: Limits, timeout: float) -> list[Item]:
     """Worker entry point: read, hash and process a batch of files. A file whose bytes hash to
     the sha stored for it comes back with ``results=None`` and no bytes (unchanged)."""
     done = []
     reader = _worker_reader(limits, timeout)
     for named in batch:
-        item = _read(named, limits) if _unread(named) else named
+        item = read_item(named, limits) if unread(named) else named
         if item.results is None and item.sha == item.known:
-            done.append(_Item(item.display, b"", item.sha, None, item.source, item.known))
+            done.append(Item(item.display, b"", item.sha, None, item.source, item.known))
             continue
         if item.results is None:
             item.results = process_file(item.data, item.display, limits, timeout,
                                         item.reader.over(reader) if item.reader else reader, item.sha)
-        done.append(item)
+        done.append(_ready(item))
     return done
 
 
 def _in_pool(
-    pool: Executor, items: Iterator[_Item], limits: Limits, timeout: float, workers: int, counts: ScanCounts,
+    pool: Executor, items: Iterator[Item], limits: Limits, timeout: float, workers: int, counts: ScanCounts,
     batch_size: int = 0,
-) -> Iterator[tuple[_Item, list[DocResult]]]:
+) -> Iterator[tuple[Item, list[DocResult]]]:
     """Process items in worker processes, a bounded number of batches in flight, in order."""
     batch_size = batch_size or BATCH_FILES
-    window: deque[Future[list[_Item]]] = deque()
-    batch: list[_Item] = []
+    window: deque[Future[list[Item]]] = deque()
+    batch: list[Item] = []
 
-    def drain(limit: int) -> Iterator[tuple[_Item, list[DocResult]]]:
+    def drain(limit: int) -> Iterator[tuple[Item, list[DocResult]]]:
         while len(window) > limit:
             for item in window.popleft().result():
                 if item.results is None:
@@ -437,7 +326,7 @@ def _in_pool(
 
 
 def _save_record(
-    item: _Item, results: list[DocResult], store: Store, version: str, limits: Limits, timeout: float
+    item: Item, results: list[DocResult], store: Store, version: str, limits: Limits, timeout: float
 ) -> str:
     """Store one WARC record; a payload not read because it was stored already is read here
     if, when saving, it turns out it is needed after all."""
@@ -453,7 +342,7 @@ def _save_record(
 
 
 def _save_all(
-    processed: Iterable[tuple[_Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts,
+    processed: Iterable[tuple[Item, list[DocResult]]], store: Store, version: str, counts: ScanCounts,
     limits: Limits | None = None, timeout: float = 60.0,
 ) -> None:
     """Store each processed file. Saves are committed in batches (COMMIT_FILES files or
@@ -471,7 +360,9 @@ def _save_all(
             saved = store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
             _count(saved, counts)
         else:
-            _count(store.save_file(item.display, item.data, item.sha, version, results, commit=False), counts)
+            data = item.packed if item.packed is not None else item.data
+            _count(store.save_file(item.display, data, item.sha, version, results, commit=False, rows=item.rows),
+                   counts)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()

@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"screen"},
     {"parties", "pipeline"},
     {"store"},
-    {"scan", "warcscan"},
+    {"scan", "scaninput", "warcscan"},
     {"collect"},
     {"report"},
     {"web"},

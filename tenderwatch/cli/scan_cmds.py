@@ -13,7 +13,6 @@ from tenderwatch.cli.common import open_store_readonly
 from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
 from tenderwatch.report.ocds import write_ocds
 from tenderwatch.store.db import Store
-from tenderwatch.store.docrow import LEAD_NOTICE
 from tenderwatch.store.overview import overview
 from tenderwatch.store.queries import find_document, iter_rows
 
@@ -234,6 +233,8 @@ def _show_row(row: dict[str, Any], text: str) -> None:
         click.echo(f"  review: {review['at']} {review['who']} {review['target_type']} -> {review['status']}"
                    f" {review.get('note') or ''}")
     if row.get("findings"):
+        from tenderwatch.store.docrow import LEAD_NOTICE  # the detection stack only when it is needed
+
         click.echo(LEAD_NOTICE)
 
 

@@ -10,23 +10,25 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tenderwatch.model import DocResult, FailReason, ReadFailure
-from tenderwatch.normalize import fold
-from tenderwatch.read.valid import valid_text
-from tenderwatch.store.docrow import doc_row
+from tenderwatch.store.blobcodec import Packed, pack, unpack
 from tenderwatch.store.schema import migrate
+
+# The reading, normalising and detecting stages (imported by ``store_failure``, ``_fold`` and ``doc_row``)
+# load only when a document is written or folded, so a command that opens a store starts fast.
 
 log = logging.getLogger(__name__)
 
 
 def store_failure(result: DocResult, detail: str) -> DocResult:
     """``result`` as a failed document (valid UTF-8 path and detail, no text or findings)."""
+    from tenderwatch.read.valid import valid_text
+
     path = valid_text(result.path)[0]
     failure = ReadFailure(path, FailReason.STORE_ERROR, valid_text(f"could not be stored: {detail}")[0][:500],
                           result.fmt)
@@ -34,6 +36,8 @@ def store_failure(result: DocResult, detail: str) -> DocResult:
 
 
 def _fold(value: object) -> str | None:
+    from tenderwatch.normalize import fold
+
     return None if value is None else fold(str(value))
 
 
@@ -88,14 +92,17 @@ class Store:
         return None if row is None else str(row[0])
 
     def save_file(
-        self, path: str, data: bytes | None, sha256: str, pipeline_version: str, results: Iterable[DocResult],
-        *, commit: bool = True, size: int | None = None,
+        self, path: str, data: bytes | Packed | None, sha256: str, pipeline_version: str,
+        results: Iterable[DocResult], *, commit: bool = True, size: int | None = None,
+        rows: Sequence[dict[str, Any]] | None = None,
     ) -> list[DocResult]:
         """Store one input file's raw bytes and all documents read from it; return the
         documents as stored (one the store refused comes back as its failure).
 
-        ``data=None`` keeps no bytes (a WARC file, whose records' payloads are kept one by one);
-        ``size`` is then the file's size.
+        ``data`` may come packed already (:func:`~tenderwatch.store.blobcodec.pack`, done by a scan's
+        worker process); ``data=None`` keeps no bytes (a WARC file, whose records' payloads are kept
+        one by one); ``size`` is then the file's size. ``rows`` are the documents' export rows
+        (``doc_row`` of each result, in order) when the caller built them already.
 
         With ``commit=False`` the writes join the open transaction and the caller
         commits several files at once (:meth:`commit`; much faster: one WAL/FTS
@@ -112,15 +119,17 @@ class Store:
             old_ids = dict(
                 self.conn.execute("SELECT path, id FROM documents WHERE file_path = ?", (path,)).fetchall()
             )
-            reviewed = self._reviewed_findings(path)
+            reviewed = self._reviewed_findings(path) if old_ids else {}
             for doc_id in old_ids.values():
                 self._delete_document(doc_id)
-            for result in results:
-                saved.append(self._save_document(path, result, stamp, old_ids, reviewed))
+            for index, result in enumerate(results):
+                row = rows[index] if rows is not None else None
+                saved.append(self._save_document(path, result, stamp, old_ids, reviewed, row))
+            length = data.size if isinstance(data, Packed) else len(data) if data is not None else size or 0
             self.conn.execute(
                 "INSERT OR REPLACE INTO files(path, sha256, size, pipeline_version, scanned_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (path, sha256, len(data) if data is not None else size or 0, pipeline_version, stamp),
+                (path, sha256, length, pipeline_version, stamp),
             )
         except BaseException:
             self.conn.rollback()
@@ -131,7 +140,7 @@ class Store:
 
     def _save_document(
         self, file_path: str, result: DocResult, stamp: str, old_ids: dict[str, int],
-        reviewed: dict[tuple[object, ...], int],
+        reviewed: dict[tuple[object, ...], int], row: dict[str, Any] | None = None,
     ) -> DocResult:
         """Insert one document inside its own savepoint. If SQLite refuses it (text it
         cannot encode, an integer past 64 bits, a constraint), the partial rows are
@@ -139,7 +148,7 @@ class Store:
         with the error, without its text; the file's other documents are kept."""
         self.conn.execute("SAVEPOINT doc")
         try:
-            doc_id = self._insert_document(file_path, result, stamp, old_ids.get(result.path))
+            doc_id = self._insert_document(file_path, result, stamp, old_ids.get(result.path), row)
             if reviewed:
                 self._carry_reviews(doc_id, result.path, reviewed)
         except (sqlite3.Error, UnicodeError, OverflowError, ValueError, TypeError) as exc:
@@ -166,20 +175,21 @@ class Store:
         """Keep ``data`` (content-addressed by its SHA-256)."""
         self._put_blob(sha256, data)
 
-    def _put_blob(self, sha256: str, data: bytes) -> None:
-        if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():
-            return
-        packed = zlib.compress(data, 1)
+    def _put_blob(self, sha256: str, data: bytes | Packed) -> None:
+        if isinstance(data, bytes):  # packed here only if not kept already
+            if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():
+                return
+            data = pack(data)
         self.conn.execute(
-            "INSERT INTO blobs(sha256, size, compression, data) VALUES (?, ?, 'zlib', ?)",
-            (sha256, len(data), packed),
+            "INSERT OR IGNORE INTO blobs(sha256, size, compression, data) VALUES (?, ?, ?, ?)",
+            (sha256, data.size, data.compression, data.data),
         )
 
     def blob(self, sha256: str) -> bytes | None:
         row = self.conn.execute("SELECT compression, data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             return None
-        return zlib.decompress(row["data"]) if row["compression"] == "zlib" else bytes(row["data"])
+        return unpack(str(row["compression"]), bytes(row["data"]))
 
     def _delete_document(self, doc_id: int) -> None:
         self.conn.execute("DELETE FROM screen_hits WHERE doc_id = ?", (doc_id,))
@@ -210,10 +220,17 @@ class Store:
                     (int(row[0]), doc_id, old),
                 )
 
-    def _insert_document(self, file_path: str, result: DocResult, stamp: str, doc_id: int | None = None) -> int:
+    def _insert_document(
+        self, file_path: str, result: DocResult, stamp: str, doc_id: int | None = None,
+        row: dict[str, Any] | None = None,
+    ) -> int:
         """Insert one document and its facts, findings and parties; keep ``doc_id`` when
-        re-scanning a known path, so reviews stay attached to their notice."""
-        row = doc_row(result)
+        re-scanning a known path, so reviews stay attached to their notice. ``row`` is the
+        document's export row if the caller built it (else built here)."""
+        if row is None:
+            from tenderwatch.store.docrow import doc_row
+
+            row = doc_row(result)
         notice = result.notice
         buyer_class = next((p.party_class for p in result.parties if p.role == "buyer"), None)
         prov = result.provenance
@@ -222,8 +239,8 @@ class Store:
             " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
             " region, listed, buyer_class, text, row_json, scanned_at, indexed, url, fetched_at, source,"
             " http_status, warc_file, warc_record_id, payload_digest, doc_kind, doc_kind_reasons, rule_status,"
-            " truncated)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " truncated, priority, priority_json, lead_key, site)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id, result.path, file_path, result.sha256, result.fmt, result.encoding,
                 row["status"],
@@ -242,6 +259,8 @@ class Store:
                 result.doc_kind or None,
                 json.dumps(result.doc_kind_reasons, ensure_ascii=False) if result.doc_kind_reasons else None,
                 result.rule_status, result.truncated,
+                row.get("priority") or 0.0, json.dumps(row.get("priority_reasons") or [], ensure_ascii=False),
+                row.get("lead_key"), row.get("site"),
             ),
         )
         doc_id = int(cur.lastrowid or 0)
@@ -264,43 +283,40 @@ class Store:
                     for a in notice.amounts
                 ],
             )
-        self.conn.executemany(
-            "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
-            ' control_status, rule, evidence, start, "end", reason, rule_status, in_scope, quantity_note,'
-            " mentions_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
-                 f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
-                 f.rule_status or None, int(f.in_scope), f.quantity_note or None,
-                 json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
-                for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
-            ],
-        )
-        self.conn.execute(
-            "UPDATE documents SET priority = ?, priority_json = ?, lead_key = ?, site = ? WHERE id = ?",
-            (row.get("priority") or 0.0, json.dumps(row.get("priority_reasons") or [], ensure_ascii=False),
-             row.get("lead_key"), row.get("site"), doc_id),
-        )
+        if result.findings:  # most documents have none: no statement
+            self.conn.executemany(
+                "INSERT INTO findings(doc_id, category, item, provider, quantity, controlled, negated, confidence,"
+                ' control_status, rule, evidence, start, "end", reason, rule_status, in_scope, quantity_note,'
+                " mentions_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
+                     f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
+                     f.rule_status or None, int(f.in_scope), f.quantity_note or None,
+                     json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
+                    for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
+                ],
+            )
         for party in result.parties:
             party_id = self._party_id(party.key, party.name, party.party_class, party.class_reason)
             self.conn.execute(
                 'INSERT INTO doc_parties(doc_id, party_id, role, name, start, "end") VALUES (?,?,?,?,?,?)',
                 (doc_id, party_id, party.role, party.name, party.start, party.end),
             )
-            self.conn.executemany(
-                "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
-                " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
-                     hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
-                     hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
-                     json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
-                     None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
-                     hit.get("list_meaning"))
-                    for hit in party.hits
-                ],
-            )
+            if party.hits:
+                self.conn.executemany(
+                    "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
+                    " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
+                         hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
+                         hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
+                         json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
+                         None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
+                         hit.get("list_meaning"))
+                        for hit in party.hits
+                    ],
+                )
         return doc_id
 
     def _party_id(self, key: str, name: str, party_class: str, reason: str) -> int:

@@ -2,7 +2,8 @@
 
 One file the user owns. Tables (see ARCHITECTURE.md for the full description):
 
-- ``blobs``: raw bytes of every input file, content-addressed by SHA-256 (zlib).
+- ``blobs``: raw bytes of every input file, content-addressed by SHA-256 (``compression``: zstd; zlib in
+  stores written before; raw when packing does not pay; see ``blobcodec.py``).
 - ``files``: each input file scanned, its hash and when; drives resume/re-scan.
 - ``documents``: one row per notice (a file, or ``FILE#KEY`` inside a container),
   with the parsed fields, status (``ok``/``failed``) and the failure reason,

@@ -11,7 +11,8 @@ import pytest
 
 from tenderwatch.model import FailReason
 from tenderwatch.read import Limits
-from tenderwatch.scan import _Item, _read, scan
+from tenderwatch.scan import scan
+from tenderwatch.scaninput import Item, read_item
 from tenderwatch.store.db import Store
 
 AWARD = """示例大学GPU加速卡采购项目成交公告
@@ -52,8 +53,8 @@ class Recording(ThreadPoolExecutor):
 
     def __init__(self) -> None:
         super().__init__(max_workers=2)
-        self.sent: list[_Item] = []
-        self.back: list[_Item] = []
+        self.sent: list[Item] = []
+        self.back: list[Item] = []
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         self.sent.extend(args[0])
@@ -94,12 +95,12 @@ def test_worker_reads_an_fsspec_url(tmp_path: Path) -> None:
     pytest.importorskip("fsspec")
     page = tmp_path / "award.txt"
     page.write_text(AWARD, encoding="utf-8")
-    item = _read(_Item("award.txt", b"", "", source=page.as_uri()), Limits())
+    item = read_item(Item("award.txt", b"", "", source=page.as_uri()), Limits())
     assert item.data == page.read_bytes() and item.results is None and len(item.sha) == 64
-    small = _read(_Item("award.txt", b"", "", source=page.as_uri()), Limits(max_file_bytes=100))
+    small = read_item(Item("award.txt", b"", "", source=page.as_uri()), Limits(max_file_bytes=100))
     assert small.results is not None and small.results[0].failure is not None
     assert small.results[0].failure.reason is FailReason.TOO_LARGE
-    missing = _read(_Item("gone.txt", b"", "", source=(tmp_path / "gone.txt").as_uri()), Limits())
+    missing = read_item(Item("gone.txt", b"", "", source=(tmp_path / "gone.txt").as_uri()), Limits())
     assert missing.results is not None and missing.results[0].failure is not None
     assert missing.results[0].failure.reason is FailReason.CORRUPT
 
@@ -144,3 +145,18 @@ def test_a_url_that_cannot_be_listed_or_read_is_stored_as_failed(tmp_path: Path)
     with Store(tmp_path / "s.db") as store:
         counts = scan(["nosuchprotocol://host/notices"], store)
     assert counts.files == 1 and counts.failed == 1 and counts.failures == {"corrupt": 1}
+
+
+def test_bytes_come_back_packed_once_and_rows_built_by_the_worker(tmp_path: Path) -> None:
+    from tenderwatch.store.blobcodec import unpack
+    from tenderwatch.store.docrow import doc_row
+
+    notices = _corpus(tmp_path / "in", n=3)
+    executor = Recording()
+    with executor, Store(tmp_path / "s.db") as store:
+        scan([notices], store, executor=executor)
+    back = {item.display: item for item in executor.back}
+    award = back["award.txt"]
+    assert award.data == b"" and award.packed is not None  # the raw bytes do not travel beside the packed ones
+    assert unpack(award.packed.compression, award.packed.data) == (notices / "award.txt").read_bytes()
+    assert award.results is not None and award.rows == [doc_row(result) for result in award.results]
