@@ -54,6 +54,16 @@ class LazyGroup(click.Group):
             self.load_all()
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RuntimeError as exc:  # a store from a newer version: a message, not a traceback
+            from tenderwatch.store.schema import NewerStoreError
+
+            if isinstance(exc, NewerStoreError):
+                raise click.ClickException(str(exc)) from exc
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         self.load_all()
         return super().list_commands(ctx)

@@ -17,7 +17,7 @@ from typing import Any
 
 from tenderwatch.model import DocResult, FailReason, ReadFailure
 from tenderwatch.store.blobcodec import Packed, pack, unpack
-from tenderwatch.store.schema import migrate
+from tenderwatch.store.schema import NewerStoreError, applied, check_not_newer, migrate
 
 # The reading, normalising and detecting stages (imported by ``store_failure``, ``_fold`` and ``doc_row``)
 # load only when a document is written or folded, so a command that opens a store starts fast.
@@ -56,12 +56,18 @@ class Store:
         self.conn = sqlite3.connect(target, uri=readonly, timeout=30, check_same_thread=False)
         # the search index holds folded text (schema migration 7); its triggers call this
         self.conn.create_function("tw_fold", 1, _fold, deterministic=True)
-        if not readonly:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.conn)
-            if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
-                self.commit()  # leads queued by a writer that was killed after its last commit
+        try:
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.conn)
+                if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+                    self.commit()  # leads queued by a writer that was killed after its last commit
+            else:
+                check_not_newer(applied(self.conn))
+        except NewerStoreError:
+            self.conn.close()
+            raise
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.row_factory = sqlite3.Row
 

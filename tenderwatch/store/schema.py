@@ -421,8 +421,30 @@ MIGRATIONS: list[tuple[int, str]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+class NewerStoreError(RuntimeError):
+    """The store was written by a newer tenderwatch: its rows may be in a form this version misreads
+    (raw bytes packed with a codec it does not know, say), so it is not opened at all."""
+
+
+def check_not_newer(done: set[int]) -> None:
+    newest = max(done, default=0)
+    if newest > SCHEMA_VERSION:
+        raise NewerStoreError(
+            f"this store was written by a newer tenderwatch (schema {newest}; this version knows up to "
+            f"{SCHEMA_VERSION}): upgrade tenderwatch to open it"
+        )
+
+
+def applied(conn: sqlite3.Connection) -> set[int]:
+    """The migrations a store has (none for a file that is not a store yet)."""
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    return {row[0] for row in conn.execute("SELECT version FROM _migrations")} if has else set()
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations this store lacks; return the schema version."""
+    """Apply the migrations this store lacks; return the schema version. A store written by a newer
+    version is refused (``NewerStoreError``) before anything is changed."""
+    check_not_newer(applied(conn))
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
