@@ -202,7 +202,23 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
         get_screener()
         gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
-    return ProcessPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool worker start-up: end this worker once the scan that started it is gone. A writer killed
+    with -9 runs no clean-up, and its workers, blocked on a queue whose other end they hold themselves,
+    would otherwise wait for ever, each holding the scan stack's memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _names(
