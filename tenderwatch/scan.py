@@ -35,7 +35,6 @@ from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, input
 from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
 from tenderwatch.store.docrow import doc_row
-from tenderwatch.warcscan import save_record, warc_work
 
 __all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
            "time_limit"]
@@ -261,6 +260,8 @@ def _warc_items(
     if store.file_done(display, sha, version):
         counts.skipped += 1
         return
+    from tenderwatch.warcscan import warc_work  # warcio loads only when an archive is scanned
+
     for record, work in enumerate(warc_work(file, display, sha, store, limits, version, counts.warc), 1):
         if progress is not None and record % WARC_PROGRESS_EVERY == 0:
             progress(number, f"{display}: {record:,} records")
@@ -346,6 +347,8 @@ def _save_record(
 ) -> str:
     """Store one WARC record; a payload not read because it was stored already is read here
     if, when saving, it turns out it is needed after all."""
+    from tenderwatch.warcscan import save_record
+
     assert item.work is not None
 
     def process() -> list[DocResult]:

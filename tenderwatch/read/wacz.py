@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .warc import is_warc
+from .warcsniff import is_warc
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_DATAPACKAGE = 10 * 1024 * 1024

@@ -20,7 +20,6 @@ import hashlib
 import io
 import logging
 import re
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,11 +38,11 @@ from .core import read_bytes
 from .httpbody import decode_body, header
 from .limits import DEFAULT_LIMITS, Limits
 from .sniff import sniff
+from .warcsniff import _head
 from .warcwalk import MAX_HTTP_HEAD, WalkedRecord, WalkNote, WalkStop, walk
 
 log = logging.getLogger(__name__)
 
-WARC_MAGIC = (b"WARC/", b"filedesc://")
 _HTTP_PARSER = StatusAndHeadersParser(["HTTP/"], verify=False)
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 HINT = "#warc-payload."  # appended to the URL while reading, so a reader sees the media type
@@ -96,31 +95,6 @@ class WarcSkip:
     rec_type: str
     reason: str
     provenance: Provenance | None = None
-
-
-def looks_like_warc(head: bytes) -> bool:
-    """First bytes of a file (gzip-decompressed when gzipped) -> is it a WARC or ARC file?"""
-    return head.lstrip(b"\r\n").startswith(WARC_MAGIC)
-
-
-def _head(file: Path) -> bytes:
-    """The first bytes of a file, gunzipped when it is gzipped (empty when unreadable)."""
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return b""
-    if head.startswith(b"\x1f\x8b"):
-        try:
-            head = zlib.decompressobj(31).decompress(head, 64)
-        except zlib.error:
-            return b""
-    return head
-
-
-def is_warc(file: Path) -> bool:
-    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
-    return looks_like_warc(_head(file))
 
 
 def is_arc(file: Path) -> bool:

@@ -20,3 +20,12 @@ def test_the_store_and_the_scan_command_load_no_stage() -> None:
     for module in ("tenderwatch.store.db", "tenderwatch.cli.common", "tenderwatch.cli.scan_cmds"):
         heavy = sorted(name for name in _loaded_after(module) if name.startswith(HEAVY))
         assert not heavy, f"{module} imports {heavy}"
+
+
+def test_the_scan_loop_loads_no_archive_reader() -> None:
+    """warcio (and the fsspec it pulls in) loads only when an archive is scanned: asking whether an input
+    is a WARC reads its first bytes without it."""
+    loaded = _loaded_after("tenderwatch.scan")
+    assert "warcio" not in loaded
+    assert "tenderwatch.read.warc" not in loaded
+    assert "tenderwatch.warcscan" not in loaded
