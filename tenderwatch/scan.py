@@ -201,16 +201,19 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
         get_screener()
         gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
-    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent)
 
 
 PARENT_CHECK_SECONDS = 0.5
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Pool worker start-up: end this worker once the scan that started it is gone. A writer killed
+def _exit_with_parent() -> None:
+    """Pool worker start-up: end this worker once the process that started it is gone. A writer killed
     with -9 runs no clean-up, and its workers, blocked on a queue whose other end they hold themselves,
-    would otherwise wait for ever, each holding the scan stack's memory."""
+    would otherwise wait for ever, each holding the scan stack's memory. The parent is whatever process
+    this worker has now (the writer when forked or spawned, a fork server under the 'forkserver' start
+    method, which ends with the writer), so any start method works."""
+    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

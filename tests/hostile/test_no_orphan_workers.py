@@ -12,6 +12,9 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
+
+from tenderwatch.store.db import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "tenderwatch" / "examples" / "notices"
 
@@ -55,3 +58,24 @@ def test_killed_scan_leaves_no_workers(tmp_path: Path) -> None:
                 proc.kill()
         if writer.poll() is None:
             writer.kill()
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_run_under_every_start_method(tmp_path: Path, method: str) -> None:
+    """The workers' exit-with-parent watch takes the parent each worker really has: under 'forkserver'
+    (Python 3.14's default on Linux) that is the fork server, not the writer, and a watch keyed to the
+    writer's pid ended every worker at once (a broken pool)."""
+    corpus = _corpus(tmp_path / "in", 12)  # 84 files: more than a batch per worker, so the pool runs
+    db = tmp_path / "tw.db"
+    code = (f"import multiprocessing as mp; mp.set_start_method({method!r}, force=True)\n"
+            "from tenderwatch.cli.main import main\n"
+            "if __name__ == '__main__':\n    main()\n")
+    script = tmp_path / "run.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), "scan", str(corpus), "--db", str(db), "-q", "-j", "2"],
+                          capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "pipeline ran in 2 processes" in done.stdout
+    with Store(db, readonly=True) as store:
+        scanned = store.conn.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0]
+    assert scanned == len(list(corpus.iterdir()))
