@@ -22,13 +22,20 @@ from typing import Any
 
 import ahocorasick
 
-# re's own parser and opcodes (no type stubs; the names as re itself uses them)
-P: Any = importlib.import_module("re._parser")
-C: Any = importlib.import_module("re._constants")
+# re's own parser and opcodes (private, no type stubs; the names as re itself uses them). Should a
+# Python release change them, no string is proven for any pattern and every pattern simply runs.
+_REPEATS: tuple[Any, ...]
+_ZERO_WIDTH: tuple[Any, ...]
+try:
+    P: Any = importlib.import_module("re._parser")
+    C: Any = importlib.import_module("re._constants")
+    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+    _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+except (ImportError, AttributeError):  # pragma: no cover - depends on the Python release
+    P = C = None
+    _REPEATS = _ZERO_WIDTH = ()
 
 _FIX = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and ı: re's (?i) matches them to i
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 # a pattern whose strings include a single character (":", "本") is simply run: such a character is in
 # nearly every text, and reporting each of its places would cost more than the pattern
 _MIN_LENGTH = 2
@@ -42,8 +49,14 @@ def fold(text: str) -> str:
 
 
 def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Folded strings one of which every match of ``pattern`` contains; ``None`` if none is proven."""
-    found = _sequence(P.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+    """Folded strings one of which every match of ``pattern`` contains; ``None`` if none is proven
+    (then the pattern is always run; so too if re's private parser is not as this module knows it)."""
+    if P is None:
+        return None
+    try:
+        found = _sequence(P.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+    except Exception:  # a parser that changed shape proves nothing: the pattern runs
+        return None
     if found is None or not all(found):
         return None
     return frozenset(found)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+import tenderwatch.notice.literals as literals
 from tenderwatch.notice.dockind import kind_vocab
 from tenderwatch.notice.literals import LiteralGate, required
 
@@ -45,3 +48,20 @@ def test_a_skipped_pattern_never_matches() -> None:
         for index, pattern in enumerate(patterns):
             if index not in possible:
                 assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+def test_a_changed_private_parser_runs_every_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """re's parser is private: should a Python release change it, no string is proven, the gate skips
+    nothing, and results stay exact (slower, never wrong)."""
+
+    class Broken:
+        @staticmethod
+        def parse(*_: object) -> object:
+            raise TypeError("the parser changed")
+
+    monkeypatch.setattr(literals, "P", Broken)
+    patterns = [re.compile(r"本(?:项目|次采购)"), re.compile(r"(?i)according to ")]
+    assert required(patterns[0]) is None
+    assert LiteralGate(patterns).possible("nothing here") == {0, 1}
+    monkeypatch.setattr(literals, "P", None)
+    assert required(patterns[1]) is None
