@@ -173,19 +173,19 @@ def _in_process(
             for item in items:
                 if _unchanged(item, store, version, counts):
                     continue
-                if item.results is None:
+                if item.results is None:  # the writer packs the bytes (only if not kept already) and builds rows
                     item.results = process_file(item.data, item.display, limits, timeout,
                                                 item.reader.over(guarded) if item.reader else guarded, item.sha)
-                    _ready(item)
                 yield item, item.results
 
         _save_all(processed(), store, version, counts, limits, timeout)
 
 
 def _ready(item: Item) -> Item:
-    """Make a processed input ready for the writer where the pipeline ran (a worker): its bytes packed
-    for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its documents'
-    export rows built, so the single writer only inserts. A WARC record is saved by its own rules."""
+    """Make a processed input ready for the writer in the worker process that ran the pipeline: its
+    bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
+    documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
+    rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)"""
     if item.work is None and item.results is not None:
         if item.data:
             item.packed, item.data = pack(item.data), b""
