@@ -4,9 +4,9 @@ every list name again (seconds) but reads plain dicts, lists and records back (a
 The file is ``<home>/cache/screen-index-<key>.pickle``; the key is a SHA-256 over the list
 versions in force (bundled manifest checksums, ``lists/current.json`` and the ``meta.json`` of each
 stored version, which carries the data file's checksum), the vocabulary files, the screening code,
-pypinyin's version (the index carries its readings) and the Python version. It is written atomically (temporary file, then ``os.replace``); a file that
-cannot be read or was written for another key
-is ignored and rebuilt. Only the index's own record types are accepted when reading it back.
+pypinyin's version (the index carries its readings) and the Python version. It is written
+atomically (temporary file, then ``os.replace``); a file that cannot be read or was written for
+another key is ignored and rebuilt. Only the index's own record types are accepted when reading it back.
 Removed entries stay in the index (screening for a date before the removal needs them), so the
 index does not expire when an entry's removal date passes.
 Set ``TENDERWATCH_SCREEN_CACHE=0`` to neither read nor write it.

@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or a plane
 RESULT_CACHE = 100_000
 _NO_IDS: frozenset[str] = frozenset()
-
-
 _ENTRY_FIELDS = tuple(f.name for f in fields(ListEntry))
+_LATIN3 = re.compile(r"[A-Za-z]{3}")
+_LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
 def _entry_from(data: bytes) -> ListEntry:
@@ -57,8 +57,6 @@ def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
     if not all(type(refs) is bytes for refs in postings.values()):
         raise TypeError("index cache postings are not packed numbers")
     return postings
-_LATIN3 = re.compile(r"[A-Za-z]{3}")
-_LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
 _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
