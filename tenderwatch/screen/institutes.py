@@ -224,4 +224,3 @@ def institute_ids(name: Name) -> frozenset[str]:
             short = analyse(bare)
             found = _cached(short.script, short.key, short.full, tuple(short.tokens))
     return found
-

@@ -5,13 +5,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from tenderwatch.screen.vocab import vocab
 
 BRACKETS = str.maketrans({"（": "(", "）": ")", "[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
                            "{": "(", "}": ")", "<": "(", ">": ")", "《": "", "》": "", "〈": "", "〉": ""})
-_BRACKET_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BRACKETS)) + "]")
+
+
+def translate_if_any(table: dict[int, Any]) -> Callable[[str], str]:
+    """``str.translate`` by ``table``, skipped when the text holds none of its characters (translate looks
+    every character up in a dict; one regex search over the text costs far less)."""
+    keys = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+
+    def translate(text: str) -> str:
+        return text.translate(table) if keys.search(text) is not None else text
+
+    return translate
+
+
+_brackets = translate_if_any(BRACKETS)
 PAREN = re.compile(r"\(([^()]*)\)")
 _INITIALS = re.compile(r"\b((?:[a-z]\.){2,}[a-z]?)")
 _LATIN_SPLIT = re.compile(r"[^0-9a-z\u00df-\u024f\u0400-\u04ff]+")
@@ -101,9 +116,7 @@ def _strip_phrases(tokens: list[str]) -> list[str]:
 def latin_tokens(text: str) -> tuple[list[str], list[str], frozenset[str]]:
     """(content tokens, qualifier words, acronyms) of a Latin name."""
     v = vocab()
-    text = _fold_accents(text).casefold()
-    if _BRACKET_CHARS.search(text) is not None:  # str.translate looks each character up in a dict
-        text = text.translate(BRACKETS)
+    text = _brackets(_fold_accents(text).casefold())
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
     if "." in text:
         text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)

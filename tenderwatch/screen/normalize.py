@@ -23,7 +23,7 @@ from typing import Any
 
 import opencc
 
-from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens
+from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens, translate_if_any
 from tenderwatch.screen.vocab import vocab
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _ZH_DROP_CHARS = "\"'“”‘’`·•・、，,。.;；:：!！?？/\\|_~^*#@+=-–—‐" + "".join(
     c for c in map(chr, range(0x3001)) if c.isspace())  # punctuation and whitespace (\\s) dropped
 _ZH_TABLE = {**BRACKETS, **dict.fromkeys(map(ord, _ZH_DROP_CHARS))}  # brackets unified, the rest dropped
-_ZH_TABLE_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_ZH_TABLE)) + "]")  # any to translate
+_zh_table = translate_if_any(_ZH_TABLE)
 _DIGITS = re.compile(r"\d+")
 _ZH_ORDINAL = re.compile(r"第([〇零一二三四五六七八九十百两]+)")
 
@@ -230,9 +230,7 @@ def _analyse_zh(raw: str, text: str) -> Name:
     simp = _T2S.convert(text)
     if simp != text:
         notes.append("traditional -> simplified")
-    text = simp.lower()
-    if _ZH_TABLE_CHARS.search(text) is not None:  # str.translate looks each character up in a dict
-        text = text.translate(_ZH_TABLE)
+    text = _zh_table(simp.lower())
     if "第" in text:
         text2 = _ZH_ORDINAL.sub(_zh_ordinal, text)
         if text2 != text:
