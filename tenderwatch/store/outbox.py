@@ -6,12 +6,15 @@ the row's ``attempts`` is raised and committed, after it the row is marked sent 
 committed: a crash between the two leaves the row pending with attempts > 0, and it is
 sent again with the same key (the receiver can tell the resend by its Message-ID or
 Idempotency-Key). A channel's failure is kept on the channel's row and shown by the
-workbench; its pending alerts wait for the next round.
+workbench; its pending alerts wait for the next round. A channel taken out of the watch's
+config keeps its pending alerts (nothing is lost; they go if it is put back): the workbench
+shows them as held, not waiting, judged by the channels of the latest round that delivered.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,12 +86,38 @@ def record_channel(store: Store, channel: str, target: str, error: str | None) -
                 (target, stamp, error[:MAX_ERROR], stamp, channel))
 
 
+def held_channels(store: Store, configured: Collection[str]) -> dict[str, int]:
+    """Pending alerts of channels that are not in ``configured`` (taken out of the config), by channel."""
+    return {
+        str(channel): int(n) for channel, n in store.conn.execute(
+            "SELECT channel, COUNT(*) FROM alert_outbox WHERE status = 'pending' GROUP BY channel ORDER BY channel")
+        if str(channel) not in configured
+    }
+
+
+def _last_delivery(store: Store) -> tuple[int, set[str]] | None:
+    """The latest round that reached delivery (ok or partial), with the channels it had configured."""
+    row = store.conn.execute(
+        "SELECT id, summary_json FROM watch_rounds WHERE status IN ('ok', 'partial') AND summary_json IS NOT NULL"
+        " ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    try:
+        channels = json.loads(row[1]).get("channels") or []
+        return int(row[0]), {str(c["channel"]) for c in channels if not c.get("held")}
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
 def channel_status(store: Store) -> list[dict[str, Any]]:
-    """Each channel: target, last success, last failure (and since when it fails), alerts waiting."""
+    """Each channel: target, last success, last failure (and since when it fails), alerts waiting;
+    ``configured`` False (with ``held_since_round``) for a channel the latest delivering round did
+    not have: its pending alerts are held, not waiting."""
     counts = {
         str(r[0]): (int(r[1]), int(r[2])) for r in store.conn.execute(
             "SELECT channel, COUNT(*), SUM(attempts > 0) FROM alert_outbox WHERE status = 'pending' GROUP BY channel")
     }
+    last = _last_delivery(store)
     out = []
     for row in store.conn.execute("SELECT * FROM watch_channels ORDER BY channel"):
         item = dict(row)
@@ -99,6 +128,9 @@ def channel_status(store: Store) -> list[dict[str, Any]]:
         out.append({"channel": channel, "target": None, "last_ok_at": None, "last_error_at": None,
                     "last_error": None, "failing_since": None, "failing": False,
                     "pending": waiting, "retrying": retrying})
+    for item in out:
+        item["configured"] = last is None or item["channel"] in last[1]
+        item["held_since_round"] = None if item["configured"] or last is None else last[0]
     return out
 
 

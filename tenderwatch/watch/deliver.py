@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tenderwatch.store.db import Store
 from tenderwatch.store.outbox import (
+    held_channels,
     mark_attempt,
     mark_error,
     mark_sent,
@@ -33,6 +34,7 @@ class ChannelReport:
     sent: int = 0
     waiting: int = 0  # still pending after this round
     error: str | None = None
+    held: bool = False  # not in the config any more: its pending alerts are kept, not sent
 
 
 def _send_messages(store: Store, channel: MessageChannel, report: ChannelReport, stop: threading.Event) -> None:
@@ -89,4 +91,8 @@ def deliver(store: Store, channels: list[Channel], stop: threading.Event) -> lis
         if tried or report.error:
             record_channel(store, channel.name, channel.target, report.error)
         reports.append(report)
+    for name, count in held_channels(store, {c.name for c in channels}).items():
+        log.warning("alerts: channel %s is no longer in the watch config; %d alert(s) held, not sent"
+                    " (put the channel back to send them)", name, count)
+        reports.append(ChannelReport(name, "", waiting=count, held=True))
     return reports

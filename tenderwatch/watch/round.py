@@ -58,6 +58,9 @@ class RoundReport:
             out.append("scan: " + ", ".join(f"{k} {v}" for k, v in self.scanned.items()))
         out.append(f"{self.queued} new lead match(es) queued")
         for c in self.channels:
+            if c.held:
+                out.append(f"{c.channel}: not in the config, {c.waiting} held (put it back to send them)")
+                continue
             state = f"FAILED ({c.error})" if c.error else "ok"
             out.append(f"{c.channel}: {c.sent} sent, {c.waiting} waiting, {state}")
         if self.stopped:

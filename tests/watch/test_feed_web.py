@@ -121,3 +121,35 @@ def test_a_failing_channel_shows_on_the_watch_page(tmp_path: Path, hook: Hook, f
     assert '<td class="num">1 (1 retrying)</td>' in row, "one alert waiting"
     feed_row = page[page.index('data-channel="feed"'):]
     assert 'class="failing"' not in feed_row[:feed_row.index("</tr>")]
+
+
+def test_a_channel_taken_out_of_the_config_shows_its_alerts_held_not_waiting(
+        tmp_path: Path, hook: Hook, fake_collect: FakeCollect) -> None:
+    """Before: the webhook's unsent alert stayed 'waiting' for ever once the channel left the config."""
+    with_hook = write_config(tmp_path, hook_url=hook.url)
+    hook.status = 500
+    fake_collect.add("ccgp", LEADS[0])
+    assert _round(with_hook, fake_collect).exit_code == 1  # the alert waits in the webhook's outbox
+
+    without = write_config(tmp_path)  # the same store and file, the webhook removed from the config
+    report = _round(without, fake_collect)
+    held = [c for c in report.channels if c.held]
+    assert [(c.channel, c.waiting) for c in held] == [("webhook", 1)]
+    assert "webhook: not in the config, 1 held (put it back to send them)" in report.lines()
+    assert report.exit_code == 0  # a held channel is not a failure
+    with TestClient(create_app(tmp_path / "tw.db")) as client:
+        page = client.get("/watch").text
+    row = page[page.index('data-channel="webhook"'):]
+    row = row[:row.index("</tr>")]
+    assert "its alerts are held, not sent" in row and '<td class="num">1 held</td>' in row
+    feed_row = page[page.index('data-channel="feed"'):]
+    assert "held" not in feed_row[:feed_row.index("</tr>")]
+
+    hook.status = 200  # put back: the held alert goes, once, and the channel is configured again
+    back = _round(write_config(tmp_path, hook_url=hook.url), fake_collect)
+    assert [(c.channel, c.sent, c.held) for c in back.channels if c.channel == "webhook"] == [("webhook", 1, False)]
+    assert len(hook.ids()) == 1
+    with TestClient(create_app(tmp_path / "tw.db")) as client:
+        page = client.get("/watch").text
+    row = page[page.index('data-channel="webhook"'):]
+    assert "held" not in row[:row.index("</tr>")]
