@@ -79,7 +79,7 @@ def buyer_groups(leads: list[dict[str, Any]]) -> dict[str, str]:
 def _count(leads: list[dict[str, Any]], key: str) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for lead in leads:
-        counts.update({value for value in lead[key]})
+        counts.update(lead[key])  # each value once per lead, in first-seen order (ties keep it)
     return dict(counts.most_common())
 
 
@@ -108,7 +108,7 @@ def headline_of(scanned: int, failed: int, facts: list[dict[str, Any]], reviewed
     budget, award = _money(money_docs, "budget"), _money(money_docs, "award")
     intermediaries: Counter[str] = Counter()
     for lead in counted:
-        intermediaries.update({name for name in lead["suppliers"]})
+        intermediaries.update(list(lead["suppliers"]))
     aws = {key for lead in counted for key in lead["aws_buyers"]}
     listed_buyers = {key for lead in counted for key in lead["listed_buyers"]}
     statuses = Counter(lead["review_status"] for lead in facts if not lead["dismissed"])

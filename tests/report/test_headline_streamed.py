@@ -14,6 +14,7 @@ import pytest
 
 from tenderwatch.store import overview as ov
 from tenderwatch.store.db import Store
+from tenderwatch.store.headline import headline
 from tenderwatch.store.leadset import lead_chunks
 from tenderwatch.store.reviews import add_review
 
@@ -69,3 +70,23 @@ def test_notices_without_a_lead_key_are_each_a_lead(reviewed_db: Path, monkeypat
         streamed = ov.overview(store)
     assert {k: streamed[k] for k in expected} == expected
     assert streamed["leads_all"] == 9  # the repost is no longer joined to its tender
+
+
+def _lead(names: list[str], items: list[str]) -> dict[str, Any]:
+    doc = {"findings": [{"category": "chip", "item": item, "provider": None, "in_scope": True} for item in items],
+           "suppliers": [{"name": name, "id": n} for n, name in enumerate(names)], "hits": [], "buyer_key": "p1",
+           "buyer_listed_on_date": False, "amount_cny": None, "notice_date": "2024-01-02", "buyer_name": "b",
+           "buyer_class": "university"}
+    return {"docs": [doc], "head": doc, "priority": 1.0, "id": 1, "counted": True, "dismissed": False,
+            "review_status": None, "rule_status": "restricted"}
+
+
+def test_equal_counts_keep_the_order_written_whatever_the_hash_seed() -> None:
+    # names of one lead were counted as a set: equal counts came in an order that changed with
+    # PYTHONHASHSEED, so two runs of the scan summary listed the same intermediaries differently
+    names, items = ["甲科技有限公司", "乙科技有限公司", "丙科技有限公司", "丁科技有限公司"], ["A100", "H100", "H20", "L40S"]
+    for order in (names, names[::-1]):
+        for kinds in (items, items[::-1]):
+            numbers = headline(1, 0, [_lead(order, kinds)])
+            assert list(numbers["intermediaries"]) == order
+            assert list(numbers["by_item"]) == kinds
