@@ -8,6 +8,7 @@ group: the strongest rule status on the notice date of what its counted leads so
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from tenderwatch.model import (
@@ -17,7 +18,7 @@ from tenderwatch.model import (
     RULE_STATUSES,
     strongest_rule_status,
 )
-from tenderwatch.store.leadset import counted_amounts
+from tenderwatch.store.leadset import amount_doc, pick_amounts
 
 CLOUD_LEADER = "AWS"
 AMOUNT_NOTE = ("amounts are those of the lots or rows that buy the items (as the export reports them); "
@@ -31,55 +32,91 @@ def _money(docs: list[dict[str, Any]], kind: str) -> dict[str, Any]:
             "amounts": len(mine), "no_rate": len(mine) - len(dated)}
 
 
+def _once(values: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def lead_facts(lead: dict[str, Any]) -> dict[str, Any]:
+    """What the headline counts of one lead (``group_leads``), without its notices: a lead of many
+    reposts costs no more to keep than one notice. Lists keep first-seen order."""
+    docs, head = lead["docs"], lead["head"]
+    findings = [f for d in docs for f in d["findings"]]
+    suppliers: dict[str, Any] = {}
+    for s in (s for d in docs for s in d["suppliers"]):
+        suppliers[s["name"]] = s["id"]  # the last id seen of a name, at its first place
+    money = amount_doc(lead)
+    on_date = [h["listed_on_date"] for d in docs for h in d["hits"]]
+    return {
+        "order": (-lead["priority"], head["notice_date"] or "", lead["id"]),  # as ``group_leads`` sorts
+        "counted": lead["counted"], "dismissed": lead["dismissed"], "review_status": lead["review_status"],
+        "rule_status": lead["rule_status"], "notices": len(docs), "notice_date": head["notice_date"],
+        "buyer_name": head["buyer_name"], "buyer_class": head["buyer_class"],
+        "buyer_keys": _once(d["buyer_key"] for d in docs if d["buyer_key"]),
+        "aws_buyers": _once(d["buyer_key"] for d in docs
+                            if d["buyer_key"] and any(f["provider"] == CLOUD_LEADER for f in d["findings"])),
+        "listed_buyers": _once(d["buyer_key"] for d in docs if d["buyer_key"] and d["buyer_listed_on_date"]),
+        "suppliers": suppliers, "listed_on_date": any(v is True for v in on_date),
+        "listed_date_unknown": any(v is None for v in on_date),
+        "category": _once(str(f["category"]) for f in findings if f.get("category") and f["in_scope"]),
+        "item": _once(str(f["item"]) for f in findings if f.get("item")),
+        "provider": _once(str(f["provider"]) for f in findings if f.get("provider") and f["in_scope"]),
+        "money": None if money is None else {
+            **{k: money[k] for k in ("id", "path", "project_no", "notice_date", "amount_kind", "amount_cny",
+                                     "amount_usd")}, "lead_rule_status": lead["rule_status"] or NOT_RESTRICTED},
+    }
+
+
 def buyer_groups(leads: list[dict[str, Any]]) -> dict[str, str]:
-    """buyer key -> the strongest rule status of its counted leads."""
+    """buyer key -> the strongest rule status of its counted leads (``lead_facts``)."""
     found: dict[str, list[str]] = {}
     for lead in leads:
         if lead["counted"]:
-            for doc in lead["docs"]:
-                if doc["buyer_key"]:
-                    found.setdefault(doc["buyer_key"], []).append(lead["rule_status"] or NOT_RESTRICTED)
+            for key in lead["buyer_keys"]:
+                found.setdefault(key, []).append(lead["rule_status"] or NOT_RESTRICTED)
     return {key: strongest_rule_status(statuses) or NOT_RESTRICTED for key, statuses in found.items()}
 
 
-def _count(leads: list[dict[str, Any]], key: str, in_scope_only: bool) -> dict[str, int]:
+def _count(leads: list[dict[str, Any]], key: str) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for lead in leads:
-        counts.update({str(f[key]) for d in lead["docs"] for f in d["findings"]
-                       if f.get(key) and (f["in_scope"] or not in_scope_only)})
+        counts.update(lead[key])  # each value once per lead, in first-seen order (ties keep it)
     return dict(counts.most_common())
 
 
 def headline(scanned: int, failed: int, leads: list[dict[str, Any]], reviewed_only: bool = False) -> dict[str, Any]:
     """Every number of the headline, from the leads of one range (``group_leads``)."""
-    counted = [lead for lead in leads if lead["counted"]]
-    groups = buyer_groups(leads)
-    docs = [d for lead in counted for d in lead["docs"]]
-    money_docs = counted_amounts(leads)
+    return headline_of(scanned, failed, [lead_facts(lead) for lead in leads], reviewed_only)
+
+
+def headline_of(scanned: int, failed: int, facts: list[dict[str, Any]], reviewed_only: bool = False) -> dict[str, Any]:
+    """Every number of the headline, from the ``lead_facts`` of the leads of one range in
+    ``group_leads`` order (the order sets which of equal counts is listed first)."""
+    counted = [lead for lead in facts if lead["counted"]]
+    groups = buyer_groups(facts)
+    money_docs = pick_amounts([lead["money"] for lead in counted if lead["money"] is not None])
     by_status: dict[str, dict[str, Any]] = {}
     for status in RULE_STATUSES:
         mine = [lead for lead in counted if (lead["rule_status"] or NOT_RESTRICTED) == status]
-        ids = {d["id"] for lead in mine for d in lead["docs"]}
-        money = [d for d in money_docs if d["id"] in ids]
+        money = [d for d in money_docs if d["lead_rule_status"] == status]
         budget, award = _money(money, "budget"), _money(money, "award")
         by_status[status] = {
             "leads": len(mine), "buyers": sum(1 for g in groups.values() if g == status),
             "budget_cny": budget["cny"], "award_cny": award["cny"], "budget_usd": budget["usd"],
             "award_usd": award["usd"],
-            "intermediaries": sorted({s["name"] for lead in mine for d in lead["docs"] for s in d["suppliers"]}),
+            "intermediaries": sorted({name for lead in mine for name in lead["suppliers"]}),
         }
     budget, award = _money(money_docs, "budget"), _money(money_docs, "award")
     intermediaries: Counter[str] = Counter()
     for lead in counted:
-        intermediaries.update({s["name"] for d in lead["docs"] for s in d["suppliers"]})
-    aws = {d["buyer_key"] for d in docs if d["buyer_key"] and any(f["provider"] == CLOUD_LEADER for f in d["findings"])}
-    listed_buyers = {d["buyer_key"] for d in docs if d["buyer_key"] and d["buyer_listed_on_date"]}
-    statuses = Counter(lead["review_status"] for lead in leads if not lead["dismissed"])
+        intermediaries.update(list(lead["suppliers"]))
+    aws = {key for lead in counted for key in lead["aws_buyers"]}
+    listed_buyers = {key for lead in counted for key in lead["listed_buyers"]}
+    statuses = Counter(lead["review_status"] for lead in facts if not lead["dismissed"])
     return {
         "documents_scanned": scanned, "failed": failed,
-        "notices": sum(len(lead["docs"]) for lead in counted),
-        "leads": len(counted), "leads_all": len(leads),
-        "dismissed_leads": sum(1 for lead in leads if lead["dismissed"]),
+        "notices": sum(lead["notices"] for lead in counted),
+        "leads": len(counted), "leads_all": len(facts),
+        "dismissed_leads": sum(1 for lead in facts if lead["dismissed"]),
         "confirmed_leads": statuses.get("confirmed", 0), "follow_up_leads": statuses.get("follow_up", 0),
         "unreviewed_leads": statuses.get(None, 0), "reviewed_only": reviewed_only,
         "restricted_buyers": by_status[RESTRICTED]["buyers"],
@@ -87,11 +124,9 @@ def headline(scanned: int, failed: int, leads: list[dict[str, Any]], reviewed_on
         "not_restricted_buyers": by_status[NOT_RESTRICTED]["buyers"],
         "entities": len(groups), "entities_aws": len(aws), "leader": CLOUD_LEADER,
         "listed_on_date_buyers": len(listed_buyers),
-        "listed_on_date_leads": sum(1 for lead in counted if any(
-            h["listed_on_date"] is True for d in lead["docs"] for h in d["hits"])),
-        "listed_date_unknown_leads": sum(1 for lead in counted if any(
-            h["listed_on_date"] is None for d in lead["docs"] for h in d["hits"])),
-        "undated_leads": sum(1 for lead in counted if not lead["head"]["notice_date"]),
+        "listed_on_date_leads": sum(1 for lead in counted if lead["listed_on_date"]),
+        "listed_date_unknown_leads": sum(1 for lead in counted if lead["listed_date_unknown"]),
+        "undated_leads": sum(1 for lead in counted if not lead["notice_date"]),
         "budget_cny": budget["cny"], "award_cny": award["cny"],
         "budget_usd": budget["usd"], "award_usd": award["usd"],
         "budgets": budget["amounts"], "awards": award["amounts"],
@@ -99,12 +134,11 @@ def headline(scanned: int, failed: int, leads: list[dict[str, Any]], reviewed_on
         "amount_note": AMOUNT_NOTE,
         "by_rule_status": by_status,
         "intermediaries": dict(intermediaries.most_common()),
-        "party_ids": {s["name"]: s["id"] for lead in counted for d in lead["docs"] for s in d["suppliers"]},
-        "buyers": dict(Counter(d["buyer_name"] for lead in counted for d in lead["docs"][:1]
-                               if d["buyer_name"]).most_common()),
-        "by_category": _count(counted, "category", True), "by_item": _count(counted, "item", False),
-        "by_provider": _count(counted, "provider", True),
-        "by_buyer_class": dict(Counter(lead["head"]["buyer_class"] or "unknown" for lead in counted).most_common()),
+        "party_ids": {name: party_id for lead in counted for name, party_id in lead["suppliers"].items()},
+        "buyers": dict(Counter(lead["buyer_name"] for lead in counted if lead["buyer_name"]).most_common()),
+        "by_category": _count(counted, "category"), "by_item": _count(counted, "item"),
+        "by_provider": _count(counted, "provider"),
+        "by_buyer_class": dict(Counter(lead["buyer_class"] or "unknown" for lead in counted).most_common()),
     }
 
 

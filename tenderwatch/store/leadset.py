@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tenderwatch.fx import to_usd
@@ -52,24 +52,29 @@ def _current(rows: Iterable[Any]) -> dict[tuple[str, int], tuple[int, str]]:
     return out
 
 
-def load_docs(store: Store, date_from: str = "", date_to: str = "") -> list[dict[str, Any]]:
+def load_docs(store: Store, date_from: str = "", date_to: str = "",
+              among: tuple[str, list[Any]] = ("", [])) -> list[dict[str, Any]]:
     """Every relevant notice in the range with its buyer, suppliers, list hits, findings (not
-    negated) and current review decisions."""
+    negated) and current review decisions; ``among``: SQL (``AND ...`` on ``d``) and parameters
+    that narrow it further (one chunk of :func:`lead_chunks`)."""
     rng, params = date_range(date_from, date_to)
+    rng, params = rng + among[0], params + among[1]
+    # a chunk's ids drive its queries (rowid lookups), not the index of all relevant notices
+    relevant = "+d.relevant" if among[0] else "d.relevant"
     conn = store.conn
     docs: dict[int, dict[str, Any]] = {}
     for r in conn.execute(
         "SELECT d.id, d.path, d.title, d.notice_date, d.notice_type, d.buyer, d.buyer_class, d.amount_cny,"
         " json_extract(d.row_json, '$.amount_kind') AS amount_kind, d.region, d.project_no, d.lead_key,"
         " d.priority, d.priority_json, d.site, d.url, d.rule_status AS scan_rule_status"
-        f" FROM documents d WHERE d.relevant = 1 AND d.status = 'ok'{rng} ORDER BY d.notice_date, d.id", params):
+        f" FROM documents d WHERE {relevant} = 1 AND d.status = 'ok'{rng} ORDER BY d.notice_date, d.id", params):
         doc = dict(r)
         doc["priority_reasons"] = json.loads(doc.pop("priority_json") or "[]")
         doc.update(buyer_party=None, suppliers=[], findings=[], hits=[])
         docs[doc["id"]] = doc
     if not docs:
         return []
-    join = f" JOIN documents d ON d.id = x.doc_id WHERE d.relevant = 1 AND d.status = 'ok'{rng}"
+    join = f" JOIN documents d ON d.id = x.doc_id WHERE {relevant} = 1 AND d.status = 'ok'{rng}"
     for r in conn.execute("SELECT x.doc_id, x.role, x.party_id, p.name, p.class FROM doc_parties x"
                           f" JOIN parties p ON p.id = x.party_id{join} ORDER BY x.rowid", params):
         doc = docs[r["doc_id"]]
@@ -138,18 +143,47 @@ def group_leads(docs: list[dict[str, Any]], reviewed_only: bool = False) -> list
     return leads
 
 
+def lead_chunks(store: Store, date_from: str = "", date_to: str = "",
+                size: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """:func:`load_docs` a chunk at a time (about ``size`` notices, whole leads: a chunk ends where
+    a lead key does), so what a caller keeps per lead, not the store's notices, sets its memory."""
+    rng, params = date_range(date_from, date_to)
+    ids: list[int] = []
+    last: Any = None
+    for doc_id, key in store.conn.execute(  # read lazily: one small row per notice
+            f"SELECT d.id, d.lead_key FROM documents d WHERE d.relevant = 1 AND d.status = 'ok'{rng}"
+            " ORDER BY d.lead_key, d.id", params):
+        if len(ids) >= size and (key is None or key != last):
+            yield _chunk(store, date_from, date_to, ids)
+            ids = []
+        ids.append(int(doc_id))
+        last = key
+    if ids:
+        yield _chunk(store, date_from, date_to, ids)
+
+
+def _chunk(store: Store, date_from: str, date_to: str, ids: list[int]) -> list[dict[str, Any]]:
+    return load_docs(store, date_from, date_to, (" AND d.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]))
+
+
+def amount_doc(lead: dict[str, Any]) -> dict[str, Any] | None:
+    """The notice whose amount a lead counts: its first (by path) with an amount."""
+    return next((d for d in lead["docs"] if d["amount_cny"] is not None), None)
+
+
 def counted_amounts(leads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The notices whose amount is counted: once per lead (reposts share one), and per project
-    number the newest budget and the newest award (a tender and its award are one purchase,
-    but a budget and an award are never added together)."""
+    """The notices whose amount is counted (:func:`pick_amounts` of the counted leads)."""
+    return pick_amounts([doc for lead in leads if lead["counted"] and (doc := amount_doc(lead)) is not None])
+
+
+def pick_amounts(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The notices whose amount is counted, from each counted lead's :func:`amount_doc` (in lead
+    order): once per lead (reposts share one), and per project number the newest budget and the
+    newest award (a tender and its award are one purchase, but a budget and an award are never
+    added together)."""
     best: dict[tuple[str, str], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
-    for lead in leads:
-        if not lead["counted"]:
-            continue
-        doc = next((d for d in lead["docs"] if d["amount_cny"] is not None), None)
-        if doc is None:
-            continue
+    for doc in docs:
         if not doc["project_no"]:
             out.append(doc)
             continue

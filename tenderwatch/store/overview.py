@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from typing import Any
 
 from tenderwatch.model import NOT_RESTRICTED, strongest_rule_status
 from tenderwatch.store.db import Store
-from tenderwatch.store.headline import headline, sentences
-from tenderwatch.store.leadset import counted_amounts, date_range, group_leads, load_docs
+from tenderwatch.store.headline import headline, headline_of, lead_facts, sentences
+from tenderwatch.store.leadset import counted_amounts, date_range, group_leads, lead_chunks, load_docs
 from tenderwatch.store.readlimit import time_limit
 
 
@@ -50,11 +51,24 @@ def numbers_and_leads(store: Store, date_from: str = "", date_to: str = "",
 
 def overview(store: Store, date_from: str = "", date_to: str = "", top: int = 10,
              reviewed_only: bool = False) -> dict[str, Any]:
-    """The headline numbers and sentences, and the ``top`` leads by priority."""
-    numbers, leads = numbers_and_leads(store, date_from, date_to, reviewed_only)
+    """The headline numbers and sentences, and the ``top`` leads by priority. The notices are read
+    a chunk of leads at a time and each lead is kept as its ``lead_facts``, so the memory this
+    takes grows with the leads' distinct values, not with their notices."""
+    facts: list[dict[str, Any]] = []
+    best: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    with time_limit(store.conn, 30.0):
+        for docs in lead_chunks(store, date_from, date_to):
+            for lead in group_leads(docs, reviewed_only):
+                facts.append(lead_facts(lead))
+                if lead["counted"]:
+                    best.append((facts[-1]["order"], lead_summary(lead)))
+            best = heapq.nsmallest(top, best, key=lambda pair: pair[0])
+    facts.sort(key=lambda lead: lead["order"])
+    total, failed = scanned(store, date_from, date_to)
+    numbers = headline_of(total, failed, facts, reviewed_only)
     return numbers | {
         "date_from": date_from, "date_to": date_to, "sentences": sentences(numbers),
-        "top": [lead_summary(lead) for lead in leads if lead["counted"]][:top],
+        "top": [summary for _, summary in best],
     }
 
 
