@@ -35,6 +35,7 @@ from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, input
 from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
 from tenderwatch.store.docrow import doc_row
+from tenderwatch.warm import warm_up
 
 __all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
            "time_limit"]
@@ -181,27 +182,43 @@ def _in_process(
         _save_all(processed(), store, version, counts, limits, timeout)
 
 
+_PACKED: set[str] = set()  # shas this worker process has packed and sent already (bounded: PACKED_KEPT)
+PACKED_KEPT = 100_000
+
+
 def _ready(item: Item) -> Item:
     """Make a processed input ready for the writer in the worker process that ran the pipeline: its
     bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
     documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
-    rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)"""
+    rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)
+    Bytes this worker packed before (the same page under another name) are not packed again: they go as
+    they are, and the writer packs them only if it does not keep them already, as in one process."""
     if item.work is None and item.results is not None:
-        if item.data:
+        if item.data and item.sha not in _PACKED:
+            if len(_PACKED) >= PACKED_KEPT:
+                _PACKED.clear()
+            _PACKED.add(item.sha)
             item.packed, item.data = pack(item.data), b""
         item.rows = [doc_row(result) for result in item.results]
     return item
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes for the pipeline. Forked workers share the restricted-list index loaded
-    here once (copy-on-write) instead of each building its own."""
-    if mp.get_start_method(allow_none=False) == "fork":
-        from tenderwatch.screen import get_screener
-
-        get_screener()
+    """Worker processes for the pipeline. Forked workers share what the pipeline builds on first use
+    (vocabularies, patterns, the restricted-list index), built here once (:func:`~tenderwatch.warm.warm_up`;
+    copy-on-write) instead of each building its own; workers started otherwise build it when they start."""
+    forked = mp.get_start_method(allow_none=False) == "fork"
+    if forked:
+        warm_up()
         gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
-    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(not forked,))
+
+
+def _start_worker(warm: bool) -> None:
+    """Pool worker start-up: end with the writer (:func:`_exit_with_parent`); warm up unless forked warm."""
+    _exit_with_parent()
+    if warm:
+        warm_up()
 
 
 PARENT_CHECK_SECONDS = 0.5
