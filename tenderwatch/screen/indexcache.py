@@ -36,7 +36,8 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples
+INDEX_FORMAT = 4  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples;
+# 4: the sorted words kept (the postings are made sets when looked up: records.LazyPostings)
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
 _ALLOWED = {  # entries and list names are stored as tuples of builtins (screener.Screener.state)
