@@ -23,19 +23,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tenderwatch import __version__
 from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
-from tenderwatch.parties import resolve_parties
-from tenderwatch.pipeline import Reader, process_bytes
+from tenderwatch.parties import resolve_parties  # light: it loads the screening stack when first used
 from tenderwatch.read import GuardedReader, Limits, read_bytes
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
 from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
-from tenderwatch.store.docrow import doc_row
 from tenderwatch.warm import warm_up
+
+if TYPE_CHECKING:
+    from tenderwatch.pipeline import Reader
+
+# The pipeline (normalising, notice parsing, detecting, screening) and the export rows are imported where
+# they run: in this process for a scan without workers, in the worker processes otherwise. A writer whose
+# workers are elsewhere (a Dask cluster) does not load them (a quarter of a second of CPU).
 
 __all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
            "time_limit"]
@@ -91,6 +97,8 @@ def process_file(
     the main thread, re-armed per document): it stops Python code, not a call stuck
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
+    from tenderwatch.pipeline import process_bytes
+
     return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
 
 
@@ -182,11 +190,27 @@ def _in_process(
         _save_all(processed(), store, version, counts, limits, timeout)
 
 
-_PACKED: set[str] = set()  # shas this worker process has packed and sent already (bounded: PACKED_KEPT)
+_PACKED: dict[str, set[str]] = {}  # scan -> shas this worker process packed for it (one scan, PACKED_KEPT)
 PACKED_KEPT = 100_000
 
 
-def _ready(item: Item) -> Item:
+def _packed_before(scan_id: str, sha: str) -> bool:
+    """Whether this worker packed these bytes for this scan already (noted now if not). A scan's items
+    reach the writer in input order, a worker's in the order it ran them: bytes it packed before are kept
+    by the time these arrive, unless the save failed; the writer then packs them itself."""
+    if not scan_id:
+        return False
+    seen = _PACKED.get(scan_id)
+    if seen is None or len(seen) >= PACKED_KEPT:
+        _PACKED.clear()
+        seen = _PACKED[scan_id] = set()
+    if sha in seen:
+        return True
+    seen.add(sha)
+    return False
+
+
+def _ready(item: Item, scan_id: str = "") -> Item:
     """Make a processed input ready for the writer in the worker process that ran the pipeline: its
     bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
     documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
@@ -194,10 +218,9 @@ def _ready(item: Item) -> Item:
     Bytes this worker packed before (the same page under another name) are not packed again: they go as
     they are, and the writer packs them only if it does not keep them already, as in one process."""
     if item.work is None and item.results is not None:
-        if item.data and item.sha not in _PACKED:
-            if len(_PACKED) >= PACKED_KEPT:
-                _PACKED.clear()
-            _PACKED.add(item.sha)
+        from tenderwatch.store.docrow import doc_row
+
+        if item.data and not _packed_before(scan_id, item.sha):
             item.packed, item.data = pack(item.data), b""
         item.rows = [doc_row(result) for result in item.results]
     return item
@@ -317,7 +340,7 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     return guarded
 
 
-def _work_batch(batch: list[Item], limits: Limits, timeout: float) -> list[Item]:
+def _work_batch(batch: list[Item], limits: Limits, timeout: float, scan_id: str = "") -> list[Item]:
     """Worker entry point: read, hash and process a batch of files. A file whose bytes hash to
     the sha stored for it comes back with ``results=None`` and no bytes (unchanged)."""
     done = []
@@ -330,7 +353,7 @@ def _work_batch(batch: list[Item], limits: Limits, timeout: float) -> list[Item]
         if item.results is None:
             item.results = process_file(item.data, item.display, limits, timeout,
                                         item.reader.over(reader) if item.reader else reader, item.sha)
-        done.append(_ready(item))
+        done.append(_ready(item, scan_id))
     return done
 
 
@@ -340,6 +363,7 @@ def _in_pool(
 ) -> Iterator[tuple[Item, list[DocResult]]]:
     """Process items in worker processes, a bounded number of batches in flight, in order."""
     batch_size = batch_size or BATCH_FILES
+    scan_id = os.urandom(8).hex()  # what a worker packed is remembered for this scan only (_packed_before)
     window: deque[Future[list[Item]]] = deque()
     batch: list[Item] = []
 
@@ -354,11 +378,11 @@ def _in_pool(
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            window.append(pool.submit(_work_batch, batch, limits, timeout))
+            window.append(pool.submit(_work_batch, batch, limits, timeout, scan_id))
             batch = []
             yield from drain(2 * workers)
     if batch:
-        window.append(pool.submit(_work_batch, batch, limits, timeout))
+        window.append(pool.submit(_work_batch, batch, limits, timeout, scan_id))
     yield from drain(0)
 
 

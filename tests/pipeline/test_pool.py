@@ -6,7 +6,6 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from tenderwatch import scan as scan_module
 from tenderwatch.model import DocResult
 from tenderwatch.scan import _ready, scan
 from tenderwatch.scaninput import Item
@@ -23,11 +22,12 @@ def _processed(name: str, data: bytes) -> Item:
 
 
 def test_a_worker_packs_the_same_bytes_once_and_sends_them_as_they_are_again() -> None:
-    scan_module._PACKED.clear()
-    first, again = _ready(_processed("a.txt", PAGE)), _ready(_processed("b.txt", PAGE))
+    first, again = _ready(_processed("a.txt", PAGE), "scan-1"), _ready(_processed("b.txt", PAGE), "scan-1")
     assert isinstance(first.packed, Packed) and first.data == b""
     assert again.packed is None and again.data == PAGE  # the writer packs it if it does not keep it yet
     assert first.rows is not None and again.rows is not None and len(again.rows) == 1
+    # another scan (maybe into another store) packs them again
+    assert isinstance(_ready(_processed("a.txt", PAGE), "scan-2").packed, Packed)
 
 
 def test_copies_of_one_page_scanned_in_workers_keep_its_bytes(tmp_path: Path) -> None:
