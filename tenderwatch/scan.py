@@ -129,7 +129,7 @@ def scan(
     and results; skipping unchanged files and writing the store stay here, in input order,
     so the store is the same. An input smaller than a few batches per worker is scanned in
     this process (starting workers would cost more than it saves). ``executor`` runs that
-    work elsewhere instead, e.g. on a Dask cluster with ``distributed.Client(...).get_executor()``;
+    work elsewhere instead, e.g. on a Dask cluster with ``distributed.Client(...).get_executor(pure=False)``;
     the workers must see the same paths (a shared filesystem) or fsspec URLs; ``workers``
     then sets how many batches are kept in flight per worker slot.
     ``counts.workers`` says how many worker processes (or Dask slots) ran the pipeline.

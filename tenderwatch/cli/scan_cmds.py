@@ -108,7 +108,9 @@ def _run_scan(
                 elif not quiet and number % 1000 == 0:
                     click.echo(f"{number} files...", err=True)
 
-            executor = client.get_executor() if client is not None else None
+            # pure=False: a task reads its files, so it is not a pure function of its arguments (Dask would
+            # otherwise hash every batch to name it, and could hand back an earlier scan's result)
+            executor = client.get_executor(pure=False) if client is not None else None
             counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor,
                           follow_symlinks=follow_symlinks)
             if show_progress:
