@@ -28,7 +28,7 @@ def _seg_words(seg: Segment) -> set[str]:
 class Candidates:
     """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
 
-    by_key: dict[str, bytes]
+    by_key: Mapping[str, bytes]
     by_token: Mapping[str, set[int]]
     ref_strong: list[int]
     _seg_cache: dict[str, tuple[set[int], int]]

@@ -36,8 +36,9 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 4  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples;
-# 4: the sorted words kept (the postings are made sets when looked up: records.LazyPostings)
+INDEX_FORMAT = 5  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples;
+# 4: the sorted words kept (the postings are made sets when looked up: records.LazyPostings);
+# 5: the keys only Latin queries look up read back on the first (records.SplitKeys)
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
 _ALLOWED = {  # entries and list names are stored as tuples of builtins (screener.Screener.state)

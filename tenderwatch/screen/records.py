@@ -72,3 +72,44 @@ class LazyPostings(Mapping[str, set[int]]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._packed)
+
+
+LATIN_KEY_KINDS = ("latin:", "joined:", "acro:")  # the keys only a Latin-script query looks up
+
+
+class SplitKeys(Mapping[str, bytes]):
+    """Name keys -> packed list-name numbers, with the keys only a Latin-script query looks up
+    (``LATIN_KEY_KINDS``, ~99,000 of ~103,000) kept as one pickled string until the first such query:
+    notices in Chinese name their parties in Chinese, and a scan of them never reads those keys back."""
+
+    __slots__ = ("_latin", "_latin_blob", "_load", "_other")
+
+    def __init__(self, other: dict[str, bytes], latin_blob: bytes, load: Callable[[bytes], dict[str, bytes]]) -> None:
+        self._other = other
+        self._latin: dict[str, bytes] | None = None
+        self._latin_blob = latin_blob
+        self._load = load
+
+    def _latin_keys(self) -> dict[str, bytes]:
+        if self._latin is None:
+            self._latin = self._load(self._latin_blob)
+        return self._latin
+
+    def _part(self, key: str) -> dict[str, bytes]:
+        return self._latin_keys() if key.startswith(LATIN_KEY_KINDS) else self._other
+
+    def __getitem__(self, key: str) -> bytes:
+        return self._part(key)[key]
+
+    def get(self, key: str, default: bytes | None = None) -> bytes | None:  # type: ignore[override]
+        return self._part(key).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._part(key)
+
+    def __len__(self) -> int:
+        return len(self._other) + len(self._latin_keys())
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._other
+        yield from self._latin_keys()

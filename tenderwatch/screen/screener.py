@@ -27,7 +27,7 @@ from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identif
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
-from tenderwatch.screen.records import LazyPostings, LazyRecords
+from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
 from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
@@ -50,6 +50,10 @@ def _entry_from(data: bytes) -> ListEntry:
 
 def _name_from(data: bytes) -> Name:
     return name_from_fields(*indexcache.loads(data))
+
+
+def _latin_keys_from(data: bytes) -> dict[str, bytes]:
+    return _packed(indexcache.loads(data))
 
 
 def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
@@ -96,7 +100,7 @@ class Screener(Candidates):
         self._entry_list, self._name_list = [], []
         # tuples: smaller than lists, and the cyclic GC stops tracking them (a full pass is cheaper)
         # packed numbers: a key is looked up for every name screened but found for very few
-        self.by_key: dict[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
+        self.by_key: Mapping[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self.by_token, self._token_sets = self._token_sets, {}
         self._sorted_tokens = sorted(self.by_token)
@@ -118,6 +122,9 @@ class Screener(Candidates):
         state["ref_name"] = [indexcache.dumps(name.fields()) for name in self.ref_name]
         state["pinyin"] = self.pinyin
         state["sorted_tokens"] = self._sorted_tokens  # the same strings as by_token's keys: pickled once
+        # the keys only a Latin-script query looks up, as one string read back on the first such query
+        state["by_key"] = {k: v for k, v in self.by_key.items() if not k.startswith(LATIN_KEY_KINDS)}
+        state["latin_keys"] = indexcache.dumps({k: v for k, v in self.by_key.items() if k.startswith(LATIN_KEY_KINDS)})
         return state
 
     @classmethod
@@ -129,7 +136,7 @@ class Screener(Candidates):
         # the words' postings are made sets when first looked up: a scan looks up a few hundred of them
         # (the few made after gc.freeze in _build are not frozen; all 30,000 made here cost 0.04 s a start)
         screener.by_token = LazyPostings(_packed(state["by_token"]), number)
-        screener.by_key = _packed(state["by_key"])
+        screener.by_key = SplitKeys(_packed(state["by_key"]), state["latin_keys"], _latin_keys_from)
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener.entries = LazyRecords(state["entries"], _entry_from)
