@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from tenderwatch.safepickle import RestrictedUnpickler
+
 log = logging.getLogger(__name__)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PREFIX = "yaml-"
@@ -37,13 +39,6 @@ def enabled() -> bool:
     return os.environ.get("TENDERWATCH_VOCAB_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _SAFE:
-            raise pickle.UnpicklingError(f"unexpected type {module}.{name} in a vocabulary cache file")
-        return super().find_class(module, name)
-
-
 def _cache_file(text: str) -> Path:
     env = os.environ.get("TENDERWATCH_HOME")
     home = Path(env).expanduser() if env else Path.home() / ".tenderwatch"
@@ -54,7 +49,7 @@ def _cache_file(text: str) -> Path:
 def _read(path: Path) -> tuple[bool, Any]:
     try:
         with path.open("rb") as handle:
-            return True, _Unpickler(handle).load()
+            return True, RestrictedUnpickler(handle, _SAFE, "a vocabulary cache file").load()
     except FileNotFoundError:
         return False, None
     except Exception as exc:  # damaged or foreign: parse the text again (and write it anew)
