@@ -24,7 +24,8 @@ Bytecode: the runs measure tenderwatch as installed, with its modules' bytecode 
 files at install time), as Python's own start is measured with the standard library's. With
 ``PYTHONDONTWRITEBYTECODE`` set in the environment, every run would compile tenderwatch's modules from source
 (~0.15 s CPU a process); it is unset for the runs (the usual ``__pycache__`` folders, written by one untimed
-run first). ``--source-each-run`` keeps the environment as it is.
+run first). ``--source-each-run`` keeps the environment as it is (with ``PYTHONDONTWRITEBYTECODE`` set and no
+``__pycache__`` written yet, each run then compiles tenderwatch's modules from source).
 Writes benchmarks/results/speed.json and prints a table.
 """
 
@@ -294,8 +295,8 @@ def main() -> None:
                         "memory run)")
     parser.add_argument("--cold-dask-workers", action="store_true", help="Dask workers not preloaded with "
                         "tenderwatch.warm: each builds its vocabularies and list index during the scan")
-    parser.add_argument("--source-each-run", action="store_true", help="no bytecode cache for the runs when "
-                        "PYTHONDONTWRITEBYTECODE is set (each run compiles tenderwatch's modules from source)")
+    parser.add_argument("--source-each-run", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if set "
+                        "(with no __pycache__ written yet, each run compiles tenderwatch's modules from source)")
     parser.add_argument("--naive", type=Path, help=argparse.SUPPRESS)
     if sys.argv[1:2] == ["--rusage"]:
         sys.exit(rusage_wrapper(sys.argv[3:]))
