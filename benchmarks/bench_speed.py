@@ -15,9 +15,17 @@ lxml, then one ``re.search`` per keyword). CPU time is the child's user+system t
 time, not wall time, is the figure to compare on a shared machine; wall time is printed for ``-j`` and Dask.
 
 ``--jobs`` adds ``-j 2`` on the crawl corpus; ``--dask`` adds runs on a local ``dask scheduler`` with 1 and
-2 ``dask worker`` processes (one thread each), with each process's CPU during the scan, and checks that the
+2 ``dask worker`` processes (one thread each, started with ``--preload tenderwatch.warm`` as a deployment would:
+a worker is long-lived and builds its vocabularies and list index once, when it starts, not in every scan;
+``--cold-dask-workers`` leaves that to the scan), with each process's CPU during the scan, and checks that the
 export equals the one-process export. Peak memory flat with corpus size: ``--dense 20000 --only dense --no-naive``
 against the default 2,000.
+Bytecode: the runs measure tenderwatch as installed, with its modules' bytecode cached (pip writes the .pyc
+files at install time), as Python's own start is measured with the standard library's. With
+``PYTHONDONTWRITEBYTECODE`` set in the environment, every run would compile tenderwatch's modules from source
+(~0.15 s CPU a process); it is unset for the runs (the usual ``__pycache__`` folders, written by one untimed
+run first). ``--source-each-run`` keeps the environment as it is (with ``PYTHONDONTWRITEBYTECODE`` set and no
+``__pycache__`` written yet, each run then compiles tenderwatch's modules from source).
 Writes benchmarks/results/speed.json and prints a table.
 """
 
@@ -228,7 +236,7 @@ def _tree_cpu(pid: int) -> float:
     return float(sum(sum(proc.cpu_times()[:2]) for proc in [root, *root.children(recursive=True)]))
 
 
-def dask_runs(corpus: Path, work: Path, reference: list[dict[str, Any]]) -> dict[str, Any]:
+def dask_runs(corpus: Path, work: Path, reference: list[dict[str, Any]], cold: bool = False) -> dict[str, Any]:
     """The crawl corpus through ``scan --dask`` on a real scheduler with 1 and then 2 worker processes.
     The CPU of the scheduler and of each worker is read (psutil) just before and just after the scan, so it
     counts the scan only, not the daemons' start; with the client's CPU (the writer, ``cpu_seconds``) it
@@ -241,8 +249,9 @@ def dask_runs(corpus: Path, work: Path, reference: list[dict[str, Any]]) -> dict
                                    "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   start_new_session=True)]
         time.sleep(3)
+        preload = [] if cold else ["--preload", "tenderwatch.warm"]
         procs += [subprocess.Popen([str(BIN / "dask"), "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1",
-                                    "--nworkers", "1", "--no-dashboard", "--memory-limit", "0"],
+                                    "--nworkers", "1", "--no-dashboard", "--memory-limit", "0", *preload],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
                   for _ in range(n_workers)]
         time.sleep(6)
@@ -284,6 +293,10 @@ def main() -> None:
                         "the file's number), as in a real crawl: every page's bytes are stored")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive scanner (e.g. a 20,000-notice "
                         "memory run)")
+    parser.add_argument("--cold-dask-workers", action="store_true", help="Dask workers not preloaded with "
+                        "tenderwatch.warm: each builds its vocabularies and list index during the scan")
+    parser.add_argument("--source-each-run", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if set "
+                        "(with no __pycache__ written yet, each run compiles tenderwatch's modules from source)")
     parser.add_argument("--naive", type=Path, help=argparse.SUPPRESS)
     if sys.argv[1:2] == ["--rusage"]:
         sys.exit(rusage_wrapper(sys.argv[3:]))
@@ -296,12 +309,19 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         corpora = build_corpora(work, args.dense, args.crawl, args.unique)
+        bytecode = "as the environment has it"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") and not args.source_each_run:
+            del os.environ["PYTHONDONTWRITEBYTECODE"]
+            bytecode = "cached (PYTHONDONTWRITEBYTECODE, set in the environment, unset for the runs)"
+        tw_scan(sorted(corpora["dense"].iterdir())[0], work / "one.db", "-j", "1")  # untimed: bytecode, list index
         results: dict[str, Any] = {
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                         "load_average_start": os.getloadavg()},
             "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+            "bytecode": bytecode,
         }
+        print(f"bytecode of tenderwatch's modules: {bytecode}")
         startup = {"version": measure([str(BIN / "tenderwatch"), "--version"]),
                    "python_alone": measure([sys.executable, "-c", "pass"])}
         one = sorted(corpora["dense"].iterdir())[0]
@@ -339,7 +359,7 @@ def main() -> None:
                         print("  writer CPU by phase: " + ", ".join(
                             f"{k} {v:.2f} s" for k, v in two["writer_phases_cpu_seconds"].items()))
                 if args.dask:
-                    entry["dask"] = dask_runs(corpus, work, reference)
+                    entry["dask"] = dask_runs(corpus, work, reference, args.cold_dask_workers)
                     for key, res in entry["dask"].items():
                         print(f"{name} dask {key}: wall {res['wall_seconds']:.1f} s, client CPU "
                               f"{res['cpu_seconds']:.1f} s, workers CPU {res['workers_cpu_seconds']} s, scheduler "

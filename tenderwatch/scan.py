@@ -23,18 +23,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tenderwatch import __version__
 from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
-from tenderwatch.parties import resolve_parties
-from tenderwatch.pipeline import Reader, process_bytes
+from tenderwatch.parties import resolve_parties  # light: it loads the screening stack when first used
 from tenderwatch.read import GuardedReader, Limits, read_bytes
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
 from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
-from tenderwatch.store.docrow import doc_row
+from tenderwatch.warm import warm_up
+
+if TYPE_CHECKING:
+    from tenderwatch.pipeline import Reader
+
+# The pipeline (normalising, notice parsing, detecting, screening) and the export rows are imported where
+# they run: in this process for a scan without workers, in the worker processes otherwise. A writer whose
+# workers are elsewhere (a Dask cluster) does not load them (a quarter of a second of CPU).
 
 __all__ = ["DocumentTimeout", "ScanCounts", "available_cores", "pipeline_version", "process_file", "scan",
            "time_limit"]
@@ -44,6 +51,9 @@ DATA_DIR = Path(__file__).parent / "data"
 COMMIT_FILES = 500  # files per store transaction during a scan
 COMMIT_SECONDS = 2.0  # ... or at most this long between commits
 BATCH_FILES = 16  # files per task sent to a worker
+# ... to an executor's (Dask) worker: each task costs the client, the scheduler and the worker a few ms of CPU
+# (measured on the crawl benchmark: 32 a task takes ~0.1 s CPU less per 1,000 files than 16)
+REMOTE_BATCH_FILES = 32
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +100,8 @@ def process_file(
     the main thread, re-armed per document): it stops Python code, not a call stuck
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
+    from tenderwatch.pipeline import process_bytes
+
     return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
 
 
@@ -120,7 +132,7 @@ def scan(
     and results; skipping unchanged files and writing the store stay here, in input order,
     so the store is the same. An input smaller than a few batches per worker is scanned in
     this process (starting workers would cost more than it saves). ``executor`` runs that
-    work elsewhere instead, e.g. on a Dask cluster with ``distributed.Client(...).get_executor()``;
+    work elsewhere instead, e.g. on a Dask cluster with ``distributed.Client(...).get_executor(pure=False)``;
     the workers must see the same paths (a shared filesystem) or fsspec URLs; ``workers``
     then sets how many batches are kept in flight per worker slot.
     ``counts.workers`` says how many worker processes (or Dask slots) ran the pipeline.
@@ -134,8 +146,8 @@ def scan(
         if executor is not None:
             counts.workers = max(workers, 1)
             named = _names(roots, store, limits, version, counts, progress, follow_symlinks)
-            _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts), store, version, counts,
-                      limits, timeout)
+            _save_all(_in_pool(executor, named, limits, timeout, max(workers, 2), counts, REMOTE_BATCH_FILES), store,
+                      version, counts, limits, timeout)
         else:
             named = _names(roots, store, limits, version, counts, progress, follow_symlinks)
             head = list(islice(named, workers * BATCH_FILES)) if workers > 1 else []
@@ -181,27 +193,58 @@ def _in_process(
         _save_all(processed(), store, version, counts, limits, timeout)
 
 
-def _ready(item: Item) -> Item:
+_PACKED: dict[str, set[str]] = {}  # scan -> shas this worker process packed for it (one scan, PACKED_KEPT)
+PACKED_KEPT = 100_000
+
+
+def _packed_before(scan_id: str, sha: str) -> bool:
+    """Whether this worker packed these bytes for this scan already (noted now if not). A scan's items
+    reach the writer in input order, a worker's in the order it ran them: bytes it packed before are kept
+    by the time these arrive, unless the save failed; the writer then packs them itself."""
+    if not scan_id:
+        return False
+    seen = _PACKED.get(scan_id)
+    if seen is None or len(seen) >= PACKED_KEPT:
+        _PACKED.clear()
+        seen = _PACKED[scan_id] = set()
+    if sha in seen:
+        return True
+    seen.add(sha)
+    return False
+
+
+def _ready(item: Item, scan_id: str = "") -> Item:
     """Make a processed input ready for the writer in the worker process that ran the pipeline: its
     bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
     documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
-    rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)"""
+    rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)
+    Bytes this worker packed before (the same page under another name) are not packed again: they go as
+    they are, and the writer packs them only if it does not keep them already, as in one process."""
     if item.work is None and item.results is not None:
-        if item.data:
+        from tenderwatch.store.docrow import doc_row
+
+        if item.data and not _packed_before(scan_id, item.sha):
             item.packed, item.data = pack(item.data), b""
         item.rows = [doc_row(result) for result in item.results]
     return item
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes for the pipeline. Forked workers share the restricted-list index loaded
-    here once (copy-on-write) instead of each building its own."""
-    if mp.get_start_method(allow_none=False) == "fork":
-        from tenderwatch.screen import get_screener
-
-        get_screener()
+    """Worker processes for the pipeline. Forked workers share what the pipeline builds on first use
+    (vocabularies, patterns, the restricted-list index), built here once (:func:`~tenderwatch.warm.warm_up`;
+    copy-on-write) instead of each building its own; workers started otherwise build it when they start."""
+    forked = mp.get_start_method(allow_none=False) == "fork"
+    if forked:
+        warm_up()
         gc.freeze()  # the collector in a worker then leaves the inherited objects' pages unwritten (shared)
-    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(not forked,))
+
+
+def _start_worker(warm: bool) -> None:
+    """Pool worker start-up: end with the writer (:func:`_exit_with_parent`); warm up unless forked warm."""
+    _exit_with_parent()
+    if warm:
+        warm_up()
 
 
 PARENT_CHECK_SECONDS = 0.5
@@ -300,7 +343,7 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     return guarded
 
 
-def _work_batch(batch: list[Item], limits: Limits, timeout: float) -> list[Item]:
+def _work_batch(batch: list[Item], limits: Limits, timeout: float, scan_id: str = "") -> list[Item]:
     """Worker entry point: read, hash and process a batch of files. A file whose bytes hash to
     the sha stored for it comes back with ``results=None`` and no bytes (unchanged)."""
     done = []
@@ -313,7 +356,7 @@ def _work_batch(batch: list[Item], limits: Limits, timeout: float) -> list[Item]
         if item.results is None:
             item.results = process_file(item.data, item.display, limits, timeout,
                                         item.reader.over(reader) if item.reader else reader, item.sha)
-        done.append(_ready(item))
+        done.append(_ready(item, scan_id))
     return done
 
 
@@ -323,6 +366,7 @@ def _in_pool(
 ) -> Iterator[tuple[Item, list[DocResult]]]:
     """Process items in worker processes, a bounded number of batches in flight, in order."""
     batch_size = batch_size or BATCH_FILES
+    scan_id = os.urandom(8).hex()  # what a worker packed is remembered for this scan only (_packed_before)
     window: deque[Future[list[Item]]] = deque()
     batch: list[Item] = []
 
@@ -337,11 +381,11 @@ def _in_pool(
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            window.append(pool.submit(_work_batch, batch, limits, timeout))
+            window.append(pool.submit(_work_batch, batch, limits, timeout, scan_id))
             batch = []
             yield from drain(2 * workers)
     if batch:
-        window.append(pool.submit(_work_batch, batch, limits, timeout))
+        window.append(pool.submit(_work_batch, batch, limits, timeout, scan_id))
     yield from drain(0)
 
 

@@ -54,3 +54,15 @@ def test_version_imports_no_stage() -> None:
             " and m != 'tenderwatch.cli'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]", done.stdout
+
+
+def test_version_said_is_the_installed_package_version() -> None:
+    """``--version`` says ``tenderwatch.__version__`` (no metadata look-up at start): it must be the version
+    the package was installed with (pyproject.toml)."""
+    from importlib.metadata import version
+
+    from tenderwatch import __version__
+
+    assert __version__ == version("tenderwatch")
+    done = CliRunner().invoke(main, ["--version"], prog_name="tenderwatch")
+    assert done.exit_code == 0 and done.output.strip() == f"tenderwatch, version {__version__}"

@@ -10,13 +10,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tenderwatch"
 
 # lowest first; modules on one line are one layer
 LAYERS: list[set[str]] = [
-    {"model", "fx", "yamlfile", "__init__", "data", "examples"},
+    {"model", "fx", "yamlfile", "safepickle", "__init__", "data", "examples"},
     {"read"},
     {"normalize"},
     {"notice"},
     {"detect"},
     {"screen"},
-    {"parties", "pipeline"},
+    {"parties", "pipeline", "warm"},
     {"store"},
     {"scan", "scaninput", "warcscan"},
     {"collect"},

@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from tenderwatch import __version__
+
 # Modules that each define ``register(group: click.Group) -> None``, with the commands each adds, so
 # that running one command imports only its module and ``--version`` / ``--help`` import none of the
 # stages (the scan stack takes about a second of CPU to import). A command missing here is still found:
@@ -71,7 +73,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup)
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
-@click.version_option(package_name="tenderwatch")
+@click.version_option(__version__, package_name="tenderwatch")  # no importlib.metadata look-up (~15 ms)
 def main(verbose: int) -> None:
     """tenderwatch: find export-controlled US AI compute in procurement notices.
 

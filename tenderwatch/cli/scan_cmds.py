@@ -88,30 +88,37 @@ def _run_scan(
     paths: list[Path | str], db_path: str, timeout: float, quiet: bool, workers: int = 1, dask: str | None = None,
     follow_symlinks: bool = False,
 ) -> None:
-    from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
+    # A Dask cluster first: its workers warm up (tenderwatch.warm) while this process imports the scan
+    # stack, opens the store and lists the inputs.
+    client = _dask_client(dask) if dask else None
+    try:
+        if client is not None:
+            from tenderwatch.warm import warm_up_on_worker
 
-    with Store(db_path) as store:
-        show_progress = not quiet and sys.stderr.isatty()
+            client.run(warm_up_on_worker, wait=False)
+            workers = sum(client.nthreads().values()) or 1
+        from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
 
-        def progress(number: int, display: str) -> None:
-            if show_progress:
-                click.echo(f"\r[{number}] {display[-70:]:<70}", nl=False, err=True)
-            elif not quiet and number % 1000 == 0:
-                click.echo(f"{number} files...", err=True)
+        with Store(db_path) as store:
+            show_progress = not quiet and sys.stderr.isatty()
 
-        client = _dask_client(dask) if dask else None
-        try:
-            executor = client.get_executor() if client is not None else None
-            if client is not None:
-                workers = sum(client.nthreads().values()) or 1
+            def progress(number: int, display: str) -> None:
+                if show_progress:
+                    click.echo(f"\r[{number}] {display[-70:]:<70}", nl=False, err=True)
+                elif not quiet and number % 1000 == 0:
+                    click.echo(f"{number} files...", err=True)
+
+            # pure=False: a task reads its files, so it is not a pure function of its arguments (Dask would
+            # otherwise hash every batch to name it, and could hand back an earlier scan's result)
+            executor = client.get_executor(pure=False) if client is not None else None
             counts = scan(paths, store, timeout=timeout, progress=progress, workers=workers, executor=executor,
                           follow_symlinks=follow_symlinks)
-        finally:
-            if client is not None:
-                client.close()
-        if show_progress:
-            click.echo("", err=True)
-        _print_summary(counts, store, client is not None)
+            if show_progress:
+                click.echo("", err=True)
+            _print_summary(counts, store, client is not None)
+    finally:
+        if client is not None:
+            client.close()
     if counts.failed:
         sys.exit(2)
 

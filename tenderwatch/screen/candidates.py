@@ -8,6 +8,7 @@ segments), found by set algebra over per-segment postings cached per segment tex
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
@@ -27,8 +28,8 @@ def _seg_words(seg: Segment) -> set[str]:
 class Candidates:
     """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
 
-    by_key: dict[str, bytes]
-    by_token: dict[str, set[int]]
+    by_key: Mapping[str, bytes]
+    by_token: Mapping[str, set[int]]
     ref_strong: list[int]
     _seg_cache: dict[str, tuple[set[int], int]]
     _prefix_cache: dict[str, bool]

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from stdnum.cn import uscc
-
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.crossscript import compare_cross
 from tenderwatch.screen.latin import compare_latin
@@ -161,7 +159,11 @@ def _subunit(q: Name, c: Name, c_ids: frozenset[str]) -> Comparison | None:
 
 
 def _is_uscc(text: str) -> bool:
-    return len(text) == 18 and bool(uscc.is_valid(text))
+    if len(text) != 18:
+        return False
+    from stdnum.cn import uscc  # here: python-stdnum imports pydoc and ssl (7 ms of a start)
+
+    return bool(uscc.is_valid(text))
 
 
 def compare(a: str, b: str) -> Comparison:

@@ -14,7 +14,7 @@ import gc
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identif
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
-from tenderwatch.screen.records import LazyRecords
+from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
 from tenderwatch.screen.spacedpinyin import index_keys, query_key
 from tenderwatch.screen.subunit import zh_parents
 from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
@@ -52,9 +52,13 @@ def _name_from(data: bytes) -> Name:
     return name_from_fields(*indexcache.loads(data))
 
 
+def _latin_keys_from(data: bytes) -> dict[str, bytes]:
+    return _packed(indexcache.loads(data))
+
+
 def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
     """Postings as read from the cache: packed numbers (a cache of another shape is rebuilt)."""
-    if not all(type(refs) is bytes for refs in postings.values()):
+    if set(map(type, postings.values())) - {bytes}:
         raise TypeError("index cache postings are not packed numbers")
     return postings
 
@@ -76,7 +80,8 @@ class Screener(Candidates):
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
-        self.by_token: dict[str, set[int]] = {}
+        self.by_token: Mapping[str, set[int]] = {}  # LazyPostings when read from the cache
+        self._token_sets: dict[str, set[int]] = {}  # while building
         self.by_ident: dict[str, list[int]] = {}
         self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
@@ -95,8 +100,9 @@ class Screener(Candidates):
         self._entry_list, self._name_list = [], []
         # tuples: smaller than lists, and the cyclic GC stops tracking them (a full pass is cheaper)
         # packed numbers: a key is looked up for every name screened but found for very few
-        self.by_key: dict[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
+        self.by_key: Mapping[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
+        self.by_token, self._token_sets = self._token_sets, {}
         self._sorted_tokens = sorted(self.by_token)
         self.ref_ids = self._ref_ids()
         self.pinyin = pinyin_table() if loaded else ("", "")  # stored with the index: no pypinyin import on load
@@ -115,6 +121,10 @@ class Screener(Candidates):
         state["entries"] = [indexcache.dumps(tuple(getattr(entry, f) for f in _ENTRY_FIELDS)) for entry in self.entries]
         state["ref_name"] = [indexcache.dumps(name.fields()) for name in self.ref_name]
         state["pinyin"] = self.pinyin
+        state["sorted_tokens"] = self._sorted_tokens  # the same strings as by_token's keys: pickled once
+        # the keys only a Latin-script query looks up, as one string read back on the first such query
+        state["by_key"] = {k: v for k, v in self.by_key.items() if not k.startswith(LATIN_KEY_KINDS)}
+        state["latin_keys"] = indexcache.dumps({k: v for k, v in self.by_key.items() if k.startswith(LATIN_KEY_KINDS)})
         return state
 
     @classmethod
@@ -123,16 +133,15 @@ class Screener(Candidates):
         for name in _STATE:
             setattr(screener, name, state[name])
         number = list(range(len(screener.ref_name))).__getitem__
-        # sets now, not when first used: made later they are not frozen (gc.freeze in _build), and
-        # every collection pass would walk them
-        screener.by_token = {tok: set(map(number, indexcache.unpack(refs))) for tok, refs in
-                             _packed(state["by_token"]).items()}
-        screener.by_key = _packed(state["by_key"])
+        # the words' postings are made sets when first looked up: a scan looks up a few hundred of them
+        # (the few made after gc.freeze in _build are not frozen; all 30,000 made here cost 0.04 s a start)
+        screener.by_token = LazyPostings(_packed(state["by_token"]), number)
+        screener.by_key = SplitKeys(_packed(state["by_key"]), state["latin_keys"], _latin_keys_from)
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener.entries = LazyRecords(state["entries"], _entry_from)
         screener.ref_name = LazyRecords(state["ref_name"], _name_from)
-        screener._sorted_tokens = sorted(screener.by_token)
+        screener._sorted_tokens = state["sorted_tokens"]
         screener.ref_ids = screener._ref_ids()
         screener.pinyin = state["pinyin"]
         use_pinyin_table(screener.pinyin)
@@ -164,7 +173,7 @@ class Screener(Candidates):
             for ident in table.ids(name):
                 self.by_alias.setdefault(ident, []).append(ref)
             for tok in set(name.tokens):
-                self.by_token.setdefault(tok, set()).add(ref)
+                self._token_sets.setdefault(tok, set()).add(ref)
             for acro in name.acronyms:
                 self._key_lists.setdefault("acro:" + acro, []).append(ref)
 

@@ -9,6 +9,7 @@ import pytest
 
 from tenderwatch.screen import indexcache, reset_screener_cache
 from tenderwatch.screen.entries import ListEntry, ListVersion
+from tenderwatch.screen.records import SplitKeys
 from tenderwatch.screen.screener import Screener, get_screener
 from tenderwatch.screen.store import LoadedList
 
@@ -140,3 +141,19 @@ def test_records_are_read_back_when_used_and_only_index_types(tmp_path: Path,
     with pytest.raises(pickle.UnpicklingError):
         foreign.ref_name[0]
     assert "never run" not in capsys.readouterr().out
+
+
+def test_latin_keys_are_read_back_on_the_first_latin_query(tmp_path: Path) -> None:
+    """A cached index keeps the keys only Latin-script queries look up as one string until the first such
+    query (a scan of notices in Chinese never needs them); the hits are those of the built index."""
+    built = _small()
+    indexcache.save(tmp_path, "k1", built.state())
+    state = indexcache.load(tmp_path, "k1")
+    assert state is not None
+    again = Screener.from_state(state)
+    by_key = again.by_key
+    assert isinstance(by_key, SplitKeys)
+    assert [h.to_dict() for h in again.screen(NAMES[0])] == [h.to_dict() for h in built.screen(NAMES[0])]
+    assert by_key._latin is None  # a Chinese query: the Latin keys not read
+    assert _results(again) == _results(built)
+    assert by_key._latin is not None and dict(by_key) == dict(built.by_key)
