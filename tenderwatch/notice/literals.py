@@ -5,8 +5,9 @@ or carry ``(?i)`` get no literal prefix scan, so forty patterns over a page cost
 Most patterns cannot match a given page because a string they need is not in it. ``required``
 reads a compiled pattern's syntax tree (``re._parser``) for a set of strings one of which every
 match must contain (the longest such set it can prove; ``None`` when it cannot prove one), and a
-``LiteralGate`` finds all those strings in one Aho-Corasick pass: a pattern none of whose strings
-occur is skipped. Skipping is exact: the skipped patterns have no match, so results are unchanged.
+``LiteralGate`` finds all those strings in one Aho-Corasick pass (``ahocorasick_rs``, a DFA: about
+four times faster than pyahocorasick on CJK text, whose root node has hundreds of first characters
+to choose from): a pattern none of whose strings occur is skipped. Skipping is exact: the skipped patterns have no match, so results are unchanged.
 
 Case: the gate looks for case-folded strings in the case-folded text, which also covers ``(?i)``
 patterns (``fold`` maps the dotted and dotless i, which ``re`` matches to ``i``, first; a cased
@@ -20,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 # re's own parser and opcodes (private, no type stubs; the names as re itself uses them). Should a
 # Python release change them, no string is proven for any pattern and every pattern simply runs.
@@ -142,17 +143,31 @@ class LiteralGate:
             for literal in found:
                 owners.setdefault(literal, []).append(index)
         self.always = frozenset(always)
-        self._auto: Any = None
-        if owners:
-            self._auto = ahocorasick.Automaton()
-            for literal, indexes in owners.items():
-                self._auto.add_word(literal, tuple(indexes))
-            self._auto.make_automaton()
+        self._owners = tuple(tuple(indexes) for indexes in owners.values())
+        self._auto = searcher(list(owners)) if owners else None
 
     def possible(self, text: str) -> set[int]:
         """Indexes of the patterns that may match ``text`` (every other one cannot)."""
         out = set(self.always)
         if self._auto is not None and len(out) < self.size:
-            for _end, indexes in self._auto.iter(fold(text)):
-                out.update(indexes)
+            owners = self._owners
+            for number in {number for number, _start, _end in occurrences(self._auto, fold(text))}:
+                out.update(owners[number])
         return out
+
+
+def searcher(strings: list[str]) -> ahocorasick_rs.AhoCorasick:
+    """An Aho-Corasick automaton over ``strings`` (as a DFA: the fastest search, built in milliseconds)."""
+    return ahocorasick_rs.AhoCorasick(strings, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def occurrences(auto: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every occurrence of every string of ``auto`` in ``text``, overlapping ones too: (the string's
+    number, start, end), in characters."""
+    try:
+        return auto.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (not UTF-8) matches no string: U+FFFD in its place
+        return auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)

@@ -65,3 +65,13 @@ def test_a_changed_private_parser_runs_every_pattern(monkeypatch: pytest.MonkeyP
     assert LiteralGate(patterns).possible("nothing here") == {0, 1}
     monkeypatch.setattr(literals, "P", None)
     assert required(patterns[1]) is None
+
+
+def test_occurrences_in_characters_overlapping_and_past_a_lone_surrogate() -> None:
+    from tenderwatch.notice.literals import occurrences, searcher
+
+    auto = searcher(["a100", "100", "英伟达"])
+    # character offsets (not UTF-8 bytes), every overlapping occurrence
+    assert sorted(occurrences(auto, "𝐀英伟达a100")) == [(0, 4, 8), (1, 5, 8), (2, 1, 4)]
+    # a lone surrogate cannot be encoded: it matches nothing and the offsets stay the same
+    assert sorted(occurrences(auto, "\ud800a100")) == [(0, 1, 5), (1, 2, 5)]
