@@ -72,23 +72,62 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
 
 
+_MAX_CHOICES = 16  # strings in a set built from adjacent choices ("共(?:找到|有)" -> 共找到, 共有)
+
+
 def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
     best: set[str] | None = None
-    run: list[str] = []
+    runs: set[str] = {""}  # the strings the adjacent fixed items read so far can spell
     for op, av in items:
-        char = _literal(op, av, ignore)
-        if char is not None:
-            run.append(char)
-            continue
         if op in _ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
             continue
-        if run:
-            best = _better(best, {fold("".join(run))})
-            run = []
+        char = _literal(op, av, ignore)
+        choice = {char} if char is not None else _choices(op, av, ignore)
+        if choice is not None and len(runs) * len(choice) <= _MAX_CHOICES:
+            runs = {run + one for run in runs for one in choice}
+            continue
+        best = _better(best, _flushed(runs))
+        runs = {""}
         best = _better(best, _item(op, av, ignore))
-    if run:
-        best = _better(best, {fold("".join(run))})
-    return best
+    return _better(best, _flushed(runs))
+
+
+def _flushed(runs: set[str]) -> set[str] | None:
+    return {fold(run) for run in runs} if all(runs) else None
+
+
+def _choices(op: Any, av: Any, ignore: bool) -> set[str] | None:
+    """The strings an item can read when it is a choice among fixed strings (a group or an
+    alternation of literals, a class of a few characters); ``None`` otherwise."""
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _fixed(sub, (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _fixed(branch, ignore)
+            if found is None or len(union | found) > _MAX_CHOICES:
+                return None
+            union |= found
+        return union if all(union) else None  # an empty branch: the item may read nothing
+    if op is C.IN and 1 < len(av) <= _MAX_CHOICES and all(kind is C.LITERAL for kind, _ in av):
+        chars = {chr(code) for _, code in av}
+        return chars if not ignore or all(map(_caseless, chars)) else None
+    return None
+
+
+def _fixed(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
+    """The strings a sequence of fixed items can read (``None`` if one item is not fixed)."""
+    runs: set[str] = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        char = _literal(op, av, ignore)
+        choice = {char} if char is not None else _choices(op, av, ignore)
+        if choice is None or len(runs) * len(choice) > _MAX_CHOICES:
+            return None
+        runs = {run + one for run in runs for one in choice}
+    return runs
 
 
 def _literal(op: Any, av: Any, ignore: bool) -> str | None:
