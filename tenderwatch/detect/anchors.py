@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from tenderwatch.detect.vocab import vocab
+from tenderwatch.notice.literals import occurrences, searcher
 
 Target = tuple[str, str]
 
@@ -27,8 +28,17 @@ class Anchor:
     targets: tuple[Target, ...]
 
 
+@dataclass(slots=True, frozen=True)
+class Automaton:
+    """The anchor literals, their vocabulary entries (by the literal's number) and their searcher."""
+
+    literals: tuple[str, ...]
+    targets: tuple[tuple[Target, ...], ...]
+    search: ahocorasick_rs.AhoCorasick
+
+
 @lru_cache(maxsize=1)
-def automaton() -> ahocorasick.Automaton:
+def automaton() -> Automaton:
     v = vocab()
     table: dict[str, list[Target]] = {}
 
@@ -56,18 +66,14 @@ def automaton() -> ahocorasick.Automaton:
     for name in ("spec_units", "spec_labels"):
         for literal in v.lex(name).words:
             add(literal, ("spec", literal))
-    auto = ahocorasick.Automaton()
-    for literal, targets in table.items():
-        auto.add_word(literal, (literal, tuple(targets)))
-    auto.make_automaton()
-    return auto
+    literals = tuple(table)
+    return Automaton(literals, tuple(tuple(table[k]) for k in literals), searcher(list(literals)))
 
 
 def find_anchors(low: str) -> list[Anchor]:
     """All anchor occurrences in ``low`` (lowercased normalised text), by start position."""
-    out: list[Anchor] = []
-    for end_index, (literal, targets) in automaton().iter(low):
-        end = end_index + 1
-        out.append(Anchor(end - len(literal), end, literal, targets))
+    auto = automaton()
+    literals, targets = auto.literals, auto.targets
+    out = [Anchor(start, end, literals[n], targets[n]) for n, start, end in occurrences(auto.search, low)]
     out.sort(key=lambda a: (a.start, -a.end))
     return out

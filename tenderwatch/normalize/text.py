@@ -146,11 +146,19 @@ def _t2s(text: str) -> str:
     return "".join(c if len(c := conv.convert(ch)) == 1 and ch not in _KEEP else ch for ch in text)
 
 
+# The last long text normalised (a document's) and its NFKC + simplified form (steps 1-2): ``fold``
+# of the same text object (the document's export key, its search index) starts from there instead
+# of redoing both. Short texts (titles, meta values) are cheap to redo and do not replace it.
+_last: tuple[str, str] = ("", "")
+_KEPT = 512
+
+
 def fold(text: str) -> str:
     """The search form of ``text``: NFKC and traditional -> simplified, lower-cased, one
     character for one character (``Ａ１００`` -> ``a100``, ``深圳大學`` -> ``深圳大学``), so an
     offset in the folded text is the same offset in ``text``. Spaces are kept."""
-    folded = _t2s(_nfkc(text))
+    last = _last
+    folded = last[1] if last[0] is text else _t2s(_nfkc(text))
     lower = folded.lower()
     if len(lower) == len(folded):
         return lower
@@ -159,7 +167,10 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> NormText:
     """Normalise ``text``; see the module docstring for the steps."""
+    global _last
     simplified = _t2s(_nfkc(text))
+    if len(text) >= _KEPT:
+        _last = (text, simplified)
     deletions = [m.span() for m in _INNER_SPACE.finditer(simplified)]
     if not deletions:
         return NormText(simplified)

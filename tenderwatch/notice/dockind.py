@@ -29,6 +29,7 @@ the others, most of them on a real notice, are not run.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,8 @@ class Signal:
     cap: int
     patterns: tuple[re.Pattern[str], ...]
     first: int = 0  # index of its first pattern among all signals' patterns (the gate's numbering)
+    # each pattern that starts with a multi-line "^", as one that starts with "\n" (see ``_line_led``)
+    lined: tuple[re.Pattern[str] | None, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,7 +96,7 @@ def kind_vocab() -> KindVocab:
         except re.error as exc:
             raise VocabularyError(f"dockind.yaml: signal {name}: {exc}") from exc
         signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns,
-                              first))
+                              first, tuple(map(_line_led, patterns))))
         first += len(patterns)
     return KindVocab(
         leads=frozenset(k for k, v in kinds.items() if v.get("lead")),
@@ -103,21 +106,62 @@ def kind_vocab() -> KindVocab:
     )
 
 
-def _distinct(signal: Signal, text: str, possible: set[int]) -> list[str]:
+_LINE_START = "(?m)^"
+
+
+def _line_led(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``(?m)^X`` as ``(?m)\nX``, to run on ``"\n" + text``: a multi-line ``^`` is tried at every
+    position, a literal first character is found fast. It finds the same matches, each with a
+    "\n" before it (the texts read from them are stripped), unless a match ends with a "\n" or
+    is empty (the next line's match would then need that "\n" too): ``_distinct`` then runs
+    the pattern itself."""
+    if not pattern.pattern.startswith(_LINE_START):
+        return None
+    try:
+        return re.compile("(?m)\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
+    except re.error:  # e.g. a global flag after the "^": the pattern runs as written
+        return None
+
+
+class _Unsure(Exception):
+    """A line-led match that the pattern itself might not give in the same place."""
+
+
+def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "") -> list[str]:
     """The distinct texts the signal's patterns match, at most ``cap`` of them (``possible``: the
-    gate's numbers of the patterns that can match ``text``; the others are not run)."""
+    gate's numbers of the patterns that can match ``text``; the others are not run; ``nl_text``:
+    ``"\n" + text``, for the line-led patterns)."""
     seen: list[str] = []
     for index, pattern in enumerate(signal.patterns, signal.first):
         if index not in possible:
             continue
-        for match in pattern.finditer(text):
-            found = (match.group(1) if match.re.groups else match.group(0)) or match.group(0)
-            found = found.strip()
-            if found and found not in seen:
-                seen.append(found)
-                if len(seen) >= signal.cap:
+        lined = signal.lined[index - signal.first] if nl_text else None
+        if lined is not None:
+            size = len(seen)
+            try:
+                if _add(seen, signal.cap, lined.finditer(nl_text), lined=True):
                     return seen
+                continue
+            except _Unsure:
+                del seen[size:]
+        if _add(seen, signal.cap, pattern.finditer(text)):
+            return seen
     return seen
+
+
+def _add(seen: list[str], cap: int, matches: Iterator[re.Match[str]], lined: bool = False) -> bool:
+    """Add the distinct texts of ``matches`` to ``seen``; True when it holds ``cap`` of them."""
+    for match in matches:
+        whole = match.group(0)
+        if lined and (len(whole) == 1 or whole.endswith("\n")):
+            raise _Unsure
+        found = (match.group(1) if match.re.groups else whole) or whole
+        found = found.strip()
+        if found and found not in seen:
+            seen.append(found)
+            if len(seen) >= cap:
+                return True
+    return False
 
 
 def _reason(signal: Signal, found: list[str]) -> str:
@@ -132,8 +176,9 @@ def classify(text: str, title: str, notice_type: str) -> DocKind:
     reasons: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     possible = v.gate.possible(text)
+    nl_text = "\n" + text
     for signal in v.signals:
-        found = _distinct(signal, text, possible)
+        found = _distinct(signal, text, possible, nl_text)
         counts[signal.name] = len(found)
         if not found:
             continue

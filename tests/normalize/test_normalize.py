@@ -62,3 +62,18 @@ def test_source_map_after_cuts_points_at_each_character() -> None:
     assert norm.to_source(0, len(norm.text)) == (0, len(source))
     assert norm.to_source(-5, 99) == (0, len(source))
     assert normalize("").to_source(0, 0) == (0, 0)
+
+
+def test_fold_of_the_text_just_normalised_is_its_own_fold() -> None:
+    """fold() reuses the NFKC + simplified form of the last long text normalised: same result as a
+    fresh fold of an equal text (another object), and a different text is not mistaken for it."""
+    from tenderwatch.normalize.text import fold, normalize
+
+    text = "深圳大學採購ＧＰＵ伺服器 Ａ１００ 八台。" * 40
+    normalize(text)
+    fresh = "".join(list(text))  # equal, but another object: folded from scratch
+    assert fresh is not text
+    assert fold(text) == fold(fresh)
+    assert fold(text).startswith("深圳大学采购gpu伺服器 a100")
+    other = text.replace("八", "九")
+    assert fold(other) == fold("".join(list(other))) != fold(text)

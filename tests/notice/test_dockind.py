@@ -337,3 +337,23 @@ def test_disclosure_counterparty_named_in_the_signing_sentence_without_an_alias(
     assert [s.value for s in result.notice.suppliers] == ["岭南算力设备有限公司"]
     fact = result.notice.suppliers[0]
     assert result.text[fact.start:fact.end] == fact.raw
+
+
+def test_line_led_patterns_find_what_the_pattern_finds() -> None:
+    """A ``(?m)^`` signal pattern runs as a "\\n"-led one on "\\n" + text; where a match ends with the
+    "\\n" the next line's match needs, the pattern itself is run (same texts either way)."""
+    import re
+
+    from tenderwatch.notice.dockind import Signal, _distinct, _line_led
+
+    def distinct(pattern: str, text: str) -> list[str]:
+        compiled = re.compile(pattern)
+        signal = Signal("s", "news", 1, 5, (compiled,), 0, (_line_led(compiled),))
+        return _distinct(signal, text, {0}, "\n" + text)
+
+    assert _line_led(re.compile("(?m)^来源")) is not None
+    assert _line_led(re.compile("来源")) is None
+    # plain lines: the line-led pass
+    assert distinct(r"(?m)^[ \t]*(来源|编辑):(\S+)", "来源:新华社\n 编辑:王五\n正文 来源:不在行首") == ["来源", "编辑"]
+    # "\s*" eats the "\n" that the next line's match needs: the pattern itself decides
+    assert distinct(r"(?m)^(\w+\s*)", "ab\ncd\nef") == ["ab", "cd", "ef"]

@@ -11,9 +11,11 @@ from tenderwatch.notice.dockind import kind_vocab
 from tenderwatch.notice.literals import LiteralGate, required
 
 CASES = [
-    (r"本(?:项目|次采购)", {"项目", "次采购"}),  # the longer of "本" and the branch
+    (r"本(?:项目|次采购)", {"本项目", "本次采购"}),  # "本" joined to each branch
+    (r"(共(?:找到|有)\d+条|搜索结果)", {"共找到", "共有", "搜索结果"}),  # a single "共" would match nearly every text
+    (r"[甲乙]方(?:代表|签字)", {"甲方代表", "甲方签字", "乙方代表", "乙方签字"}),
     (r"(?i)(according to |people familiar)", {"according to ", "people familiar"}),
-    (r"(?m)^[ \t]*(项目编号|采购人)[:：]", {"项目编号", "采购人"}),
+    (r"(?m)^[ \t]*(项目编号|采购人)[:：]", {"项目编号:", "项目编号：", "采购人:", "采购人："}),
     (r"(?:a|)bc", {"bc"}),
     (r"x?", None),
     (r"[年月]\d+", {"年", "月"}),
@@ -65,3 +67,13 @@ def test_a_changed_private_parser_runs_every_pattern(monkeypatch: pytest.MonkeyP
     assert LiteralGate(patterns).possible("nothing here") == {0, 1}
     monkeypatch.setattr(literals, "P", None)
     assert required(patterns[1]) is None
+
+
+def test_occurrences_in_characters_overlapping_and_past_a_lone_surrogate() -> None:
+    from tenderwatch.notice.literals import occurrences, searcher
+
+    auto = searcher(["a100", "100", "英伟达"])
+    # character offsets (not UTF-8 bytes), every overlapping occurrence
+    assert sorted(occurrences(auto, "𝐀英伟达a100")) == [(0, 4, 8), (1, 5, 8), (2, 1, 4)]
+    # a lone surrogate cannot be encoded: it matches nothing and the offsets stay the same
+    assert sorted(occurrences(auto, "\ud800a100")) == [(0, 1, 5), (1, 2, 5)]
