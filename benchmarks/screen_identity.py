@@ -49,12 +49,12 @@ def _variants(name: str, rng: random.Random) -> list[str]:
         out.append(" ".join(words[1:]))
         i = rng.randrange(len(words))
         out.append(" ".join(words[:i] + words[i + 1:]))
-        out.append(" ".join(words[:i] + ["Global"] + words[i:]))
+        out.append(" ".join([*words[:i], "Global", *words[i:]]))
         w = words[i]
         if len(w) > 3:
             j = rng.randrange(1, len(w) - 1)
-            out.append(" ".join(words[:i] + [w[:j] + w[j + 1:]] + words[i + 1:]))
-            out.append(" ".join(words[:i] + [w[:j] + "e" + w[j:]] + words[i + 1:]))
+            out.append(" ".join([*words[:i], w[:j] + w[j + 1:], *words[i + 1:]]))
+            out.append(" ".join([*words[:i], w[:j] + "e" + w[j:], *words[i + 1:]]))
     elif len(name) > 2:
         j = rng.randrange(len(name))
         out.append(name[:j] + name[j + 1:])

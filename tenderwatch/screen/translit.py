@@ -130,7 +130,7 @@ def segment(piece: str) -> Segment:
 def pieces(core: str) -> list[str]:
     """The texts of :func:`segments` of ``core``, without making (or caching) the segments: the
     screener's candidate search keeps what it needs per piece text."""
-    return _segmenter().findall(core)  # type: ignore[no-any-return]
+    return _segmenter().findall(core)
 
 
 @lru_cache(maxsize=100_000)
