@@ -40,16 +40,17 @@ SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or
 RESULT_CACHE = 100_000
 _NO_IDS: frozenset[str] = frozenset()
 _ENTRY_FIELDS = tuple(f.name for f in fields(ListEntry))
+_NAME_FIELDS = len(fields(Name))
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
 _LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
 def _entry_from(data: bytes) -> ListEntry:
-    return ListEntry(*indexcache.loads(data))
+    return ListEntry(*indexcache.loads(data, len(_ENTRY_FIELDS)))
 
 
 def _name_from(data: bytes) -> Name:
-    return name_from_fields(*indexcache.loads(data))
+    return name_from_fields(*indexcache.loads(data, _NAME_FIELDS))
 
 
 def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
