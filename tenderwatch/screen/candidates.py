@@ -139,17 +139,24 @@ class Candidates:
             posting = by_key.get("zhb:" + b)
             if posting:
                 out.update(unpack(posting))
-        cached = self._seg_cache.get
-        records = [cached(text) or self._piece(text) for text in pieces(n.key)]
-        posting = by_key.get("py:" + "".join([r[2] for r in records]))  # spacedpinyin.query_key
+        texts = pieces(n.key)
+        try:
+            records = list(map(self._seg_cache.__getitem__, texts))  # every piece seen before (C, no call each)
+        except KeyError:
+            records = [self._seg_cache.get(text) or self._piece(text) for text in texts]
+        if not records:
+            return
+        set_list, size_list, pinyin_list, counts = zip(*records, strict=True)
+        posting = by_key.get("py:" + "".join(pinyin_list))  # spacedpinyin.query_key
         if posting:
             out.update(unpack(posting))
-        records = [r for r in records if r[3]]
-        sets = [r[0] for r in records]
-        sizes = [r[1] for r in records]
-        pinyins = [r[2] for r in records]
-        if not sets:
-            return
+        if all(counts):
+            sets, sizes, pinyins = list(set_list), list(size_list), pinyin_list
+        else:  # an ignored word (有限, 公司 ...): not looked for
+            records = [r for r in records if r[3]]
+            sets, sizes, pinyins = [r[0] for r in records], [r[1] for r in records], tuple(r[2] for r in records)
+            if not sets:
+                return
         by_token = self.by_token
         n_sets = len(sets)
         prefixes = self._prefix_cache

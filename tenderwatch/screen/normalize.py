@@ -287,14 +287,18 @@ def _two_word_place_starts() -> frozenset[str]:
 def _analyse_latin(raw: str, text: str) -> Name:
     v = vocab()
     tokens, qualifiers, acronyms = latin_tokens(text)
-    places = {t for t in tokens if t in v.latin_places}
+    places = v.latin_places.intersection(tokens)
     firsts = _two_word_place_starts()
-    for a, b in itertools.pairwise(tokens):
-        if a in firsts and f"{a} {b}" in v.latin_places:
-            places.update((a, b))
-    return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(map(sys.intern, tokens)),
-                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=_fs(t for t in tokens if t.isdigit()),
-                places=_fs(places), acronyms=acronyms or EMPTY)
+    if not firsts.isdisjoint(tokens):  # "hong kong": both words are place words
+        found = set(places)
+        for a, b in itertools.pairwise(tokens):
+            if a in firsts and f"{a} {b}" in v.latin_places:
+                found.update((a, b))
+        places = frozenset(found)
+    numbers = [t for t in tokens if t.isdigit()]
+    return Name(raw, "latin", " ".join(tokens), "", "", "", tuple(map(sys.intern, qualifiers)) if qualifiers else (),
+                tuple(map(sys.intern, tokens)), frozenset(numbers) if numbers else EMPTY, places or EMPTY,
+                acronyms or EMPTY)
 
 
 @lru_cache(maxsize=200_000)
