@@ -24,16 +24,17 @@ def _seg_words(seg: Segment) -> set[str]:
     return {alt[0] for alt in seg.alts if alt} | {seg.pinyin}
 
 
-def strong_above(strong: list[int], numbers: list[int]) -> list[frozenset[int]]:
-    """For each k up to the most strong words a list name has: the list names (``numbers``, the
-    index's shared int objects) with more than k strong words."""
+def strong_above(strong: list[int], numbers: list[int]) -> dict[int, frozenset[int]]:
+    """For each k from 1 to below the most strong words a list name has: the list names (``numbers``,
+    the index's shared int objects) with more than k strong words. (k = 0 is never asked: a candidate
+    holds at least one word of the query.)"""
     order = sorted(range(len(strong)), key=strong.__getitem__, reverse=True)
-    out: list[frozenset[int]] = []
+    out: dict[int, frozenset[int]] = {}
     end = len(order)
-    for k in range(max(strong, default=0)):
+    for k in range(1, max(strong, default=0)):
         while end and strong[order[end - 1]] <= k:
             end -= 1
-        out.append(frozenset(numbers[i] for i in order[:end]))
+        out[k] = frozenset(numbers[i] for i in order[:end])
     return out
 
 
@@ -46,7 +47,7 @@ class Candidates:
     _brand_endings: tuple[str, ...]
     by_token: dict[str, set[int]]
     ref_strong: list[int]
-    strong_above: list[frozenset[int]]  # [k]: the list names of more than k strong words
+    strong_above: dict[int, frozenset[int]]  # [k]: the list names of more than k strong words
     _seg_cache: dict[str, tuple[set[int], int, str, bool]]
     _prefix_cache: dict[str, bool]
     _sorted_tokens: list[str]
@@ -71,7 +72,7 @@ class Candidates:
         # a list name qualifies when its strong words number at most the query words it holds plus
         # the slack: set differences with the names of more strong words (in C, not a loop over refs)
         above = self.strong_above
-        top = len(above)
+        top = len(above) + 1  # above[k] for 1 <= k < top
         if need == 1:  # one or two words: list names holding the rarer one
             pool = postings[0]
             if len(pool) > MAX_CANDIDATES:

@@ -83,7 +83,7 @@ class Screener(Candidates):
         self._entry_list: list[ListEntry] = []  # while building
         self._name_list: list[Name] = []
         self.ref_strong: list[int] = []  # words of the name that are not legal-form / "group" words
-        self.strong_above: list[frozenset[int]] = []
+        self.strong_above: dict[int, frozenset[int]] = {}
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
