@@ -12,8 +12,8 @@ from collections.abc import Mapping
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.translit import Segment
-from tenderwatch.screen.vocab import vocab
+from tenderwatch.screen.translit import Segment, pieces, segment
+from tenderwatch.screen.zhcompare import brand
 
 MAX_CANDIDATES = 3000
 SEGMENT_CACHE = 100_000
@@ -25,13 +25,31 @@ def _seg_words(seg: Segment) -> set[str]:
     return {alt[0] for alt in seg.alts if alt} | {seg.pinyin}
 
 
+def strong_above(strong: list[int], numbers: list[int]) -> dict[int, frozenset[int]]:
+    """For each k from 1 to below the most strong words a list name has: the list names (``numbers``,
+    the index's shared int objects) with more than k strong words. (k = 0 is never asked: a candidate
+    holds at least one word of the query.)"""
+    order = sorted(range(len(strong)), key=strong.__getitem__, reverse=True)
+    out: dict[int, frozenset[int]] = {}
+    end = len(order)
+    for k in range(1, max(strong, default=0)):
+        while end and strong[order[end - 1]] <= k:
+            end -= 1
+        out[k] = frozenset(numbers[i] for i in order[:end])
+    return out
+
+
 class Candidates:
     """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
 
     by_key: Mapping[str, bytes]
+    zh_keys: dict[str, bytes]  # the keys a Chinese query looks up (zh:, zhnp:, zhb:, py:): a small dict
+    _zh_ignore: frozenset[str]
+    _brand_endings: tuple[str, ...]
     by_token: Mapping[str, set[int]]
     ref_strong: list[int]
-    _seg_cache: dict[str, tuple[set[int], int]]
+    strong_above: dict[int, frozenset[int]]  # [k]: the list names of more than k strong words
+    _seg_cache: dict[str, tuple[set[int], int, str, bool]]
     _prefix_cache: dict[str, bool]
     _sorted_tokens: list[str]
 
@@ -52,45 +70,44 @@ class Candidates:
         if len(postings) < need:
             return
         slack = 1 if len(words) > 1 else 0  # one word spelt differently (found through the other words)
-        strong = self.ref_strong
+        # a list name qualifies when its strong words number at most the query words it holds plus
+        # the slack: set differences with the names of more strong words (in C, not a loop over refs)
+        above = self.strong_above
+        top = len(above) + 1  # above[k] for 1 <= k < top
         if need == 1:  # one or two words: list names holding the rarer one
             pool = postings[0]
             if len(pool) > MAX_CANDIDATES:
                 return
-            other = postings[1] if len(postings) > 1 else set()
-            for ref in pool:
-                if strong[ref] <= 1 + (ref in other) + slack:
-                    out.add(ref)
+            out.update(pool - above[1 + slack] if 1 + slack < top else pool)
+            if len(postings) > 1:  # holding the other word too: one strong word more allowed
+                both = pool & postings[1]
+                out.update(both - above[2 + slack] if 2 + slack < top else both)
             return
         size0, size1 = len(postings[0]), len(postings[1])  # the union's size bounds first (no set built)
         if size1 > MAX_CANDIDATES or (size0 + size1 > MAX_CANDIDATES
                                       and len(postings[0] | postings[1]) > MAX_CANDIDATES):
             return
         # need >= 2 and len(postings) in (need, need + 1): refs in every posting, or in all but one
-        # (set algebra in C instead of counting each ref of the pool in Python)
-        counts: dict[int, int] = {}
         every = set.intersection(*postings)
+        k = len(postings) + slack
+        out.update(every - above[k] if k < top else every)
         if len(postings) > need:
+            k = need + slack
             for skip in range(len(postings)):
-                for ref in set.intersection(*postings[:skip], *postings[skip + 1:]) - every:
-                    counts[ref] = need
-        for ref in every:
-            counts[ref] = len(postings)
-        for ref, count in counts.items():
-            if strong[ref] <= count + slack:
-                out.add(ref)
+                rest = set.intersection(*postings[:skip], *postings[skip + 1:]) - every
+                out.update(rest - above[k] if k < top else rest)
 
-    def _seg_postings(self, seg: Segment) -> tuple[set[int], int]:
-        """The list names holding a word that could stand for a segment, as one set, and the sum
-        of the words' posting sizes (the candidate cap counts that sum); cached per segment text."""
-        found = self._seg_cache.get(seg.text)
-        if found is None:
-            by_token = self.by_token
-            postings = [by_token[w] for w in sorted(_seg_words(seg)) if w in by_token]
-            found = (set().union(*postings), sum(map(len, postings)))
-            if len(self._seg_cache) >= SEGMENT_CACHE:
-                self._seg_cache.clear()
-            self._seg_cache[seg.text] = found
+    def _piece(self, text: str) -> tuple[set[int], int, str, bool]:
+        """A segment text's record: the list names holding a word that could stand for it, as one
+        set; the sum of the words' posting sizes (the candidate cap counts that sum); its pinyin;
+        whether it counts (not an ignored word). Cached per segment text."""
+        seg = segment(text)
+        by_token = self.by_token
+        postings = [by_token[w] for w in sorted(_seg_words(seg)) if w in by_token]
+        found = (set().union(*postings), sum(map(len, postings)), seg.pinyin, text not in self._zh_ignore)
+        if len(self._seg_cache) >= SEGMENT_CACHE:
+            self._seg_cache.clear()
+        self._seg_cache[text] = found
         return found
 
     def _starts_a_word(self, prefix: str) -> bool:
@@ -105,43 +122,60 @@ class Candidates:
             self._prefix_cache[prefix] = known
         return known
 
-    def _cross_candidates(self, segments_of_key: tuple[Segment, ...], out: set[int]) -> None:
-        """English list names that could account for every word of a Chinese name (scoring needs
-        full coverage, so a list name must hold a rendering of every segment): per segment the
-        list names holding one of its words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei).
-        ``segments_of_key``: :func:`tenderwatch.screen.translit.segments` of the name's key."""
-        ignore = vocab().zh_ignore
-        cache = self._seg_cache
-        sets: list[set[int]] = []
-        sizes: list[int] = []
-        pinyins: list[str] = []
-        for seg in segments_of_key:  # one pass (a name has a handful of segments)
-            if seg.text in ignore:
-                continue
-            found = cache.get(seg.text)
-            if found is None:
-                found = self._seg_postings(seg)
-            sets.append(found[0])
-            sizes.append(found[1])
-            pinyins.append(seg.pinyin)
-        if not sets:
+    def _zh_candidates(self, n: Name, out: set[int]) -> None:
+        """The list names a Chinese name (or one of its parents) can match, in one pass over its
+        segments: its keys (``Screener._keys``) and the pinyin key looked up, then the English list
+        names that could account for every word of it (scoring needs full coverage, so a list name
+        must hold a rendering of every segment): per segment the list names holding one of its
+        words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei)."""
+        core = n.core_noplace
+        by_key = self.zh_keys
+        posting = by_key.get("zh:" + n.key)
+        if posting:
+            out.update(unpack(posting))
+        posting = by_key.get("zhnp:" + core)
+        if posting:
+            out.update(unpack(posting))
+        b = brand(core) if core.endswith(self._brand_endings) else core
+        if len(b) >= 2:
+            posting = by_key.get("zhb:" + b)
+            if posting:
+                out.update(unpack(posting))
+        texts = pieces(n.key)
+        try:
+            records = list(map(self._seg_cache.__getitem__, texts))  # every piece seen before (C, no call each)
+        except KeyError:
+            records = [self._seg_cache.get(text) or self._piece(text) for text in texts]
+        if not records:
             return
+        # records are 4-tuples; zip's keyword argument alone costs a third of its time here
+        set_list, size_list, pinyin_list, counts = zip(*records)  # noqa: B905
+        posting = by_key.get("py:" + "".join(pinyin_list))  # spacedpinyin.query_key
+        if posting:
+            out.update(unpack(posting))
+        if all(counts):
+            sets, sizes, pinyins = list(set_list), list(size_list), pinyin_list
+        else:  # an ignored word (有限, 公司 ...): not looked for
+            records = [r for r in records if r[3]]
+            sets, sizes, pinyins = [r[0] for r in records], [r[1] for r in records], tuple(r[2] for r in records)
+            if not sets:
+                return
         by_token = self.by_token
-        n = len(sets)
+        n_sets = len(sets)
         prefixes = self._prefix_cache
-        for start in range(n - 1):
+        for start in range(n_sets - 1):
             acc = pinyins[start] + pinyins[start + 1]
             starts = prefixes.get(acc)
             if not (self._starts_a_word(acc) if starts is None else starts):
                 continue  # no list word starts with these two: no longer run either
-            for end in range(start + 2, min(n, start + 4) + 1):
+            for end in range(start + 2, min(n_sets, start + 4) + 1):
                 if end > start + 2:
                     acc += pinyins[end - 1]
-                posting = by_token.get(acc)
-                if posting:
+                run = by_token.get(acc)
+                if run:
                     for i in range(start, end):
-                        sets[i] = sets[i] | posting
-                        sizes[i] += len(posting)
+                        sets[i] = sets[i] | run
+                        sizes[i] += len(run)
         if not all(sets):
             return  # the fast path: some word of the name is in no list name
         if min(sizes) > MAX_CANDIDATES:

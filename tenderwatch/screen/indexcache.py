@@ -6,7 +6,8 @@ versions in force (bundled manifest checksums, ``lists/current.json`` and the ``
 stored version, which carries the data file's checksum), the vocabulary files, the screening code,
 pypinyin's version (the index carries its readings) and the Python version. It is written
 atomically (temporary file, then ``os.replace``); a file that cannot be read or was written for
-another key is ignored and rebuilt. Only the index's own record types are accepted when reading it back.
+another key is ignored and rebuilt. Only the index's own record types are accepted when reading it back
+(its entries and list names are marshalled one by one: builtin values only).
 Removed entries stay in the index (screening for a date before the removal needs them), so the
 index does not expire when an entry's removal date passes.
 Set ``TENDERWATCH_SCREEN_CACHE=0`` to neither read nor write it.
@@ -18,9 +19,9 @@ import contextlib
 import gc
 import hashlib
 import importlib.util
-import io
 import json
 import logging
+import marshal
 import os
 import pickle
 import sys
@@ -37,9 +38,10 @@ from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 5  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples;
+INDEX_FORMAT = 6  # 2: entries and list names pickled one by one (records.LazyRecords); 3: as field tuples;
 # 4: the sorted words kept (the postings are made sets when looked up: records.LazyPostings);
-# 5: the keys only Latin queries look up read back on the first (records.SplitKeys)
+# 5: the keys only Latin queries look up read back on the first (records.SplitKeys);
+# 6: records (field tuples, the Latin keys) marshalled: read back without an unpickler per record
 PREFIX = "screen-index-"
 STALE_SECONDS = 86_400
 _ALLOWED = {  # entries and list names are stored as tuples of builtins (screener.Screener.state)
@@ -102,15 +104,28 @@ def unpack(data: bytes) -> array[int]:
     return numbers
 
 
-def dumps(record: object) -> bytes:
-    """One record of the index (its fields as builtins: nothing to look up when read back), pickled on
-    its own (read back by :func:`loads` when used)."""
-    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+def dumps(record: tuple[Any, ...] | dict[str, bytes]) -> bytes:
+    """One record of the index, its fields as builtins (str, int, bytes, lists, tuples and frozensets of
+    them), or the dict of Latin keys, marshalled on its own (read back by :func:`loads` /
+    :func:`loads_keys` when used). Marshal makes builtin values only: no class is looked up and no code
+    runs when a record is read."""
+    return marshal.dumps(record)
 
 
-def loads(data: bytes) -> Any:
-    """A record pickled by :func:`dumps`; only the index's own record types are accepted."""
-    return RestrictedUnpickler(io.BytesIO(data), _ALLOWED, "the index cache").load()
+def loads(data: bytes, size: int) -> tuple[Any, ...]:
+    """A record written by :func:`dumps`: a tuple of ``size`` fields (ValueError for anything else)."""
+    record = marshal.loads(data)
+    if type(record) is not tuple or len(record) != size:
+        raise ValueError(f"index cache record of another shape ({type(record).__name__})")
+    return record
+
+
+def loads_keys(data: bytes) -> dict[str, bytes]:
+    """The Latin keys written by :func:`dumps`: a dict of str -> bytes (ValueError for anything else)."""
+    keys = marshal.loads(data)
+    if type(keys) is not dict or set(map(type, keys)) - {str} or set(map(type, keys.values())) - {bytes}:
+        raise ValueError(f"index cache keys of another shape ({type(keys).__name__})")
+    return keys
 
 
 def _path(home: Path, key: str) -> Path:

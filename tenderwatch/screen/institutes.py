@@ -32,6 +32,7 @@ class Institute:
 class _Tables:
     zh_prefixes: tuple[tuple[str, frozenset[str]], ...]  # longest first
     zh_first: frozenset[str]  # first characters of the prefixes (a cheap test)
+    zh_by_first: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # zh_prefixes by first character
     en_phrases: tuple[tuple[tuple[str, ...], str], ...]  # token sequences naming a group
     group_tokens: frozenset[str]  # first tokens of the phrases (a cheap test)
     known: dict[str, Institute]  # by id
@@ -99,7 +100,11 @@ def _tables() -> _Tables:
             if analysed.key:
                 by_key[analysed.script + ":" + analysed.key] = ident
     ordered = tuple(sorted(((p, frozenset(g)) for p, g in prefixes.items()), key=lambda item: -len(item[0])))
-    return _Tables(ordered, frozenset(p[0] for p, _ in ordered), tuple(phrases), frozenset(p[0][0] for p in phrases), known, by_key)
+    by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for item in ordered:
+        by_first.setdefault(item[0][0], []).append(item)
+    return _Tables(ordered, frozenset(by_first), {c: tuple(items) for c, items in by_first.items()}, tuple(phrases),
+                   frozenset(p[0][0] for p in phrases), known, by_key)
 
 
 def known_institutes() -> dict[str, Institute]:
@@ -115,7 +120,7 @@ def _zh_ids(name: Name) -> frozenset[str]:
     tables = _tables()
     if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
         return EMPTY
-    for prefix, groups in tables.zh_prefixes:
+    for prefix, groups in tables.zh_by_first[text[0]]:  # longest first, as in zh_prefixes
         if text.startswith(prefix):
             rest = text[len(prefix):]
             m = _ZH_REST.match(rest)

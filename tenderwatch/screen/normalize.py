@@ -21,16 +21,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import opencc
-
 from tenderwatch.screen.latin_tokens import BRACKETS, PAREN, latin_tokens, translate_if_any
+from tenderwatch.screen.simplify import T2S, to_simplified
 from tenderwatch.screen.vocab import vocab
 
 log = logging.getLogger(__name__)
 
 MAX_NAME_CHARS = 300  # longer input is cut (names are short; a 10 kB "name" is bad input)
 
-_T2S = opencc.OpenCC("hk2s")
+_T2S = T2S
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u0400-\u04ff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -147,17 +146,29 @@ def _place_of(text: str) -> str | None:
 
 def _lead_place(core: str) -> tuple[str, str]:
     """Split a leading place (深圳市 / 北京 / 广东省) off a Chinese core."""
-    v = vocab()
-    for n in range(min(4, len(core) - 1), 1, -1):
-        head = core[:n]
-        if head in v.places_zh:
-            rest = core[n:]
+    heads = _places_by_start().get(core[:2])
+    if heads is None:  # no place starts with the name's first two characters
+        return "", core
+    for head in heads:  # longest first, as a longest-match over core[:4], core[:3], core[:2]
+        if len(head) < len(core) and core.startswith(head):
+            rest = core[len(head):]
             if rest.startswith(_suffixes()):
-                for suffix in v.place_suffixes:
+                for suffix in vocab().place_suffixes:
                     if rest.startswith(suffix) and len(rest) > len(suffix):
                         return head, rest[len(suffix):]
             return head, rest
     return "", core
+
+
+@lru_cache(maxsize=1)
+def _places_by_start() -> dict[str, tuple[str, ...]]:
+    """The Chinese places of 2-4 characters by their first two, longest first (the leading place a
+    name can start with: 深圳市... is looked for only among the places starting 深圳)."""
+    out: dict[str, list[str]] = {}
+    for place in sorted(vocab().places_zh, key=len, reverse=True):
+        if 2 <= len(place) <= 4:
+            out.setdefault(place[:2], []).append(place)
+    return {start: tuple(heads) for start, heads in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +238,7 @@ def _zh_ordinal(match: re.Match[str]) -> str:
 
 def _analyse_zh(raw: str, text: str) -> Name:
     notes: list[str] = []
-    simp = _T2S.convert(text)
+    simp = to_simplified(text)
     if simp != text:
         notes.append("traditional -> simplified")
     text = _zh_table(simp.lower())
@@ -262,8 +273,9 @@ def _analyse_zh(raw: str, text: str) -> Name:
         core = inner
     lead, rest = _lead_place(core)
     numbers = _fs(_DIGITS.findall(core)) if not core.isalpha() else EMPTY
-    return Name(raw=raw, script="zh", key=core, full=full, core_noplace=rest, lead_place=sys.intern(lead),
-                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=numbers, notes=tuple(notes))
+    # positional: a Chinese name is analysed for nearly every party screened
+    return Name(raw, "zh", core, full, rest, sys.intern(lead), tuple(map(sys.intern, qualifiers)) if qualifiers
+                else (), (), numbers, EMPTY, EMPTY, tuple(notes))
 
 
 @lru_cache(maxsize=1)
@@ -275,14 +287,18 @@ def _two_word_place_starts() -> frozenset[str]:
 def _analyse_latin(raw: str, text: str) -> Name:
     v = vocab()
     tokens, qualifiers, acronyms = latin_tokens(text)
-    places = {t for t in tokens if t in v.latin_places}
+    places = v.latin_places.intersection(tokens)
     firsts = _two_word_place_starts()
-    for a, b in itertools.pairwise(tokens):
-        if a in firsts and f"{a} {b}" in v.latin_places:
-            places.update((a, b))
-    return Name(raw=raw, script="latin", key=" ".join(tokens), tokens=tuple(map(sys.intern, tokens)),
-                qualifiers=tuple(map(sys.intern, qualifiers)), numbers=_fs(t for t in tokens if t.isdigit()),
-                places=_fs(places), acronyms=acronyms or EMPTY)
+    if not firsts.isdisjoint(tokens):  # "hong kong": both words are place words
+        found = set(places)
+        for a, b in itertools.pairwise(tokens):
+            if a in firsts and f"{a} {b}" in v.latin_places:
+                found.update((a, b))
+        places = frozenset(found)
+    numbers = [t for t in tokens if t.isdigit()]
+    return Name(raw, "latin", " ".join(tokens), "", "", "", tuple(map(sys.intern, qualifiers)) if qualifiers else (),
+                tuple(map(sys.intern, tokens)), frozenset(numbers) if numbers else EMPTY, places or EMPTY,
+                acronyms or EMPTY)
 
 
 @lru_cache(maxsize=200_000)

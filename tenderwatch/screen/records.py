@@ -1,4 +1,4 @@
-"""The index's records (list entries, analysed list names) kept as one pickled string each and read
+"""The index's records (list entries, analysed list names) kept as one marshalled string each and read
 back on first use: a scan screens a few hundred names and touches only their candidates, so a new
 process does not rebuild 66,000 objects it never looks at (0.17 s of reading the index cache); the
 word index's postings likewise (:class:`LazyPostings`)."""

@@ -21,16 +21,16 @@ from typing import Any
 
 from tenderwatch.screen import indexcache
 from tenderwatch.screen.aliases import alias_table
-from tenderwatch.screen.candidates import Candidates
+from tenderwatch.screen.candidates import Candidates, strong_above
 from tenderwatch.screen.compare import Comparison, compare_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
 from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
-from tenderwatch.screen.spacedpinyin import index_keys, query_key
+from tenderwatch.screen.spacedpinyin import index_keys
 from tenderwatch.screen.subunit import zh_parents
-from tenderwatch.screen.translit import pinyin_table, segments, use_pinyin_table
+from tenderwatch.screen.translit import pinyin_table, use_pinyin_table
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
 
@@ -40,20 +40,21 @@ SKIPPED_KINDS = ("vessel", "aircraft")  # a buyer or supplier is never a ship or
 RESULT_CACHE = 100_000
 _NO_IDS: frozenset[str] = frozenset()
 _ENTRY_FIELDS = tuple(f.name for f in fields(ListEntry))
+_NAME_FIELDS = len(fields(Name))
 _LATIN3 = re.compile(r"[A-Za-z]{3}")
 _LETTERS = re.compile(r"[\W_]+")  # a name's letters and digits only: "INSPUR GROUP CO., LTD." = "Inspur Group Co Ltd"
 
 
 def _entry_from(data: bytes) -> ListEntry:
-    return ListEntry(*indexcache.loads(data))
+    return ListEntry(*indexcache.loads(data, len(_ENTRY_FIELDS)))
 
 
 def _name_from(data: bytes) -> Name:
-    return name_from_fields(*indexcache.loads(data))
+    return name_from_fields(*indexcache.loads(data, _NAME_FIELDS))
 
 
 def _latin_keys_from(data: bytes) -> dict[str, bytes]:
-    return _packed(indexcache.loads(data))
+    return _packed(indexcache.loads_keys(data))
 
 
 def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
@@ -61,6 +62,15 @@ def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
     if set(map(type, postings.values())) - {bytes}:
         raise TypeError("index cache postings are not packed numbers")
     return postings
+
+
+_ZH_PREFIXES = ("zh:", "zhnp:", "zhb:", "py:")
+
+
+def _zh_keys(by_key: dict[str, bytes]) -> dict[str, bytes]:
+    """The keys a Chinese query looks up, apart: a dict a few times smaller than ``by_key``, whose
+    look-ups (four a name, nearly all missing) stay in the processor's cache."""
+    return {key: refs for key, refs in by_key.items() if key.startswith(_ZH_PREFIXES)}
 
 
 _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
@@ -77,6 +87,7 @@ class Screener(Candidates):
         self._entry_list: list[ListEntry] = []  # while building
         self._name_list: list[Name] = []
         self.ref_strong: list[int] = []  # words of the name that are not legal-form / "group" words
+        self.strong_above: dict[int, frozenset[int]] = {}
         self.ref_sub: set[int] = set()  # names of subordinate institutions folded into their entry
         self._key_lists: dict[str, list[int]] = {}  # while building
         self.by_alias: dict[str, list[int]] = {}
@@ -84,10 +95,13 @@ class Screener(Candidates):
         self._token_sets: dict[str, set[int]] = {}  # while building
         self.by_ident: dict[str, list[int]] = {}
         self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
-        self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit]] = {}
-        self._seg_cache: dict[str, tuple[set[int], int]] = {}
+        self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit] | tuple[()]] = {}
+        self._seg_cache: dict[str, tuple[set[int], int, str, bool]] = {}
         self._prefix_cache: dict[str, bool] = {}
         self._sorted_tokens: list[str] = []
+        self.zh_keys: dict[str, bytes] = {}
+        self._zh_ignore = vocab().zh_ignore
+        self._brand_endings = tuple(vocab().brand_fillers)
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
         # removed entries stay in the index: a notice dated before the removal was screened against
         # the list as it was (ScreenHit dating leaves them out for later dates)
@@ -103,6 +117,8 @@ class Screener(Candidates):
         self.by_key: Mapping[str, bytes] = {k: indexcache.pack(v) for k, v in self._key_lists.items()}
         self._key_lists = {}
         self.by_token, self._token_sets = self._token_sets, {}
+        self.zh_keys = _zh_keys(self.by_key)
+        self.strong_above = strong_above(self.ref_strong, list(range(len(self.ref_strong))))
         self._sorted_tokens = sorted(self.by_token)
         self.ref_ids = self._ref_ids()
         self.pinyin = pinyin_table() if loaded else ("", "")  # stored with the index: no pypinyin import on load
@@ -132,11 +148,15 @@ class Screener(Candidates):
         screener = cls([])
         for name in _STATE:
             setattr(screener, name, state[name])
-        number = list(range(len(screener.ref_name))).__getitem__
+        numbers = list(range(len(screener.ref_name)))
+        number = numbers.__getitem__
         # the words' postings are made sets when first looked up: a scan looks up a few hundred of them
         # (the few made after gc.freeze in _build are not frozen; all 30,000 made here cost 0.04 s a start)
         screener.by_token = LazyPostings(_packed(state["by_token"]), number)
-        screener.by_key = SplitKeys(_packed(state["by_key"]), state["latin_keys"], _latin_keys_from)
+        other_keys = _packed(state["by_key"])
+        screener.by_key = SplitKeys(other_keys, state["latin_keys"], _latin_keys_from)
+        screener.zh_keys = _zh_keys(other_keys)  # the Chinese kinds are never among the Latin keys
+        screener.strong_above = strong_above(screener.ref_strong, numbers)
         screener.ref_entry = list(map(number, indexcache.unpack(state["ref_entry"])))
         screener.ref_sub = set(map(number, indexcache.unpack(state["ref_sub"])))
         screener.entries = LazyRecords(state["entries"], _entry_from)
@@ -204,20 +224,11 @@ class Screener(Candidates):
         table = alias_table()
         parents = zh_parents(name) if name.script == "zh" else ()
         names = [name, *(parent for parent, _ in parents)] if parents else (name,)
-        by_key = self.by_key
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
-                segs = segments(n.key)
-                core = n.core_noplace
-                b = brand(core)
-                # the keys of _keys(n) and the pinyin key, looked up in one pass
-                for key in ("zh:" + n.key, "zhnp:" + core, "zhb:" + b if len(b) >= 2 else "", query_key(segs)):
-                    posting = by_key.get(key)
-                    if posting:
-                        out.update(indexcache.unpack(posting))
-                self._cross_candidates(segs, out)
+                self._zh_candidates(n, out)
             else:
                 self._latin_candidates(n, out)
         return out
@@ -246,7 +257,9 @@ class Screener(Candidates):
         key = (name if isinstance(name, str) else "", tuple(map(str, identifiers)) if identifiers else ())
         cached = self._results.get(key)
         if cached is None:
-            cached = self._screen(*key)
+            # most names have no hit: one shared empty tuple for them, not an empty list each (tens of
+            # thousands of lists the cyclic GC would walk again and again)
+            cached = self._screen(*key) or ()
             if len(self._results) >= RESULT_CACHE:
                 self._results.clear()
             self._results[key] = cached

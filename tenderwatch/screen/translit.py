@@ -122,6 +122,17 @@ def _make_segment(piece: str) -> Segment:
     return Segment(piece, (), pinyin_of(piece), False)
 
 
+def segment(piece: str) -> Segment:
+    """The segment of one piece of :func:`pieces` (as :func:`segments` gives it)."""
+    return _segment(piece)
+
+
+def pieces(core: str) -> list[str]:
+    """The texts of :func:`segments` of ``core``, without making (or caching) the segments: the
+    screener's candidate search keeps what it needs per piece text."""
+    return _segmenter().findall(core)
+
+
 @lru_cache(maxsize=100_000)
 def segments(core: str) -> tuple[Segment, ...]:
     """Longest-match segmentation; characters outside the dictionary become one-char segments."""

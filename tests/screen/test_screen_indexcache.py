@@ -136,10 +136,13 @@ def test_records_are_read_back_when_used_and_only_index_types(tmp_path: Path,
     assert len(again.ref_name) == len(built.ref_name) and again.by_token == built.by_token
     assert again.screen("Example Computing Institute")
     assert list(again.ref_name) == list(built.ref_name) and list(again.entries) == list(built.entries)
-    state["ref_name"] = [indexcache.dumps(_Boom())] * len(state["ref_name"])
+    state["ref_name"] = [pickle.dumps(_Boom())] * len(state["ref_name"])  # not a marshalled record
     foreign = Screener.from_state(state)
-    with pytest.raises(pickle.UnpicklingError):
+    with pytest.raises(ValueError):
         foreign.ref_name[0]
+    state["ref_name"] = [indexcache.dumps(("a", "b"))] * len(state["ref_name"])  # a record of another shape
+    with pytest.raises(ValueError, match="another shape"):
+        Screener.from_state(state).ref_name[0]
     assert "never run" not in capsys.readouterr().out
 
 
@@ -157,3 +160,23 @@ def test_latin_keys_are_read_back_on_the_first_latin_query(tmp_path: Path) -> No
     assert by_key._latin is None  # a Chinese query: the Latin keys not read
     assert _results(again) == _results(built)
     assert by_key._latin is not None and dict(by_key) == dict(built.by_key)
+
+
+def test_cache_of_an_older_format_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Format 3 pickled each record; format 6 marshals it: a format-3 file (same key) is not read."""
+    monkeypatch.setattr("tenderwatch.screen.store.load_active", _small_lists)
+    key = indexcache.index_key(tmp_path)
+    monkeypatch.setattr(indexcache, "INDEX_FORMAT", 3)
+    indexcache.save(tmp_path, key, _small().state())
+    monkeypatch.undo()
+    monkeypatch.setattr("tenderwatch.screen.store.load_active", _small_lists)
+    assert indexcache.INDEX_FORMAT == 6
+    assert indexcache.load(tmp_path, key) is None
+    reset_screener_cache()
+    try:
+        screener = get_screener(tmp_path)
+        assert screener.loaded_from == "lists" and _results(screener)[0]
+        reset_screener_cache()
+        assert get_screener(tmp_path).loaded_from == "cache"  # rewritten in the current format
+    finally:
+        reset_screener_cache()
