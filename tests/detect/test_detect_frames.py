@@ -61,6 +61,10 @@ CASES = [
     ("关于GPU服务器采购项目的更正公告\n采购人：某市大数据局\n原招标文件第三章技术参数“GPU：8×NVIDIA H800 80GB SXM”，"
      "现更正为“GPU：8×NVIDIA H20 96GB HBM3”。", True, ["server"], ["H20"], []),
     ("更正公告\nH100服务器原厂质保由3年调整为5年。", True, ["server"], ["H100"], []),
+    # the quoted old wording right before the verb, with no 原 / 将 / 由 in front of it
+    ("更正公告\n1. 技术要求第4条“GPU：每台2块NVIDIA L20 48GB”更正为“GPU：每台2块NVIDIA L40S 48GB”；",
+     True, ["server"], ["L40S"], []),
+    ("更正公告\n采购清单第1项「推理卡 A800 80GB 8块」修改为「推理卡 L20 48GB 8块」。", False, [], ["L20"], []),
     ("更正公告\n原内容：采购NVIDIA A800 80GB加速卡8块\n更正内容：采购NVIDIA L20 48GB加速卡8块", False, [], ["L20"], []),
     ("变更前：Azure NC A100 v4 实例 200小时；变更后：取消云资源，改为采购本地服务器。", False, [], [], []),
     # not a correction notice: "原规定" ... "更正后" wording does not strike anything out
