@@ -176,6 +176,22 @@ def org_prefix(text: str) -> str | None:
     return best
 
 
+# "Harbour Lutheran College invites quotations …": a capitalised organisation name, without an article,
+# opening its sentence right before "invites"
+_ENGLISH_INVITER = re.compile(
+    r"(?:^|[.:]\s+)(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*\s+){1,8}?(?:University|College|School|Polytechnic|"
+    r"Council|Authority|Department|Hospital|Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|"
+    r"Center|Academy|Laboratory|Agency))\s+(?:hereby\s+)?invites\s+(?:tenders|quotations|bids|offers|proposals)\b",
+    re.M,
+)
+
+
+def english_inviter(text: str) -> tuple[str, int, int] | None:
+    """The organisation that ``invites quotations`` (or tenders, bids …), named without ``The``."""
+    m = _ENGLISH_INVITER.search(text) if "invites" in text else None
+    return None if m is None else (m.group("name"), m.start("name"), m.end("name"))
+
+
 def english_buyer(text: str) -> tuple[str, int, int] | None:
     """``The X Institute for Y`` -> the name with its article, unless the document also writes it without
     one (a letterhead line ``X Institute for Y``): then that form."""
