@@ -122,3 +122,11 @@ def test_english_buyer_that_invites_quotations_without_an_article() -> None:
     notice = parse(text)
     assert notice.buyer is not None and notice.buyer.value == "Harbour Lutheran College"
     assert text[notice.buyer.start:notice.buyer.end] == "Harbour Lutheran College"
+
+
+def test_english_buyer_referred_to_as_the_bare_type_word_takes_the_named_body() -> None:
+    """"The Institute awarded …" refers back to the body named elsewhere (a letterhead line): the
+    name proper, not "The Institute"."""
+    text = ("Harbour Crest Institute of Applied Computing\nNotice of Award\n"
+            "The Institute awarded the contract for two GPU servers to the highest scoring tenderer.\n")
+    assert buyer_of(text) == "Harbour Crest Institute of Applied Computing"
