@@ -126,3 +126,34 @@ def test_unlisted_part_says_so(detect_text: Runner) -> None:
     result = detect_text("4×NVIDIA GeForce RTX 5090 32GB 显卡")
     assert [f.item for f in result.findings] == ["RTX 5090"]
     assert "not in the reference catalogue" in result.findings[0].reason
+
+
+FAILED_LOT_AWARD = """某某计算中心服务器采购项目中标结果公告
+一、项目编号：MM-2025-ZB-009
+二、中标（成交）信息
+包号\t采购内容\t中标供应商\t中标金额
+1\t推理服务器（NVIDIA L20 48GB×2）4台\t流标（投标人不足三家）\t—
+2\t训练服务器（NVIDIA H800 80GB×8）1台\t某某信息技术有限公司\t286万元
+三、采购人：某某计算中心
+"""
+
+ALL_LOTS_FAILED = """某某计算中心服务器采购项目中标结果公告
+一、中标（成交）信息
+包号\t采购内容\t中标供应商\t中标金额
+1\t训练服务器（NVIDIA H800 80GB×8）1台\t废标（有效投标人不足三家）\t—
+二、采购人：某某计算中心
+"""
+
+
+def test_a_failed_lot_of_an_award_buys_nothing_when_another_lot_was_awarded() -> None:
+    """In an award, the item of a lot row marked 流标 / 废标 was not bought, while the awarded lot's was;
+    an award whose every lot failed keeps what it sought."""
+    from tenderwatch.pipeline import process_bytes
+
+    (result,) = process_bytes(FAILED_LOT_AWARD.encode("utf-8"), "award.txt")
+    assert result.notice is not None and result.notice.notice_type == "award"
+    assert sorted({f.item for f in result.findings if not f.negated and f.item}) == ["H800"]
+    l20 = [f for f in result.findings if f.item == "L20"]
+    assert l20 and all(f.negated and "failed lot" in f.reason for f in l20)
+    (alone,) = process_bytes(ALL_LOTS_FAILED.encode("utf-8"), "failed.txt")
+    assert [f.item for f in alone.findings if not f.negated] == ["H800"]
