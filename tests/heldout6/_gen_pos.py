@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from _gen_common import aggregator, campus, ccgp, ggzy, html_table, write_docx, write_html, write_pdf, write_txt
+from _gen_common import (
+    aggregator,
+    campus,
+    ccgp,
+    ggzy,
+    html_table,
+    write_docx,
+    write_html,
+    write_pdf,
+    write_txt,
+)
 from _shells import ccgp_vf, english, hkex, taiwan
 
 
