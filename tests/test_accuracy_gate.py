@@ -1,5 +1,5 @@
 """Accuracy gates: the labelled dev corpus, the web corpus (news, adverts, disclosures, aggregator pages),
-our five held-out corpora, and the real (negative) corpus.
+our six held-out corpora, and the real (negative) corpus.
 
 Each labelled corpus is scanned and exported through the CLI and scored by the shared evaluator.
 Floors live beside each corpus (``tests/accuracy_floors.json`` for dev, ``tests/web_floors.json`` for web,
@@ -31,6 +31,7 @@ CORPORA: dict[str, tuple[str, Path]] = {
     "heldout3": ("tests:heldout3/corpus", TESTS / "heldout3" / "floors.json"),
     "heldout4": ("tests:heldout4/corpus", TESTS / "heldout4" / "floors.json"),
     "heldout5": ("tests:heldout5/corpus", TESTS / "heldout5" / "floors.json"),
+    "heldout6": ("tests:heldout6/corpus", TESTS / "heldout6" / "floors.json"),
     "web": ("shared:corpus/web", TESTS / "web_floors.json"),
 }
 

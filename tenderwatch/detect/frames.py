@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from tenderwatch.detect.context import line_bounds
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.vocab import vocab
 from tenderwatch.model import Finding, NoticeFields
@@ -118,6 +119,8 @@ def apply_frames(scan: Scan, findings: list[Finding], notice: NoticeFields | Non
             start = scan.norm_span(finding)[0]
             if any(s <= start < e for s, e in spans):
                 _negate(finding, "superseded by the correction (struck-out '更正前' / '原为' part)")
+    if notice is not None and notice.notice_type == "award":
+        _failed_lots(scan, findings)
     if not any(f.in_scope and not f.negated for f in findings):
         return
     why = article_reason(scan)
@@ -125,6 +128,25 @@ def apply_frames(scan: Scan, findings: list[Finding], notice: NoticeFields | Non
         for finding in findings:
             if not finding.negated:
                 _negate(finding, why)
+
+
+def _failed_lots(scan: Scan, findings: list[Finding]) -> None:
+    """In an award, the items on a lot row (a table row) marked failed (废标 / 流标) were not bought,
+    when another mention of the award is live: an award whose every lot failed keeps what it sought."""
+    failed = vocab().lists["failed_lot"].regex
+    if failed is None or failed.search(scan.low) is None:
+        return
+    live = [f for f in findings if not f.negated]
+    on_failed = []
+    for finding in live:
+        start = scan.norm_span(finding)[0]
+        left, right = line_bounds(scan.low, start)
+        line = scan.low[left:right]
+        if ("\t" in line or "|" in line) and failed.search(line):
+            on_failed.append(finding)
+    if on_failed and len(on_failed) < len(live):
+        for finding in on_failed:
+            _negate(finding, "a failed lot of the award (废标 / 流标): not bought")
 
 
 def _negate(finding: Finding, why: str) -> None:

@@ -32,9 +32,10 @@ _ALIAS = re.compile(r"\((?:[^()\n]{0,30}?[,，、;；])?\s*(?:以下)?(?:简称|
 _NAME_CHARS = re.compile(rf"[{_CJK}A-Za-z0-9()（）·]{{2,60}}$")
 # Words that end the text before a name: the name starts after the last of them.
 # (PDF lines are joined, so a heading such as "一、合同签署概况" can end right before a name)
-_BEFORE_NAME = re.compile(r".*(?:子公司|孙公司|公司与|与|向|由|和|及|同|对|日|为|将|其|的|:|："
+_BEFORE_NAME = re.compile(r".*(?:子公司|孙公司|附属公司|公司与|与|向|由|和|及|同|对|日|为|将|其|的|:|："
                           r"|概况|概述|情况|简介|关联方|关联人|交易对方|合同对方)")
-_SUBSIDIARY = re.compile(rf"(?:全资|控股|控制的|参股|下属|二级)?(?:子公司|孙公司)(?:[{_CJK}]{{0,6}}公司)?\s*"
+# (附属公司: a Hong Kong announcement's subsidiary, "本公司之间接全资附属公司X")
+_SUBSIDIARY = re.compile(rf"(?:全资|控股|控制的|参股|下属|二级)?(?:子公司|孙公司|附属公司)(?:[{_CJK}]{{0,6}}公司)?\s*"
                          rf"([{_CJK}A-Za-z0-9()（）]{{4,40}}?(?:有限责任公司|股份有限公司|有限公司|公司))")
 _OURS_GENERIC = ("本公司", "公司", "我司", "我公司")
 # X向Y<verb>: the act, its subject before 向 and its object after it
@@ -54,7 +55,8 @@ _SELLS = re.compile(r"作为(?:服务提供方|服务方|供货方|出租方|供
                     r"|确认(?:本?公司|我司)为[^\n]{0,60}?中标|收到[^\n]{0,60}?中标通知书|销售合同|项目中标")
 _COUNTERPARTY_HEAD = re.compile(r"(?:交易对方|合同对方|交易对手方|关联方|对方当事人)[^\n]{0,12}(?:\n|$)")
 _NAME_LABEL = re.compile(r"(?:公司名称|企业名称|名称)\s*[:：\t]\s*([^\t\n;；,，]{4,60})")
-_AMOUNT_LABEL = re.compile(r"(?:合同(?:总)?(?:金额|价款|总价|价格)|总价款|交易(?:总)?金额|租赁(?:总)?金额|服务费总额)")
+# (总代价: the consideration of a Hong Kong announcement's sale and purchase agreement)
+_AMOUNT_LABEL = re.compile(r"(?:合同(?:总)?(?:金额|价款|总价|价格)|总价款|交易(?:总)?金额|租赁(?:总)?金额|服务费总额|总代价)")
 _NOT_THIS_CONTRACT = re.compile(r"终止|解除|退还|退回|原合同|原采购|授信|注册资本|营业收入|营收|累计|预计额度|担保|投资总额|占公司")
 _BOARD_DATE = re.compile(r"董事会\s*\n?\s*")
 # a numbered section of the announcement ("一、原采购合同终止情况"): about a terminated contract or not

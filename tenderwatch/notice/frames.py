@@ -176,6 +176,31 @@ def org_prefix(text: str) -> str | None:
     return best
 
 
+# "Harbour Lutheran College invites quotations …": a capitalised organisation name, without an article,
+# opening its sentence right before "invites"
+_ENGLISH_INVITER = re.compile(
+    r"(?:^|[.:]\s+)(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*\s+){1,8}?(?:University|College|School|Polytechnic|"
+    r"Council|Authority|Department|Hospital|Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|"
+    r"Center|Academy|Laboratory|Agency))\s+(?:hereby\s+)?invites\s+(?:tenders|quotations|bids|offers|proposals)\b",
+    re.M,
+)
+
+
+def english_inviter(text: str) -> tuple[str, int, int] | None:
+    """The organisation that ``invites quotations`` (or tenders, bids …), named without ``The``."""
+    m = _ENGLISH_INVITER.search(text) if "invites" in text else None
+    return None if m is None else (m.group("name"), m.start("name"), m.end("name"))
+
+
+def _named_body(text: str, kind: str) -> tuple[str, int, int] | None:
+    """The first name proper of a body of this kind (``Lion Rock Institute of Higher Education`` for
+    ``Institute``): capitalised words before the kind word, and an of/for tail."""
+    pattern = re.compile(rf"(?<![A-Za-z])(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*[ \t]+){{1,8}}{kind}"
+                         rf"(?:[ \t]+(?:for|of|on)(?:[ \t]+(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b")
+    m = pattern.search(text)
+    return None if m is None else (m.group("name"), m.start("name"), m.end("name"))
+
+
 def english_buyer(text: str) -> tuple[str, int, int] | None:
     """``The X Institute for Y`` -> the name with its article, unless the document also writes it without
     one (a letterhead line ``X Institute for Y``): then that form."""
@@ -183,6 +208,10 @@ def english_buyer(text: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     name = m.group("name")
+    if " " not in name:  # "The Institute": a reference back to the body named elsewhere
+        named = _named_body(text, name)
+        if named is not None:
+            return named
     if _DEFINED.match(text, m.end("name")):
         return name, m.start("name"), m.end("name")
     at = text.find(name)

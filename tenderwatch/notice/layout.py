@@ -59,6 +59,15 @@ def _header(cells: list[str]) -> bool:
     return known >= 2 and known >= 0.5 * filled
 
 
+def _wrapped(text: str, lines: list[tuple[int, int]], j: int, sep: str, want: int) -> bool:
+    """Line ``j`` and the line right after it are one row wrapped inside a cell: between them they
+    hold the header's separators."""
+    if j + 1 >= len(lines):
+        return False
+    (start, end), (nstart, nend) = lines[j], lines[j + 1]
+    return not text[end:nstart].strip() and text[start:end].count(sep) + text[nstart:nend].count(sep) == want
+
+
 def _tables(text: str, sep: str, pattern: re.Pattern[str]) -> str:
     """Turn ``sep``-separated header+rows blocks into tab rows."""
     lines = [(m.start(), m.end() - 1) for m in pattern.finditer("\n" + text)]
@@ -79,8 +88,14 @@ def _tables(text: str, sep: str, pattern: re.Pattern[str]) -> str:
             nstart, nend = lines[j]
             gap = text[block[-1][1]:nstart]
             row = text[nstart:nend]
-            if gap.strip() or (row.count(sep) != want and not _RULE.match(row)):
+            if gap.strip():
                 break
+            if row.count(sep) != want and not _RULE.match(row):
+                if not _wrapped(text, lines, j, sep, want):
+                    break
+                block.append((nstart, nend))  # a row a PDF wrapped inside a cell: both its lines
+                j += 1
+                nstart, nend = lines[j]
             block.append((nstart, nend))
             j += 1
         if len(block) > 1:

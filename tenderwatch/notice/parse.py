@@ -255,7 +255,7 @@ def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title
             if at >= 0:
                 return src.fact("buyer", prefix, at, at + len(prefix))
             return Fact("buyer", prefix, prefix, title.start, title.end)
-    english = frames.english_buyer(scan.text)
+    english = frames.english_buyer(scan.text) or frames.english_inviter(scan.text)
     if english is not None:
         return src.fact("buyer", english[0], english[1], english[2])
     return None

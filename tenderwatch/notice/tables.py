@@ -92,8 +92,29 @@ def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[in
         cells = cells_of(text, start, end)
         if is_header(v, cells):
             break
+        if len(cells) < len(header) and j + 1 < len(tab_lines):
+            joined = _wrapped_row(text, cells, tab_lines[j + 1], len(header), end)
+            if joined is not None:
+                cells = joined
+                j += 1
+                end = tab_lines[j][1]
         table.rows.append(cells)
         table.spans.append((start, end))
         previous_end = end
         j += 1
     return table, j - index - 1
+
+
+def _wrapped_row(text: str, cells: list[Cell], following: tuple[int, int], width: int,
+                 end: int) -> list[Cell] | None:
+    """A row whose last cell a PDF wrapped onto the next line ("…（经国内合" / "规服务商接入）… | 45 | …"):
+    the next line follows at once and its cells, its first one continuing the last cell, make the
+    header's count. The joined cell spans both lines."""
+    start2, end2 = following
+    if text[end:start2].strip():
+        return None
+    more = cells_of(text, start2, end2)
+    if not more or len(cells) + len(more) - 1 != width:
+        return None
+    last, first = cells[-1], more[0]
+    return [*cells[:-1], Cell(last.text + first.text, last.start, first.end), *more[1:]]

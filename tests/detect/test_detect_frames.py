@@ -61,6 +61,10 @@ CASES = [
     ("关于GPU服务器采购项目的更正公告\n采购人：某市大数据局\n原招标文件第三章技术参数“GPU：8×NVIDIA H800 80GB SXM”，"
      "现更正为“GPU：8×NVIDIA H20 96GB HBM3”。", True, ["server"], ["H20"], []),
     ("更正公告\nH100服务器原厂质保由3年调整为5年。", True, ["server"], ["H100"], []),
+    # the quoted old wording right before the verb, with no 原 / 将 / 由 in front of it
+    ("更正公告\n1. 技术要求第4条“GPU：每台2块NVIDIA L20 48GB”更正为“GPU：每台2块NVIDIA L40S 48GB”；",
+     True, ["server"], ["L40S"], []),
+    ("更正公告\n采购清单第1项「推理卡 A800 80GB 8块」修改为「推理卡 L20 48GB 8块」。", False, [], ["L20"], []),
     ("更正公告\n原内容：采购NVIDIA A800 80GB加速卡8块\n更正内容：采购NVIDIA L20 48GB加速卡8块", False, [], ["L20"], []),
     ("变更前：Azure NC A100 v4 实例 200小时；变更后：取消云资源，改为采购本地服务器。", False, [], [], []),
     # not a correction notice: "原规定" ... "更正后" wording does not strike anything out
@@ -122,3 +126,34 @@ def test_unlisted_part_says_so(detect_text: Runner) -> None:
     result = detect_text("4×NVIDIA GeForce RTX 5090 32GB 显卡")
     assert [f.item for f in result.findings] == ["RTX 5090"]
     assert "not in the reference catalogue" in result.findings[0].reason
+
+
+FAILED_LOT_AWARD = """某某计算中心服务器采购项目中标结果公告
+一、项目编号：MM-2025-ZB-009
+二、中标（成交）信息
+包号\t采购内容\t中标供应商\t中标金额
+1\t推理服务器（NVIDIA L20 48GB×2）4台\t流标（投标人不足三家）\t—
+2\t训练服务器（NVIDIA H800 80GB×8）1台\t某某信息技术有限公司\t286万元
+三、采购人：某某计算中心
+"""
+
+ALL_LOTS_FAILED = """某某计算中心服务器采购项目中标结果公告
+一、中标（成交）信息
+包号\t采购内容\t中标供应商\t中标金额
+1\t训练服务器（NVIDIA H800 80GB×8）1台\t废标（有效投标人不足三家）\t—
+二、采购人：某某计算中心
+"""
+
+
+def test_a_failed_lot_of_an_award_buys_nothing_when_another_lot_was_awarded() -> None:
+    """In an award, the item of a lot row marked 流标 / 废标 was not bought, while the awarded lot's was;
+    an award whose every lot failed keeps what it sought."""
+    from tenderwatch.pipeline import process_bytes
+
+    (result,) = process_bytes(FAILED_LOT_AWARD.encode("utf-8"), "award.txt")
+    assert result.notice is not None and result.notice.notice_type == "award"
+    assert sorted({f.item for f in result.findings if not f.negated and f.item}) == ["H800"]
+    l20 = [f for f in result.findings if f.item == "L20"]
+    assert l20 and all(f.negated and "failed lot" in f.reason for f in l20)
+    (alone,) = process_bytes(ALL_LOTS_FAILED.encode("utf-8"), "failed.txt")
+    assert [f.item for f in alone.findings if not f.negated] == ["H800"]

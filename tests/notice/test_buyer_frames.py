@@ -111,3 +111,22 @@ def test_market_survey_notice_title_names_its_buyer() -> None:
     text = "某某市疾病预防控制中心信息化工程项目（硬件部分）市场调研公告\n1 节点服务器 1台\n2 UPS电源 1台\n"
     notice = parse_notice(TextDoc("t.txt", text, "txt"), normalize(text))
     assert notice.buyer is not None and notice.buyer.value == "某某市疾病预防控制中心"
+
+
+def test_english_buyer_that_invites_quotations_without_an_article() -> None:
+    """"Harbour Lutheran College invites quotations …": the organisation before "invites", written
+    without "The", is the buyer."""
+    text = ("Invitation for Quotation\nQuotation Reference: HLC/Q/2025/07\n"
+            "Harbour Lutheran College invites quotations for the supply of four graphics workstations.\n"
+            "Closing date: 3 March 2025\n")
+    notice = parse(text)
+    assert notice.buyer is not None and notice.buyer.value == "Harbour Lutheran College"
+    assert text[notice.buyer.start:notice.buyer.end] == "Harbour Lutheran College"
+
+
+def test_english_buyer_referred_to_as_the_bare_type_word_takes_the_named_body() -> None:
+    """"The Institute awarded …" refers back to the body named elsewhere (a letterhead line): the
+    name proper, not "The Institute"."""
+    text = ("Harbour Crest Institute of Applied Computing\nNotice of Award\n"
+            "The Institute awarded the contract for two GPU servers to the highest scoring tenderer.\n")
+    assert buyer_of(text) == "Harbour Crest Institute of Applied Computing"

@@ -357,3 +357,33 @@ def test_line_led_patterns_find_what_the_pattern_finds() -> None:
     assert distinct(r"(?m)^[ \t]*(来源|编辑):(\S+)", "来源:新华社\n 编辑:王五\n正文 来源:不在行首") == ["来源", "编辑"]
     # "\s*" eats the "\n" that the next line's match needs: the pattern itself decides
     assert distinct(r"(?m)^(\w+\s*)", "ab\ncd\nef") == ["ab", "cd", "ef"]
+
+
+HK_DISCLOSEABLE = """香港交易及結算所有限公司及香港聯合交易所有限公司對本公告之內容概不負責。
+星河算力集團有限公司
+（於百慕達註冊成立之有限公司）
+（股份代號：8123）
+須予披露交易　收購伺服器
+董事會宣佈，於2025年3月3日，本公司之間接全資附屬公司廣州星河智算有限公司（「買方」）與
+珠海南灣系統有限公司（「賣方」）訂立買賣協議，據此，買方同意購買而賣方同意出售配備輝達H800 GPU之
+伺服器共48台，總代價為人民幣96,000,000元（含稅）。
+承董事會命
+星河算力集團有限公司
+主席　陳某
+香港，2025年3月4日
+"""
+
+
+def test_hong_kong_discloseable_transaction_of_a_subsidiary_is_a_purchase_disclosure() -> None:
+    """A Hong Kong-listed company's announcement (股份代號, the exchange's disclaimer, 須予披露交易,
+    承董事會命): its indirect subsidiary (間接全資附屬公司) buys; the seller's 出售 in a sale and purchase
+    agreement is the counterparty's side of our purchase; the consideration (總代價) is the amount."""
+    result = _one(HK_DISCLOSEABLE, "hk.html")
+    assert result.doc_kind == "disclosure" and result.relevant
+    notice = result.notice
+    assert notice is not None and notice.notice_type == "contract"
+    assert notice.buyer is not None and notice.buyer.value == "广州星河智算有限公司"
+    assert [s.value for s in notice.suppliers] == ["珠海南湾系统有限公司"]
+    assert [a.value_cny for a in notice.amounts] == [96_000_000.0]
+    assert notice.notice_date is not None and notice.notice_date.value == "2025-03-04"
+    assert [f.item for f in result.findings if not f.negated] == ["H800"]

@@ -204,6 +204,18 @@ def test_intention_rows_separated_by_bars_or_slashes(sep: str) -> None:
     assert select_amount(notice, [finding_at(text, "H200")], True) == pytest.approx(2600000.0)
 
 
+def test_intention_row_wrapped_inside_a_cell_is_one_row() -> None:
+    """A PDF wraps a long cell onto the next line ("…（经国内合\n规服务商接入）… | 45 | …"): the two
+    short lines whose cells make the header's count are one row, so its budget is that row's."""
+    text = ("某某学院2025年政府采购意向\n序号 | 采购项目名称 | 采购需求概况 | 预算金额（万元） | 预计采购时间\n"
+            "1 | 实验室改造 | 通风系统 | 90 | 2025年9月\n"
+            "2 | 模型调用服务 | Claude 3.5 Sonnet API 调用额度（经国内\n服务商接入），一年 | 32 | 2025年10月\n"
+            "3 | 图书 | 中文图书 | 15 | 2025年11月\n")
+    notice = parse(text)
+    assert len(notice.lots) == 3
+    assert select_amount(notice, [finding_at(text, "Claude")], True) == pytest.approx(320000.0)
+
+
 def test_markdown_table_rows() -> None:
     text = ("某某大学2025年政府采购意向\n| 采购项目名称 | 预算金额(元) |\n|---|---|\n"
             "| 图书 | 50,000 |\n| RTX 4090 工作站 | 360,000 |\n")
