@@ -83,7 +83,11 @@ def load_yaml(text: str) -> Any:
     each call (callers may change it)."""
     if not enabled():
         return yaml.load(text, Loader=_LOADER)
-    path = _cache_file(text)
+    try:
+        path = _cache_file(text)
+    except RuntimeError as exc:  # no TENDERWATCH_HOME and no home directory Python can find: no cache
+        log.debug("no vocabulary cache: %s", exc)
+        return yaml.load(text, Loader=_LOADER)
     found, data = _read(path)
     if found:
         return data

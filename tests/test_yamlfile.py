@@ -55,3 +55,16 @@ def test_the_cache_can_be_switched_off(home: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("TENDERWATCH_VOCAB_CACHE", "0")
     assert yamlfile.load_yaml(TEXT) == yaml.safe_load(TEXT)
     assert not (home / "cache").exists()
+
+
+def test_no_home_directory_parses_without_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no TENDERWATCH_HOME, and a home Python cannot determine (no HOME, a uid without a passwd entry):
+    # Path.home() raises RuntimeError; the vocabulary must still load
+    monkeypatch.delenv("TENDERWATCH_HOME", raising=False)
+    monkeypatch.delenv("TENDERWATCH_VOCAB_CACHE", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert yamlfile.load_yaml(TEXT) == yaml.safe_load(TEXT)

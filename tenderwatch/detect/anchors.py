@@ -44,6 +44,8 @@ def automaton() -> Automaton:
 
     def add(literal: str, target: Target) -> None:
         literal = literal.lower()
+        if not literal:  # an empty string is no anchor (pyahocorasick dropped it; ahocorasick_rs refuses it)
+            return
         bucket = table.setdefault(literal, [])
         if target not in bucket:
             bucket.append(target)

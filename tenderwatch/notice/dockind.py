@@ -36,7 +36,7 @@ from importlib import resources
 
 from tenderwatch.notice.disclosure import Side, disclosure_side
 from tenderwatch.notice.labels import VocabularyError
-from tenderwatch.notice.literals import LiteralGate
+from tenderwatch.notice.literals import C, LiteralGate, P
 from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison", "listing")  # tie order: the more specific kind first
@@ -115,12 +115,26 @@ def _line_led(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     "\n" before it (the texts read from them are stripped), unless a match ends with a "\n" or
     is empty (the next line's match would then need that "\n" too): ``_distinct`` then runs
     the pattern itself."""
-    if not pattern.pattern.startswith(_LINE_START):
+    if not pattern.pattern.startswith(_LINE_START) or not _led_whole(pattern):
         return None
     try:
         return re.compile("(?m)\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
     except re.error:  # e.g. a global flag after the "^": the pattern runs as written
         return None
+
+
+def _led_whole(pattern: re.Pattern[str]) -> bool:
+    """Whether the leading "^" holds for the whole pattern, and nothing right after it looks behind:
+    in ``(?m)^a|b`` it is the first alternative's only (``b`` matches anywhere), and a look-behind
+    would see the added "\n". False when re's private parser is not as this package knows it."""
+    if P is None:
+        return False
+    try:
+        items = P.parse(pattern.pattern, pattern.flags).data
+        behind = len(items) > 1 and items[1][0] in (C.ASSERT, C.ASSERT_NOT) and items[1][1][0] < 0
+        return bool(items[0] == (C.AT, C.AT_BEGINNING) and not behind)
+    except Exception:  # a parser of another shape proves nothing: the pattern runs as written
+        return False
 
 
 class _Unsure(Exception):

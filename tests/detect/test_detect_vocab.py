@@ -60,3 +60,28 @@ def test_malformed_file_raises(monkeypatch: pytest.MonkeyPatch, tmp_path: object
     monkeypatch.setattr(vocab_module, "_read_text", lambda name: "version: x\n")
     with pytest.raises(VocabError):
         vocab_module._build()
+
+
+def test_an_empty_anchor_literal_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyahocorasick dropped an empty key; ahocorasick_rs refuses it (ValueError), which made every
+    # document's detection fail on a vocabulary holding an empty anchor ('' in a list of anchors)
+    from types import SimpleNamespace
+
+    from tenderwatch.detect import anchors as anchors_module
+
+    real = vocab()
+
+    class WithEmptyAnchor:
+        def __init__(self) -> None:
+            self.accelerators = {**real.accelerators, "empty": SimpleNamespace(anchors=["", "a100"], canonical="A100")}
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    automaton.cache_clear()
+    monkeypatch.setattr(anchors_module, "vocab", WithEmptyAnchor)
+    try:
+        found = [(a.start, a.end, a.literal) for a in find_anchors("采购a100与aws账号")]
+    finally:
+        automaton.cache_clear()  # the next test builds it from the real vocabulary
+    assert (2, 6, "a100") in found and (7, 10, "aws") in found and all(end > start for start, end, _ in found)

@@ -359,6 +359,24 @@ def test_line_led_patterns_find_what_the_pattern_finds() -> None:
     assert distinct(r"(?m)^(\w+\s*)", "ab\ncd\nef") == ["ab", "cd", "ef"]
 
 
+def test_a_line_start_on_one_alternative_only_is_not_line_led() -> None:
+    """``(?m)^公告|中标``: the "^" belongs to the first alternative only, so 中标 is found anywhere; run
+    "\\n"-led as ``\\n(?:公告|中标)`` it would be found only at a line's start. So too a look-behind right
+    after the "^" (it would see the added "\\n"). Such patterns run as written: the same texts either way."""
+    import re
+
+    from tenderwatch.notice.dockind import Signal, _distinct, _line_led
+
+    def led_and_plain(pattern: str, text: str) -> tuple[list[str], list[str]]:
+        compiled = re.compile(pattern)
+        signal = Signal("s", "news", 1, 5, (compiled,), 0, (_line_led(compiled),))
+        return _distinct(signal, text, {0}, "\n" + text), _distinct(signal, text, {0})
+
+    assert led_and_plain(r"(?m)^公告|中标", "项目中标结果\n公告") == (["中标", "公告"], ["中标", "公告"])
+    assert led_and_plain(r"(?m)^(?<!\n)(来源)", "来源:甲\n来源:乙") == (["来源"], ["来源"])
+    assert _line_led(re.compile(r"(?m)^来源|^编辑")) is not None  # "^" before every alternative: line-led
+
+
 HK_DISCLOSEABLE = """香港交易及結算所有限公司及香港聯合交易所有限公司對本公告之內容概不負責。
 星河算力集團有限公司
 （於百慕達註冊成立之有限公司）
