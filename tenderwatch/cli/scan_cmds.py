@@ -34,7 +34,8 @@ def _top(counts: dict[str, int], shown: int = 12) -> str:
 
 
 def _print_summary(counts: ScanCounts, store: Store, on_dask: bool = False) -> None:
-    facts = overview(store)  # the same numbers as the workbench's Overview and the report
+    # the same numbers as the workbench's Overview and the report; no time limit after a whole scan
+    facts = overview(store, seconds=None)
     rs = facts["by_rule_status"]
     where = (f"on {counts.workers} Dask worker threads" if on_dask
              else f"in {counts.workers} {'process' if counts.workers == 1 else 'processes'}")

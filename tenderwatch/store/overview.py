@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from contextlib import nullcontext
 from typing import Any
 
 from tenderwatch.model import NOT_RESTRICTED, strongest_rule_status
@@ -49,14 +50,18 @@ def numbers_and_leads(store: Store, date_from: str = "", date_to: str = "",
     return headline(total, failed, leads, reviewed_only), leads
 
 
+WEB_SECONDS = 30.0  # the workbench's limit on building the Overview
+
+
 def overview(store: Store, date_from: str = "", date_to: str = "", top: int = 10,
-             reviewed_only: bool = False) -> dict[str, Any]:
+             reviewed_only: bool = False, seconds: float | None = WEB_SECONDS) -> dict[str, Any]:
     """The headline numbers and sentences, and the ``top`` leads by priority. The notices are read
     a chunk of leads at a time and each lead is kept as its ``lead_facts``, so the memory this
-    takes grows with the leads' distinct values, not with their notices."""
+    takes grows with the leads' distinct values, not with their notices. ``seconds``: the time
+    limit (QueryTimeout past it); None for none (the scan summary: it follows a whole scan)."""
     facts: list[dict[str, Any]] = []
     best: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    with time_limit(store.conn, 30.0):
+    with time_limit(store.conn, seconds) if seconds is not None else nullcontext():
         for docs in lead_chunks(store, date_from, date_to):
             for lead in group_leads(docs, reviewed_only):
                 facts.append(lead_facts(lead))

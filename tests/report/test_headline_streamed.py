@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,28 @@ def test_equal_counts_keep_the_order_written_whatever_the_hash_seed() -> None:
             numbers = headline(1, 0, [_lead(order, kinds)])
             assert list(numbers["intermediaries"]) == order
             assert list(numbers["by_item"]) == kinds
+
+
+def test_the_scan_summary_has_no_time_limit_the_workbench_overview_has(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: the summary after a scan ran under the workbench's 30 s limit, so on a store big enough a
+    successful scan ended in QueryTimeout. Here every time limit is made to run out at once."""
+    from contextlib import contextmanager
+
+    from click.testing import CliRunner
+
+    from tenderwatch.cli.scan_cmds import scan_cmd
+    from tenderwatch.store.readlimit import QueryTimeout
+
+    @contextmanager
+    def expired(*_args: object) -> Iterator[None]:
+        raise QueryTimeout("the query took longer than 30 s and was stopped")
+        yield
+
+    monkeypatch.setattr(ov, "time_limit", expired)
+    examples = Path(__file__).resolve().parents[2] / "tenderwatch" / "examples"
+    result = CliRunner().invoke(scan_cmd, [str(examples), "--db", str(tmp_path / "tw.db"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "in store:" in result.output and "leads in" in result.output
+    with Store(tmp_path / "tw.db") as store, pytest.raises(QueryTimeout):
+        ov.overview(store)  # the workbench's Overview keeps its limit
