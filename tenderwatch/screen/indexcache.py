@@ -68,7 +68,21 @@ def _code_digest() -> bytes:
     spec = importlib.util.find_spec("pypinyin")
     if spec is not None and spec.origin:
         digest.update(Path(spec.origin).read_bytes())
+    # list names are simplified with OpenCC's dictionaries: an upgrade that changes them makes a new key
+    spec = importlib.util.find_spec("opencc")
+    if spec is not None and spec.origin:
+        digest.update(dictionary_stamp(Path(spec.origin).parent / "clib" / "share" / "opencc"))
     return digest.digest()
+
+
+def dictionary_stamp(folder: Path) -> bytes:
+    """The names, sizes and modification times of the files in ``folder`` (no file is read)."""
+    stamp = []
+    with contextlib.suppress(OSError):
+        for item in sorted(folder.iterdir()):
+            info = item.stat()
+            stamp.append(f"{item.name}|{info.st_size}|{info.st_mtime_ns}")
+    return "\n".join(stamp).encode()
 
 
 _CODE = _code_digest()

@@ -180,3 +180,18 @@ def test_cache_of_an_older_format_is_rebuilt(tmp_path: Path, monkeypatch: pytest
         assert get_screener(tmp_path).loaded_from == "cache"  # rewritten in the current format
     finally:
         reset_screener_cache()
+
+
+def test_the_index_key_covers_opencc_dictionaries(tmp_path: Path) -> None:
+    """List names are simplified with OpenCC's dictionaries; before, an OpenCC upgrade that changed them
+    kept the old key, and a stale index was read back. The stamp changes with a dictionary file."""
+    (tmp_path / "TSCharacters.ocd2").write_bytes(b"one")
+    before = indexcache.dictionary_stamp(tmp_path)
+    (tmp_path / "TSCharacters.ocd2").write_bytes(b"two, longer")
+    assert indexcache.dictionary_stamp(tmp_path) != before
+    assert indexcache.dictionary_stamp(tmp_path / "missing") == b""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    assert spec is not None and spec.origin
+    assert indexcache.dictionary_stamp(Path(spec.origin).parent / "clib" / "share" / "opencc")  # found installed
