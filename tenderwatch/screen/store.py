@@ -43,10 +43,27 @@ class ListUpdateError(RuntimeError):
 
 
 def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
+    """Where the list store and the caches live: ``home``, else ``$TENDERWATCH_HOME``, else
+    ``~/.tenderwatch``. With no home directory at all (HOME unset and no passwd entry, as for some
+    service accounts), a path that can be neither read nor written: the bundled lists are used and
+    nothing is cached (each reader and writer treats the OSError as "not there"), with a warning."""
     if home:
         return Path(home).expanduser()
     env = os.environ.get("TENDERWATCH_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".tenderwatch"
+    if env:
+        return Path(env).expanduser()
+    try:
+        return Path.home() / ".tenderwatch"
+    except RuntimeError as exc:
+        global _warned_no_home
+        if not _warned_no_home:
+            _warned_no_home = True
+            log.warning("no home directory (%s): screening uses the bundled lists and nothing is cached;"
+                        " set TENDERWATCH_HOME to keep a list store", exc)
+        return Path(os.devnull) / ".tenderwatch"
+
+
+_warned_no_home = False
 
 
 def load_bundled() -> list[LoadedList]:

@@ -91,3 +91,20 @@ def test_noncommercial_files_are_not_shipped() -> None:
     data_dir = Path(tenderwatch.__file__).parent / "data" / "lists"
     names = " ".join(p.name.lower() for p in data_dir.iterdir())
     assert "opensanctions" not in names and "noncommercial" not in names
+
+
+def test_no_home_directory_screens_against_the_bundled_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: with HOME unset and no passwd entry, Path.home() raised and every party's screening failed."""
+    from pathlib import Path
+
+    from tenderwatch.screen import store as list_store
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("TENDERWATCH_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    folder = list_store.home_dir()
+    assert not folder.exists()
+    loaded = list_store.load_active()
+    assert loaded and [item.version.source for item in loaded] == [item.version.source for item in list_store.load_bundled()]
