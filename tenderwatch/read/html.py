@@ -36,6 +36,8 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+HEAD_TAGS = "meta,title,script"  # listed in one query before <head> and scripts are dropped
+_HEAD_TAG_SET = frozenset(HEAD_TAGS.split(","))
 _META_SELECTOR = re.compile(r"""^meta\[(name|property)=(["']?)([^"'\]]+)\2\]$""")
 
 
@@ -43,13 +45,22 @@ class _Metas:
     """``meta[name=X]`` / ``meta[property=X]`` lookups from one pass over the page's
     <meta> tags (first in document order, exact match, as the selector engine does)."""
 
-    __slots__ = ("_index", "_tree")
+    __slots__ = ("_firsts", "_index", "_nodes", "_tree")
 
-    def __init__(self, tree: Any) -> None:
+    def __init__(self, tree: Any, nodes: list[Any] | None = None) -> None:
+        """``nodes``: the page's ``css(HEAD_TAGS)`` if the caller has it (one query
+        instead of one whole-tree tag listing per tag)."""
         self._tree = tree
+        self._nodes = nodes
+        self._firsts: dict[str, Any] = {}
+        if nodes is not None:
+            for node in nodes:
+                self._firsts.setdefault(node.tag, node)
         self._index: dict[tuple[str, str], Any] | None = None
 
     def first(self, selector: str) -> Any:
+        if self._nodes is not None and selector in _HEAD_TAG_SET:
+            return self._firsts.get(selector)
         if selector.isalnum():  # a bare tag name: the tag index is cheaper than a selector query
             found = self._tree.tags(selector)
             return found[0] if found else None
@@ -58,7 +69,10 @@ class _Metas:
             return self._tree.css_first(selector)
         if self._index is None:
             index: dict[tuple[str, str], Any] = {}
-            for node in self._tree.tags("meta"):
+            metas = (
+                [n for n in self._nodes if n.tag == "meta"] if self._nodes is not None else self._tree.tags("meta")
+            )
+            for node in metas:
                 attrs = node.attributes
                 for key in ("name", "property"):
                     value = attrs.get(key)
@@ -259,7 +273,8 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     meta: dict[str, str] = {}
     tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
     # Meta from <head> before it is dropped.
-    metas = _Metas(tree)
+    head_nodes = tree.css(HEAD_TAGS)
+    metas = _Metas(tree, head_nodes)
     article_title = _first(metas, ("meta[name=ArticleTitle]",))
     head_title = _first(metas, ("title",))
     head_date = _first(metas, vocab.generic.get("pub_date", ()))
@@ -271,7 +286,7 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
         meta["url"] = url
     if tpl is None:
         title = article_title or _guess_title(tree, vocab, head_title)
-    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in tree.tags("script")]
+    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in head_nodes if n.tag == "script"]
     mark_layout(tree, source)
     _bookmark_meta(tree, vocab, meta, source)
     _label_meta(tree, vocab, meta, source)

@@ -87,3 +87,24 @@ def test_clean_text_matches_reference_on_random_strings() -> None:
     for _ in range(3000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert clean_text(raw) == _reference_clean_text(raw), repr(raw)
+
+
+def test_head_tags_listed_once_answer_like_the_tree() -> None:
+    """The meta/title/script lookups from one ``css(HEAD_TAGS)`` listing match the
+    per-tag listings, including <title>/<script> in SVG and <meta> in <noscript>."""
+    from tenderwatch.read.html import HEAD_TAGS, _Metas
+
+    page = (
+        "<html><head><meta name=a content=1></head><body><svg><title>x</title><script>1</script></svg>"
+        "<TITLE>y</TITLE><noscript><meta name=c content=3><meta property='og:url' content=u></noscript>"
+        "<meta name=a content=2><script>z</script></body></html>"
+    )
+    tree = LexborHTMLParser(page)
+    listed, slow = _Metas(tree, tree.css(HEAD_TAGS)), _Metas(tree)
+    for selector in ("title", "meta", "script", "meta[name=a]", "meta[name=c]", "meta[property='og:url']", "p"):
+        got, want = listed.first(selector), slow.first(selector)
+        assert (got is None) == (want is None), selector
+        if want is not None:
+            assert (got.mem_id, got.text()) == (want.mem_id, want.text()), selector
+    assert listed.first("title").text() == "x"
+    assert listed.first("meta[name=a]").attributes["content"] == "1"
