@@ -218,13 +218,12 @@ def _strip_chrome(body: Any, vocab: HtmlVocab, full_len: int) -> None:
     """Remove page chrome in place. An element holding most of the page's text
     is never removed, whatever its class (some sites wrap the notice in ``div.top``)."""
     doomed = list(body.css(",".join(vocab.chrome_tags))) if vocab.chrome_tags else []
+    chrome = vocab.chrome_names
     for node in body.css("[class],[id]"):
         attrs = node.attributes
-        names = (attrs.get("class") or "").split()
         ident = attrs.get("id")
-        if ident:
-            names.append(ident)
-        if any(n in vocab.chrome_names for n in names):
+        names = attrs.get("class")
+        if (ident and ident in chrome) or (names and not chrome.isdisjoint(names.split())):
             doomed.append(node)
     for checked, node in enumerate(doomed):
         try:
