@@ -331,10 +331,16 @@ def node_text(node: Any) -> str:
     return clean_text(node.text(deep=True, separator="", strip=False) or "")
 
 
+# Any character that plain() would change (sentinels, zero-width, HTML whitespace) or a doubled space.
+_PLAIN_WORK = re.compile(f"[{NL}{TAB}{_WS_CHARS}{_ZW_CHARS}]|  ")
+
+
 def plain(node: Any) -> str:
     """Single-line text of a node (for meta values: titles, breadcrumbs)."""
     if node is None:
         return ""
     raw = node.text(deep=True, separator="", strip=False) or ""
+    if _PLAIN_WORK.search(raw) is None:
+        return raw.strip(" \u3000")  # nothing to replace, drop or collapse (most labels and cells)
     raw = raw.replace(NL, " ").replace(TAB, " ")
     return _collapse_ws(_drop_zero_width(raw)).strip(" \u3000")

@@ -108,3 +108,28 @@ def test_head_tags_listed_once_answer_like_the_tree() -> None:
             assert (got.mem_id, got.text()) == (want.mem_id, want.text()), selector
     assert listed.first("title").text() == "x"
     assert listed.first("meta[name=a]").attributes["content"] == "1"
+
+
+def test_plain_fast_path_matches_full_cleaning_on_random_strings() -> None:
+    """plain() skips its passes when nothing in the text would change; it must give what they give."""
+    from tenderwatch.read.htmltext import plain
+
+    def reference(raw: str) -> str:
+        raw = raw.replace("\u2029", " ").replace("\u001f", " ")
+        for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+            raw = raw.replace(ch, "")
+        raw = re.sub("[ \t\n\r\f\v\u00a0]+", " ", raw)
+        return raw.strip(" \u3000")
+
+    class _Node:
+        def __init__(self, raw: str) -> None:
+            self.raw = raw
+
+        def text(self, deep: bool, separator: str, strip: bool) -> str:
+            return self.raw
+
+    rng = random.Random(11)
+    alphabet = " \t\n\r\f\v\u00a0\u3000\u2029\u001f\u200b\u2060\u00ad甲ab:："
+    for _ in range(3000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert plain(_Node(raw)) == reference(raw), repr(raw)
