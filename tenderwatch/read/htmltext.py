@@ -80,7 +80,6 @@ _IN_CELL = (
 
 
 _MAX_CELL_DEPTH = 32  # how far up a block may sit below its cell and still count as in it
-_IN_CELL_SET = frozenset(_IN_CELL)
 _CELLS = frozenset(("td", "th"))
 
 
@@ -94,11 +93,11 @@ def _inline_in_cells(tree: Any) -> set[int]:
     inline: set[int] = set()
     row_width: dict[int, int] = {}
     for node in tree.css("td *,th *"):
-        if node.tag not in _IN_CELL_SET:
+        if node.tag_id not in _IN_CELL_IDS:
             continue
         cell = node.parent
         for _ in range(_MAX_CELL_DEPTH):
-            if cell is None or cell.tag in _CELLS:
+            if cell is None or cell.tag_id in _CELL_IDS:
                 break
             cell = cell.parent
         else:
@@ -108,7 +107,7 @@ def _inline_in_cells(tree: Any) -> set[int]:
             continue
         width = row_width.get(row.mem_id)
         if width is None:
-            width = sum(1 for c in row.iter() if c.tag in _CELLS)
+            width = sum(1 for c in row.iter() if c.tag_id in _CELL_IDS)
             row_width[row.mem_id] = width
         if width >= 2:
             inline.add(node.mem_id)
@@ -181,6 +180,8 @@ def _ids_of(names: list[str]) -> dict[int, str]:
 
 _NAME_OF_ID = _ids_of(list(_KIND))
 _KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
+_IN_CELL_IDS = frozenset(_ids_of(list(_IN_CELL)))  # tag ids: cheaper than reading ``node.tag``
+_CELL_IDS = frozenset(_ids_of(list(_CELLS)))
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
