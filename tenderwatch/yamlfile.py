@@ -3,7 +3,7 @@ pure-Python loader, which matters for short scans), and keep what was parsed on 
 
 A process parses some twenty vocabulary files (~0.03 s of CPU even with the C loader, most of it building
 the Python objects); reading back the same data pickled takes a tenth of that. The parsed data of a text is
-kept in ``<home>/cache/yaml-<key>.pickle`` (home: ``TENDERWATCH_HOME`` or ``~/.tenderwatch``, as for the
+kept in ``<home>/cache/yaml-<key>.pickle`` (home: :func:`tenderwatch.home.home_dir`, as for the
 list store), the key a SHA-256 of the text, PyYAML's version and the loader, so an edited file is simply
 another key. Written atomically (temporary file, then ``os.replace``); read back accepting only the types
 safe YAML makes (containers, scalars, dates); a file that cannot be read is parsed again, one that cannot be
@@ -13,19 +13,17 @@ Set ``TENDERWATCH_VOCAB_CACHE=0`` to neither read nor write them.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
 import pickle
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tenderwatch.safepickle import RestrictedUnpickler
+from tenderwatch.home import home_dir
+from tenderwatch.safepickle import RestrictedUnpickler, write_atomic
 
 log = logging.getLogger(__name__)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,10 +38,8 @@ def enabled() -> bool:
 
 
 def _cache_file(text: str) -> Path:
-    env = os.environ.get("TENDERWATCH_HOME")
-    home = Path(env).expanduser() if env else Path.home() / ".tenderwatch"
     key = hashlib.sha256(f"{yaml.__version__}|{_LOADER.__name__}\0{text}".encode()).hexdigest()
-    return home / "cache" / f"{PREFIX}{key[:32]}.pickle"
+    return home_dir() / "cache" / f"{PREFIX}{key[:32]}.pickle"
 
 
 def _read(path: Path) -> tuple[bool, Any]:
@@ -59,21 +55,7 @@ def _read(path: Path) -> tuple[bool, Any]:
 
 def _write(path: Path, data: Any) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # named like the index cache's temporary files (screen.tempfiles), which removes one left by an
-        # interrupted write
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-{PREFIX}", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        for old in path.parent.glob(PREFIX + "*.pickle"):  # other texts' files, unwritten for a day
-            with contextlib.suppress(OSError):
-                if old != path and old.stat().st_mtime < time.time() - STALE_SECONDS:
-                    old.unlink()
+        write_atomic(path, data, PREFIX + "*.pickle", STALE_SECONDS)  # other texts' files, unwritten for a day
     except (OSError, pickle.PicklingError) as exc:
         log.debug("could not keep the parsed vocabulary in %s: %s", path, exc)
 
@@ -83,11 +65,7 @@ def load_yaml(text: str) -> Any:
     each call (callers may change it)."""
     if not enabled():
         return yaml.load(text, Loader=_LOADER)
-    try:
-        path = _cache_file(text)
-    except RuntimeError as exc:  # no TENDERWATCH_HOME and no home directory Python can find: no cache
-        log.debug("no vocabulary cache: %s", exc)
-        return yaml.load(text, Loader=_LOADER)
+    path = _cache_file(text)  # with no home directory, a path nothing can be read from or written to
     found, data = _read(path)
     if found:
         return data

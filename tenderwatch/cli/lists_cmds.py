@@ -11,11 +11,12 @@ from pathlib import Path
 
 import click
 
+from tenderwatch.home import home_dir
 from tenderwatch.screen import compare, get_screener, reset_screener_cache
 from tenderwatch.screen.entries import ListFormatError
 from tenderwatch.screen.listinfo import check_on
 from tenderwatch.screen.normalize import input_problems
-from tenderwatch.screen.store import ListUpdateError, home_dir, prune, update
+from tenderwatch.screen.store import ListUpdateError, prune, update
 from tenderwatch.screen.summary import stale_after_days, summarise
 from tenderwatch.screen.vocab import vocab
 

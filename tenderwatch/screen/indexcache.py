@@ -23,17 +23,14 @@ import json
 import logging
 import marshal
 import os
-import pickle
 import sys
-import tempfile
-import time
 from array import array
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tenderwatch.safepickle import RestrictedUnpickler
+from tenderwatch.safepickle import RestrictedUnpickler, write_atomic
 from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
@@ -174,18 +171,7 @@ def save(home: Path, key: str, state: dict[str, Any]) -> None:
     """Write the index atomically; remove index files of other versions not written for a day.
     Failure only costs the next start a rebuild."""
     path = _path(home, key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=tempfiles.prefix("tmp"), suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({**state, "key": key, "format": INDEX_FORMAT}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        for old in path.parent.glob(PREFIX + "*.pickle"):  # other versions, unused for a day
-            if old != path and old.stat().st_mtime < time.time() - STALE_SECONDS:
-                old.unlink(missing_ok=True)
+    try:  # other versions' files, unused for a day, go
+        write_atomic(path, {**state, "key": key, "format": INDEX_FORMAT}, PREFIX + "*.pickle", STALE_SECONDS)
     except OSError as exc:
         log.warning("could not write the screening index cache %s: %s", path, exc)

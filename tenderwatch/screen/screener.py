@@ -335,7 +335,7 @@ _BY_ENV: dict[tuple[str | None, str | None], Screener] = {}  # home=None: by TEN
 def get_screener(home: str | os.PathLike[str] | None = None) -> Screener:
     """The screener over the current list versions (bundled snapshot unless updated), cached per
     process and on disk (:mod:`tenderwatch.screen.indexcache`)."""
-    from tenderwatch.screen.store import home_dir
+    from tenderwatch.home import home_dir
 
     if home is None:  # the scan's call, once per notice: no Path built (home_dir reads only these two)
         env = (os.environ.get("TENDERWATCH_HOME"), os.environ.get("HOME"))

@@ -22,6 +22,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tenderwatch.home import home_dir
 from tenderwatch.screen import tempfiles
 from tenderwatch.screen.bundled import LoadedList, bundled, enriched, sha256
 from tenderwatch.screen.entries import ListFormatError, ListVersion
@@ -40,30 +41,6 @@ TITLE_BY_SOURCE = {"trade_gov_csl": "trade.gov Consolidated Screening List (Enti
 
 class ListUpdateError(RuntimeError):
     """An update was refused; the previous list version stays in force."""
-
-
-def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
-    """Where the list store and the caches live: ``home``, else ``$TENDERWATCH_HOME``, else
-    ``~/.tenderwatch``. With no home directory at all (HOME unset and no passwd entry, as for some
-    service accounts), a path that can be neither read nor written: the bundled lists are used and
-    nothing is cached (each reader and writer treats the OSError as "not there"), with a warning."""
-    if home:
-        return Path(home).expanduser()
-    env = os.environ.get("TENDERWATCH_HOME")
-    if env:
-        return Path(env).expanduser()
-    try:
-        return Path.home() / ".tenderwatch"
-    except RuntimeError as exc:
-        global _warned_no_home
-        if not _warned_no_home:
-            _warned_no_home = True
-            log.warning("no home directory (%s): screening uses the bundled lists and nothing is cached;"
-                        " set TENDERWATCH_HOME to keep a list store", exc)
-        return Path(os.devnull) / ".tenderwatch"
-
-
-_warned_no_home = False
 
 
 def load_bundled() -> list[LoadedList]:

@@ -104,7 +104,9 @@ def test_no_home_directory_screens_against_the_bundled_lists(monkeypatch: pytest
 
     monkeypatch.delenv("TENDERWATCH_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    folder = list_store.home_dir()
+    from tenderwatch.home import home_dir
+
+    folder = home_dir()
     assert not folder.exists()
     loaded = list_store.load_active()
     assert loaded and [item.version.source for item in loaded] == [item.version.source for item in list_store.load_bundled()]
