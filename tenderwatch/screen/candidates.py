@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
+from tenderwatch.screen.spacedpinyin import query_key
 from tenderwatch.screen.translit import Segment, pieces, segment
 from tenderwatch.screen.zhcompare import brand
 
@@ -150,7 +151,7 @@ class Candidates:
             return
         # records are 4-tuples; zip's keyword argument alone costs a third of its time here
         set_list, size_list, pinyin_list, counts = zip(*records)  # noqa: B905
-        posting = by_key.get("py:" + "".join(pinyin_list))  # spacedpinyin.query_key
+        posting = by_key.get(query_key(pinyin_list))
         if posting:
             out.update(unpack(posting))
         if all(counts):

@@ -6,10 +6,11 @@ the raw letters are used."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.translit import Segment, pinyin_of, segments
+from tenderwatch.screen.translit import pinyin_of, segments
 from tenderwatch.screen.vocab import vocab
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -44,10 +45,10 @@ def index_keys(name: Name) -> list[str]:
     return ["py:" + k for k in dict.fromkeys((joined, without_legal(joined)))] if joined else []
 
 
-def query_key(segs: tuple[Segment, ...]) -> str:
+def query_key(pinyins: Iterable[str]) -> str:
     """The key a Chinese query looks up: the pinyin of its name without the legal form, from the
-    segments of its key (:func:`tenderwatch.screen.translit.segments`)."""
-    return "py:" + "".join([seg.pinyin for seg in segs])
+    pinyin of each segment of its key (:func:`tenderwatch.screen.translit.segments`)."""
+    return "py:" + "".join(pinyins)
 
 
 def compare_spaced(zh: Name, latin: Name) -> tuple[float, list[str]] | None:
