@@ -14,9 +14,11 @@ from tenderwatch.store.headline import headline, headline_of, lead_facts, senten
 from tenderwatch.store.leadset import counted_amounts, date_range, group_leads, lead_chunks, load_docs
 from tenderwatch.store.readlimit import time_limit
 
+WEB_SECONDS = 30.0  # the workbench's limit on gathering the leads of a range (Overview, report pages)
+
 
 def leads_in(store: Store, date_from: str = "", date_to: str = "", reviewed_only: bool = False) -> list[dict[str, Any]]:
-    with time_limit(store.conn, 30.0):
+    with time_limit(store.conn, WEB_SECONDS):
         return group_leads(load_docs(store, date_from, date_to), reviewed_only)
 
 
@@ -48,9 +50,6 @@ def numbers_and_leads(store: Store, date_from: str = "", date_to: str = "",
     leads = leads_in(store, date_from, date_to, reviewed_only)
     total, failed = scanned(store, date_from, date_to)
     return headline(total, failed, leads, reviewed_only), leads
-
-
-WEB_SECONDS = 30.0  # the workbench's limit on building the Overview
 
 
 def overview(store: Store, date_from: str = "", date_to: str = "", top: int = 10,
