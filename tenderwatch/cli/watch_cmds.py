@@ -12,6 +12,7 @@ from tenderwatch.watch.check import check
 from tenderwatch.watch.config import ConfigError, load_config
 from tenderwatch.watch.lock import LockHeld, WatchLock
 from tenderwatch.watch.loop import run_watch, stop_on_signals
+from tenderwatch.watch.round import requeue_rejected
 
 
 @click.command("watch")
@@ -20,10 +21,13 @@ from tenderwatch.watch.loop import run_watch, stop_on_signals
 @click.option("--once", is_flag=True, help="One round, then exit (for cron or a systemd timer).")
 @click.option("--check", "check_only", is_flag=True,
               help="Validate the config and try each channel once; send no alert.")
-def watch_cmd(config_path: str, once: bool, check_only: bool) -> None:
+@click.option("--retry-rejected", is_flag=True,
+              help="Queue again the alerts a receiver refused as such (e.g. a webhook's 422), then run.")
+def watch_cmd(config_path: str, once: bool, check_only: bool, retry_rejected: bool) -> None:
     """Collect, scan and alert on new leads matching saved searches, every N hours until stopped.
 
-    Exit codes: 0 done; 1 a source or channel failed (retried next round); 2 bad config;
+    Exit codes: 0 done; 1 a source or channel failed (retried next round) or a receiver refused an
+    alert (set aside as rejected; --retry-rejected sends it again); 2 bad config;
     3 another watch is running on this store."""
     try:
         cfg = load_config(config_path)
@@ -43,6 +47,8 @@ def watch_cmd(config_path: str, once: bool, check_only: bool) -> None:
     stop = threading.Event()
     try:
         with WatchLock(cfg.db), stop_on_signals(stop):
+            if retry_rejected:
+                click.echo(f"{requeue_rejected(cfg)} rejected alert(s) queued again", err=True)
             code = run_watch(cfg, stop, once=once)
     except LockHeld as exc:
         click.echo(f"error: {exc}", err=True)

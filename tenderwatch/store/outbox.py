@@ -1,7 +1,8 @@
 """The alert outbox, each channel's health and the watch's rounds.
 
 An outbox row is written with its match (``searches.record_matches``) and moves from
-``pending`` to ``sent`` (or ``cancelled`` when its search is removed). Before each send
+``pending`` to ``sent`` (or ``cancelled`` when its search is removed, or ``rejected`` when the
+receiver refused the alert itself: kept with the refusal, not retried until asked). Before each send
 the row's ``attempts`` is raised and committed, after it the row is marked sent and
 committed: a crash between the two leaves the row pending with attempts > 0, and it is
 sent again with the same key (the receiver can tell the resend by its Message-ID or
@@ -70,6 +71,23 @@ def mark_error(store: Store, ids: list[int], error: str) -> None:
                                [(error[:MAX_ERROR], i) for i in ids])
 
 
+def mark_rejected(store: Store, item_id: int, error: str) -> None:
+    """The receiver refused this alert as such: set it aside (not retried every round)."""
+    with store.conn:
+        store.conn.execute(
+            "UPDATE alert_outbox SET status = 'rejected', last_error = ? WHERE id = ? AND status = 'pending'",
+            (error[:MAX_ERROR], item_id))
+
+
+def retry_rejected(store: Store, channel: str | None = None) -> int:
+    """Put the rejected alerts (of one channel, or all) back in the queue; how many."""
+    with store.conn:
+        cur = store.conn.execute(
+            "UPDATE alert_outbox SET status = 'pending' WHERE status = 'rejected'"
+            + (" AND channel = ?" if channel else ""), (channel,) if channel else ())
+    return int(cur.rowcount)
+
+
 def record_channel(store: Store, channel: str, target: str, error: str | None) -> None:
     """The outcome of a channel's last use: ``error`` None for success."""
     stamp = now_iso()
@@ -112,7 +130,14 @@ def _last_delivery(store: Store) -> tuple[int, set[str]] | None:
 def channel_status(store: Store) -> list[dict[str, Any]]:
     """Each channel: target, last success, last failure (and since when it fails), alerts waiting;
     ``configured`` False (with ``held_since_round``) for a channel the latest delivering round did
-    not have: its pending alerts are held, not waiting."""
+    not have: its pending alerts are held, not waiting; ``rejected`` alerts the receiver refused as
+    such, with the latest refusal (``rejection``)."""
+    rejected = {
+        str(r[0]): (int(r[1]), r[2]) for r in store.conn.execute(
+            "SELECT channel, COUNT(*), (SELECT last_error FROM alert_outbox i WHERE i.channel = o.channel"
+            " AND i.status = 'rejected' ORDER BY i.last_attempt_at DESC, i.id DESC LIMIT 1)"
+            " FROM alert_outbox o WHERE status = 'rejected' GROUP BY channel")
+    }
     counts = {
         str(r[0]): (int(r[1]), int(r[2])) for r in store.conn.execute(
             "SELECT channel, COUNT(*), SUM(attempts > 0) FROM alert_outbox WHERE status = 'pending' GROUP BY channel")
@@ -129,6 +154,7 @@ def channel_status(store: Store) -> list[dict[str, Any]]:
                     "last_error": None, "failing_since": None, "failing": False,
                     "pending": waiting, "retrying": retrying})
     for item in out:
+        item["rejected"], item["rejection"] = rejected.get(item["channel"], (0, None))
         item["configured"] = last is None or item["channel"] in last[1]
         item["held_since_round"] = None if item["configured"] or last is None else last[0]
     return out

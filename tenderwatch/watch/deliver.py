@@ -2,7 +2,9 @@
 
 For a message channel each alert is counted as begun (committed), sent, then marked sent
 (committed). The first failure stops that channel for this round (its alerts wait for the
-next round, fewest attempts first); the failure is logged and kept for the workbench.
+next round, fewest attempts first); the failure is logged and kept for the workbench. An alert
+the receiver refuses as such (``AlertRejected``) is set aside as rejected, with the refusal, and
+the channel goes on: it is not retried every round (``watch --retry-rejected`` queues it again).
 A file channel publishes all its pending alerts at once, then marks them sent.
 """
 
@@ -17,12 +19,13 @@ from tenderwatch.store.outbox import (
     held_channels,
     mark_attempt,
     mark_error,
+    mark_rejected,
     mark_sent,
     pending,
     pending_count,
     record_channel,
 )
-from tenderwatch.watch.channels import Channel, ChannelError, FileChannel, MessageChannel
+from tenderwatch.watch.channels import AlertRejected, Channel, ChannelError, FileChannel, MessageChannel
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ class ChannelReport:
     waiting: int = 0  # still pending after this round
     error: str | None = None
     held: bool = False  # not in the config any more: its pending alerts are kept, not sent
+    rejected: int = 0  # alerts the receiver refused as such this round (set aside, not retried)
+    rejection: str | None = None  # the last refusal
 
 
 def _send_messages(store: Store, channel: MessageChannel, report: ChannelReport, stop: threading.Event) -> None:
@@ -48,6 +53,11 @@ def _send_messages(store: Store, channel: MessageChannel, report: ChannelReport,
             mark_attempt(store, item)
             try:
                 send(item)
+            except AlertRejected as exc:
+                mark_rejected(store, item.id, str(exc))
+                report.rejected += 1
+                report.rejection = str(exc)
+                continue
             except ChannelError as exc:
                 mark_error(store, [item.id], str(exc))
                 raise
@@ -88,6 +98,10 @@ def deliver(store: Store, channels: list[Channel], stop: threading.Event) -> lis
                         channel.name, report.error, report.waiting)
         elif report.sent:
             log.info("alerts: %s sent %d (%s)", channel.name, report.sent, channel.target)
+        if report.rejected:
+            log.warning("alerts: %s refused %d alert(s) as such (last: %s); they are set aside as rejected,"
+                        " not retried (watch --retry-rejected queues them again)",
+                        channel.name, report.rejected, report.rejection)
         if tried or report.error:
             record_channel(store, channel.name, channel.target, report.error)
         reports.append(report)

@@ -17,7 +17,7 @@ from typing import Any
 
 from tenderwatch.scan import scan
 from tenderwatch.store.db import Store
-from tenderwatch.store.outbox import finish_round, start_round
+from tenderwatch.store.outbox import finish_round, retry_rejected, start_round
 from tenderwatch.watch.channels import build_channels
 from tenderwatch.watch.collecting import CollectFn, SourceOutcome, collect_source, window
 from tenderwatch.watch.config import WatchConfig
@@ -39,11 +39,12 @@ class RoundReport:
 
     @property
     def ok(self) -> bool:
-        return all(s.ok for s in self.sources) and not any(c.error for c in self.channels)
+        return all(s.ok for s in self.sources) and not any(c.error or c.rejected for c in self.channels)
 
     @property
     def exit_code(self) -> int:
-        """0: all went well; 1: a source or a channel failed (kept for the next round)."""
+        """0: all went well; 1: a source or a channel failed (kept for the next round), or a receiver
+        refused an alert (set aside as rejected)."""
         return 0 if self.ok else 1
 
     def summary(self) -> dict[str, Any]:
@@ -62,7 +63,8 @@ class RoundReport:
                 out.append(f"{c.channel}: not in the config, {c.waiting} held (put it back to send them)")
                 continue
             state = f"FAILED ({c.error})" if c.error else "ok"
-            out.append(f"{c.channel}: {c.sent} sent, {c.waiting} waiting, {state}")
+            refused = f", {c.rejected} rejected by the receiver ({c.rejection})" if c.rejected else ""
+            out.append(f"{c.channel}: {c.sent} sent, {c.waiting} waiting{refused}, {state}")
         if self.stopped:
             out.append("stopped before the round ended")
         return out
@@ -95,6 +97,13 @@ def _scan(cfg: WatchConfig, store: Store) -> dict[str, int]:
     counts = scan(roots, store, timeout=cfg.scan.timeout)
     return {"files": counts.files, "skipped": counts.skipped, "documents": counts.documents,
             "failed": counts.failed, "relevant": counts.relevant}
+
+
+def requeue_rejected(cfg: WatchConfig) -> int:
+    """Put the alerts receivers refused back in the queue (e.g. after the receiver was fixed);
+    the next round sends them again with the same key. Returns how many."""
+    with Store(cfg.db) as store:
+        return retry_rejected(store)
 
 
 def run_round(cfg: WatchConfig, stop: threading.Event, collect: CollectFn = collect_source,

@@ -123,6 +123,20 @@ def test_a_failing_channel_shows_on_the_watch_page(tmp_path: Path, hook: Hook, f
     assert 'class="failing"' not in feed_row[:feed_row.index("</tr>")]
 
 
+def test_an_alert_the_webhook_refused_shows_as_rejected_on_the_watch_page(
+        tmp_path: Path, hook: Hook, fake_collect: FakeCollect) -> None:
+    config = write_config(tmp_path, hook_url=hook.url)
+    hook.status = 422
+    fake_collect.add("ccgp", LEADS[0])
+    assert _round(config, fake_collect).exit_code == 1
+    with TestClient(create_app(tmp_path / "tw.db")) as client:
+        page = client.get("/watch").text
+    row = page[page.index('data-channel="webhook"'):]
+    row = row[:row.index("</tr>")]
+    assert "failing since" not in row and '<td class="num">0</td>' in row, "nothing waits, the channel works"
+    assert re.search(r'class="num rejected">1 <span class="error"[^>]*>\(webhook [^)]*HTTP 422', row)
+
+
 def test_a_channel_taken_out_of_the_config_shows_its_alerts_held_not_waiting(
         tmp_path: Path, hook: Hook, fake_collect: FakeCollect) -> None:
     """Before: the webhook's unsent alert stayed 'waiting' for ever once the channel left the config."""

@@ -297,3 +297,51 @@ def test_config_searches_follow_the_file(tmp_path: Path, fake_collect: FakeColle
     if origin == "workbench":
         expected["kept"] = ("item=H100", "workbench")
     assert active == expected
+
+
+def test_an_alert_the_webhook_refuses_as_such_is_set_aside_not_retried_every_round(
+        tmp_path: Path, hook: Hook, fake_collect: FakeCollect) -> None:
+    """A 422 for one alert: that alert is kept as rejected (with the refusal) and the channel goes on with
+    the others; later rounds do not post it again until ``--retry-rejected``; a 404 is the channel's own
+    failure: its alerts wait. (Before, a 4xx for one alert was retried every round, forever.)"""
+    from tenderwatch.store.outbox import channel_status
+    from tenderwatch.watch.round import requeue_rejected
+
+    posts: dict[str, int] = {}
+    refused: list[str] = []
+
+    def refuse(body: dict[str, object]) -> int | None:
+        key = str(body.get("id"))
+        posts[key] = posts.get(key, 0) + 1
+        if not refused or refused[0] == key:
+            refused[:1] = [key]
+            return 422
+        return None
+
+    hook.refuse = refuse
+    config = write_config(tmp_path, hook_url=hook.url)
+    fake_collect.add("ccgp", LEADS[0], LEADS[1])
+    first = _round(config, fake_collect)
+    assert first.exit_code == 1
+    (channel,) = [c for c in first.channels if c.channel == "webhook"]
+    assert (channel.sent, channel.waiting, channel.rejected, channel.error) == (1, 0, 1, None)
+    assert "HTTP 422" in (channel.rejection or "") and any("rejected" in line for line in first.lines())
+    assert _outbox(tmp_path / "tw.db")[("webhook", "rejected")] == 1
+    with Store(tmp_path / "tw.db") as store:
+        (status,) = [c for c in channel_status(store) if c["channel"] == "webhook"]
+    assert status["rejected"] == 1 and "422" in status["rejection"] and not status["failing"]
+
+    again = _round(config, fake_collect)
+    assert again.exit_code == 0 and posts[refused[0]] == 1  # not posted again
+
+    hook.refuse = None
+    assert requeue_rejected(load_config(config, {})) == 1
+    third = _round(config, fake_collect)
+    assert third.exit_code == 0 and len(set(hook.ids())) == 2
+    assert _outbox(tmp_path / "tw.db") == {("webhook", "sent"): 2, ("feed", "sent"): 2}
+
+    hook.status = 404  # the address is wrong: the channel fails, the new alert waits, nothing is set aside
+    fake_collect.add("ccgp", LEADS[2])
+    gone = _round(config, fake_collect)
+    (channel,) = [c for c in gone.channels if c.channel == "webhook"]
+    assert (channel.waiting, channel.rejected) == (1, 0) and "HTTP 404" in (channel.error or "")

@@ -96,6 +96,7 @@ class Hook:
 
     received: list[dict[str, Any]] = field(default_factory=list)
     status: int = 200
+    refuse: Callable[[dict[str, Any]], int | None] | None = None  # a status for this body, or None
     on_post: Callable[[dict[str, Any]], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     url: str = ""
@@ -109,14 +110,17 @@ def start_hook(hook: Hook) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if hook.status < 300:
+            status = hook.status
+            if hook.refuse is not None:
+                status = hook.refuse(json.loads(raw)) or status
+            if status < 300:
                 item = {"headers": {k.lower(): v for k, v in self.headers.items()}, "raw": raw,
                         "body": json.loads(raw)}
                 with hook.lock:
                     hook.received.append(item)
                 if hook.on_post is not None:
                     hook.on_post(item)
-            self.send_response(hook.status)
+            self.send_response(status)
             self.send_header("Content-Length", "2")
             self.end_headers()
             self.wfile.write(b"{}")

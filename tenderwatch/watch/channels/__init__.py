@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tenderwatch.watch.channels.base import Channel, ChannelError, FileChannel, MessageChannel
+from tenderwatch.watch.channels.base import AlertRejected, Channel, ChannelError, FileChannel, MessageChannel
 from tenderwatch.watch.channels.email import EmailChannel
 from tenderwatch.watch.channels.feed import FeedChannel
 from tenderwatch.watch.channels.webhook import WebhookChannel
 from tenderwatch.watch.config import WatchConfig
 
-__all__ = ["Channel", "ChannelError", "FileChannel", "MessageChannel", "build_channels"]
+__all__ = ["AlertRejected", "Channel", "ChannelError", "FileChannel", "MessageChannel", "build_channels"]
 
 
 def build_channels(cfg: WatchConfig, env: Mapping[str, str]) -> list[Channel]:

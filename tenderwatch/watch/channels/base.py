@@ -16,6 +16,11 @@ class ChannelError(Exception):
     """The channel could not deliver (refused, unreachable, HTTP error, unwritable file)."""
 
 
+class AlertRejected(ChannelError):
+    """The receiver answered and refused this one alert as such (a webhook's 400, 413, 415 or 422):
+    sending it again unchanged would be refused again, and the channel itself works."""
+
+
 @runtime_checkable
 class MessageChannel(Protocol):
     """A channel that sends one message per alert (email, webhook)."""

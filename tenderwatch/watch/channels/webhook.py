@@ -6,6 +6,12 @@ resend, so a receiver can drop the copy a crash between sending and recording ma
 With ``secret_env`` set, ``X-Tenderwatch-Signature: sha256=HEX`` is the HMAC-SHA256 of
 the body under that secret. Any answer but 2xx is a failure (redirects are not followed:
 a POST must reach its final URL).
+
+An answer that refuses the alert itself (400 Bad Request, 413 Content Too Large, 415 Unsupported
+Media Type, 422 Unprocessable Content) is raised as ``AlertRejected``: the alert is set aside as
+rejected, not retried every round, and the channel goes on with the next one. Every other failure
+(401/403/404: the channel's address or credentials; 408/429/5xx, timeouts: the receiver for now)
+stops the channel for the round and the alerts wait.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ from typing import Any
 from tenderwatch import __version__
 from tenderwatch.report.alerts import absolute
 from tenderwatch.store.outbox import OutboxItem
-from tenderwatch.watch.channels.base import ChannelError, Send
+from tenderwatch.watch.channels.base import AlertRejected, ChannelError, Send
 from tenderwatch.watch.config import WebhookConfig
+
+# RFC 9110: the receiver refuses the content of this request; the same request will be refused again
+REJECTS_THE_ALERT = frozenset({400, 413, 415, 422})
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -65,10 +74,11 @@ class WebhookChannel:
                 response.read(65536)
                 status = int(response.status)
         except urllib.error.HTTPError as exc:
-            raise ChannelError(f"webhook {self.cfg.url}: HTTP {exc.code} {exc.reason}") from exc
+            error = AlertRejected if key and exc.code in REJECTS_THE_ALERT else ChannelError
+            raise error(f"webhook {self.cfg.url}: HTTP {exc.code} {exc.reason}") from exc
         except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections
             raise ChannelError(f"webhook {self.cfg.url}: {type(exc).__name__}: {exc}") from exc
-        if not 200 <= status < 300:
+        if not 200 <= status < 300:  # a 1xx/3xx final answer: not delivered
             raise ChannelError(f"webhook {self.cfg.url}: HTTP {status}")
         return status
 
