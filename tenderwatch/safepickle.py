@@ -13,6 +13,8 @@ from collections.abc import Set
 from pathlib import Path
 from typing import IO, Any
 
+from tenderwatch import tempfiles
+
 
 class RestrictedUnpickler(pickle.Unpickler):
     """An unpickler that builds only the classes named in ``allowed`` (``(module, name)`` pairs)."""
@@ -29,12 +31,12 @@ class RestrictedUnpickler(pickle.Unpickler):
 
 
 def write_atomic(path: Path, data: Any, stale_glob: str, stale_seconds: float) -> None:
-    """Pickle ``data`` to ``path`` by way of a temporary file (``.tmp-<pid>-``, the name
-    ``screen.tempfiles`` clears after an interrupted write) and ``os.replace``; then remove the other
+    """Pickle ``data`` to ``path`` by way of a temporary file (``tempfiles.prefix``, the name
+    ``tempfiles.remove_stale`` clears after an interrupted write) and ``os.replace``; then remove the other
     files matching ``stale_glob`` not written for ``stale_seconds``. Raises OSError (and pickling
     errors) for the caller to log: a cache that cannot be written only costs the next process."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-", suffix=path.suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=tempfiles.prefix("tmp"), suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -30,8 +30,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tenderwatch import tempfiles
 from tenderwatch.safepickle import RestrictedUnpickler, write_atomic
-from tenderwatch.screen import tempfiles
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tenderwatch import tempfiles
 from tenderwatch.home import home_dir
-from tenderwatch.screen import tempfiles
 from tenderwatch.screen.bundled import LoadedList, bundled, enriched, sha256
 from tenderwatch.screen.entries import ListFormatError, ListVersion
 from tenderwatch.screen.loaders.detect import parse_bytes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -16,8 +17,9 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
+from tenderwatch import tempfiles
 from tenderwatch.cli.main import main
-from tenderwatch.screen import get_screener, indexcache, reset_screener_cache, tempfiles
+from tenderwatch.screen import get_screener, indexcache, reset_screener_cache
 from tenderwatch.screen.store import ListUpdateError, load_active, prune, update
 
 
@@ -186,3 +188,29 @@ def test_temp_files_of_an_interrupted_write_are_removed_on_the_next_start(tmp_pa
     assert not stale_update.exists() and not old.exists()
     indexcache.load(home, "some-key")
     assert not stale_index.exists() and running.exists()
+
+
+def test_a_write_under_way_on_another_machine_sharing_the_home_is_not_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process id in a temporary file's name only means something on the machine that wrote it: on a
+    home shared by several machines, another machine's young file is kept whatever our process table says
+    (before, a write under way there was removed when its pid happened not to run here)."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    dead = _dead_pid()
+
+    def named_on(host: str, rest: str) -> Path:
+        monkeypatch.setattr(socket, "gethostname", lambda: host)
+        return folder / (tempfiles.prefix("tmp").replace(str(os.getpid()), str(dead), 1) + rest)
+
+    elsewhere = named_on("machine-a", "abc.pickle")
+    elsewhere.write_bytes(b"being written on machine a")
+    abandoned = named_on("machine-a", "old.pickle")
+    abandoned.write_bytes(b"left on machine a long ago")
+    os.utime(abandoned, (time.time() - 2 * tempfiles.MAX_AGE_SECONDS,) * 2)
+    here = named_on("machine-b", "xyz.pickle")
+    here.write_bytes(b"left by a process of this machine that has ended")
+    mine = folder / f"{tempfiles.prefix('tmp')}live.pickle"
+    mine.write_bytes(b"being written here")
+    assert tempfiles.remove_stale(folder) == 2  # on machine b
+    assert elsewhere.exists() and mine.exists() and not here.exists() and not abandoned.exists()

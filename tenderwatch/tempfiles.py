@@ -1,6 +1,8 @@
-"""Temporary files of the index cache and the list store: named after the process writing them,
-and removed on the next start when that process is gone (an interrupted build or update) or when
-they are older than any write takes."""
+"""Temporary files of the caches and the list store: named after the process writing them
+(``.tmp-<pid>@<host>-``), and removed on the next start when that process is gone (an interrupted
+build or update) or when they are older than any write takes. A home on a filesystem shared by
+several machines: a file another machine is writing is judged by its age only (its process id
+means nothing here), so a write under way there is never removed from under it."""
 
 from __future__ import annotations
 
@@ -8,18 +10,24 @@ import logging
 import os
 import re
 import shutil
+import socket
 import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 MAX_AGE_SECONDS = 3600  # no index build or list update writes for this long
-_NAME = re.compile(r"^\.(?:tmp|incoming)-(\d+)-")
+_NAME = re.compile(r"^\.(?:tmp|incoming)-(\d+)(?:@([A-Za-z0-9_.]*))?-")
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:64]
 
 
 def prefix(kind: str) -> str:
-    """``.tmp-<pid>-`` / ``.incoming-<pid>-``: the writer's process id in the name."""
-    return f".{kind}-{os.getpid()}-"
+    """``.tmp-<pid>@<host>-`` / ``.incoming-<pid>@<host>-``: the writer's process and machine in the name
+    (``<pid>-`` alone, without the machine, is an older name: judged as this machine's)."""
+    return f".{kind}-{os.getpid()}@{_host()}-"
 
 
 def _alive(pid: int) -> bool:
@@ -41,14 +49,16 @@ def remove_stale(folder: Path) -> int:
     except OSError:
         return 0
     now = time.time()
+    here = _host()
     for path in candidates:
         m = _NAME.match(path.name)
         try:
             young = now - path.stat().st_mtime < MAX_AGE_SECONDS
+            local = m is not None and m.group(2) in (None, here)
+            if young and not local:
+                continue  # another machine's (or an unnamed) write: only by age
             if m and young and _alive(int(m.group(1))):
                 continue  # still being written
-            if not m and young:
-                continue  # an older naming scheme: only by age
             if path.is_dir():
                 shutil.rmtree(path)
             else:
