@@ -8,6 +8,9 @@ found in the rewritten text are spans of the normalised text:
 * text tables whose cells are separated by ``|`` or ``/`` (a header row of known
   column names, then rows with as many separators) -> tab-separated rows;
   Markdown rule lines (``|---|---|``) -> blanks;
+* space-aligned tables (a header row of known column names whose cells are separated by runs of
+  two or more spaces, then rows with as many such runs, as a PDF or a copied table gives them)
+  -> tab-separated rows, the first space of each run becoming the tab;
 * space-aligned key-value blocks (``合同金额（元）      1,560,000.00``, two or more such lines with
   known labels) -> ``合同金额（元）:     1,560,000.00``.
 """
@@ -27,6 +30,7 @@ _CJK_SLASH = re.compile(r"[\u4e00-\u9fff)]/[\u4e00-\u9fff]")
 _RULE = re.compile(r"^[\s|:\-—=+]*$")
 _SPACED_NL = re.compile(r"\n[ \t]*([^\s:：]{2,24}?)(?:[ ]{2,}|\u3000+)(?=\S)")
 _MIN_SPACED = 2  # a block: one aligned line alone may be prose
+_GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 
 
 def _brackets(text: str) -> str:
@@ -128,6 +132,47 @@ def _spaced(text: str) -> str:
     return "".join(chars)
 
 
+def _gap_lines(text: str) -> list[tuple[int, int, list[int]]]:
+    """Each tab-free line holding gaps between words: (start, end, where each gap starts). Linear:
+    one pass over the gaps, each line's ends found once."""
+    out: list[tuple[int, int, list[int]]] = []
+    end = -1
+    for gap in _GAP.finditer(text):
+        at = gap.start()
+        if at > end:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            out.append((start, end, []))
+        out[-1][2].append(at)
+    return [line for line in out if "\t" not in text[line[0]:line[1]]]
+
+
+def _aligned(text: str) -> str:
+    """Space-aligned header+rows blocks -> tab rows (the first character of each gap)."""
+    lines = _gap_lines(text)
+    chars: list[str] | None = None
+    i = 0
+    while i < len(lines):
+        start, end, gaps = lines[i]
+        if len(gaps) < 2 or not _header(_GAP.split(text[start:end])):
+            i += 1
+            continue
+        block = [gaps]
+        j = i + 1
+        while j < len(lines) and len(lines[j][2]) == len(gaps) and not text[lines[j - 1][1]:lines[j][0]].strip():
+            block.append(lines[j][2])
+            j += 1
+        if len(block) > 1:
+            if chars is None:
+                chars = list(text)
+            for row in block:
+                for at in row:
+                    chars[at] = "\t"
+        i = j
+    return text if chars is None else "".join(chars)
+
+
 def prepare(text: str) -> str:
     """The text with bracketed labels, bullets, ``|`` / ``/`` tables and space-aligned key-value
     blocks rewritten (same length)."""
@@ -140,5 +185,5 @@ def prepare(text: str) -> str:
     if text.count("/") >= 6 and _CJK_SLASH.search(text):  # "项目名称/预算金额", not dates or links
         text = _tables(text, "/", _SLASH_NL)
     if "  " in text or "\u3000" in text:
-        text = _spaced(text)
+        text = _spaced(_aligned(text))
     return text

@@ -103,3 +103,23 @@ def test_space_aligned_key_value_block_gives_parties_amount_and_date() -> None:
 def test_one_aligned_line_of_prose_is_left_alone() -> None:
     prose = "采购人  现将有关事项公告如下\n其余内容\n"
     assert prepare(prose) == prose
+
+
+def test_a_space_aligned_table_is_read_as_a_table() -> None:
+    """An intention list copied as text, columns aligned with runs of spaces (as a PDF or a copied table
+    gives them): the budget is the controlled row's cell, not another row's and not lost (before: none)."""
+    text = ("云岭省人民医院2024年7至9月政府采购意向\n\n现将采购意向公开如下:\n\n"
+            "序号    采购项目名称    采购需求概况    预算金额(万元)    预计采购时间\n"
+            "1    医学影像AI训练平台    GPU服务器4台(每台8卡,NVIDIA H20 96GB),配套存储    960    2024年8月\n"
+            "2    办公家具采购    办公桌椅一批    45    2024年7月\n\n云岭省人民医院\n2024年6月25日\n")
+    (result,) = process_bytes(text.encode("utf-8"), "intent.txt")
+    assert result.relevant and result.notice is not None
+    assert result.amount_cny == 9_600_000.0
+    prepared = prepare(text)
+    assert len(prepared) == len(text) and prepared.count("\t") == 12  # 4 gaps x 3 lines, each gap's first space
+    assert prepared.splitlines()[5].split("\t")[3].strip() == "960"
+
+
+def test_aligned_columns_without_a_header_of_known_names_are_left_alone() -> None:
+    text = "甲方    乙方    丙方\n张三    李四    王五\n"
+    assert prepare(text) == text
