@@ -140,7 +140,7 @@ def _rejection(scan: Scan, start: int, end: int) -> str | None:
     compared = ctx.comparison(low, start) or ctx.comparison_after(low, end)
     if compared is not None and ctx.rented_class(low, start, end) is None:
         return f"benchmark comparison ('{compared}'), not the item bought"
-    owned = ctx.existing_before(low, start)
+    owned = ctx.existing_before(low, start, width=24)
     if owned is not None:
         return f"equipment already owned or to be matched ('{owned}'), not the item bought"
     teaching = ctx.line_has(low, start, "not_purchase")

@@ -123,3 +123,20 @@ def test_a_space_aligned_table_is_read_as_a_table() -> None:
 def test_aligned_columns_without_a_header_of_known_names_are_left_alone() -> None:
     text = "甲方    乙方    丙方\n张三    李四    王五\n"
     assert prepare(text) == text
+
+
+def test_the_platform_a_buyer_already_runs_is_not_what_it_buys() -> None:
+    """"现有智能计算平台采用NVIDIA A100服务器" describes the platform the bank has (the owned-equipment word
+    sits further before the token than the old 12-character window saw); the notice buys domestic
+    servers to replace it (before: a lead for A100)."""
+    result = _run("项目背景：我行现有智能计算平台采用NVIDIA A100服务器，本项目采购国产AI服务器替换原有A100服务器。\n"
+                  "采购内容：国产AI训练服务器12台（每台8颗昇腾910B），不接受英伟达产品。\n预算金额：2350万元\n")
+    assert not result.relevant
+    assert all(f.negated for f in result.findings if f.item == "A100")
+
+
+def test_a_purchase_for_an_existing_room_or_cluster_still_buys_the_card() -> None:
+    for body in ("为现有智能计算集群新增GPU服务器4台，每台配置8块NVIDIA H100 80GB。",
+                 "在现有机房部署GPU服务器2台，每台配置8张NVIDIA A800 SXM。"):
+        result = _run(body + "\n预算金额：980万元\n")
+        assert result.relevant, body
