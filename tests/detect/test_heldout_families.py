@@ -140,3 +140,19 @@ def test_a_purchase_for_an_existing_room_or_cluster_still_buys_the_card() -> Non
                  "在现有机房部署GPU服务器2台，每台配置8张NVIDIA A800 SXM。"):
         result = _run(body + "\n预算金额：980万元\n")
         assert result.relevant, body
+
+
+def test_an_english_tender_result_notice_is_an_award_with_its_entity_and_winner() -> None:
+    """"Public Tender Result Notice", "Entity:", "The contract was awarded to X for ..." (before: a tender
+    with neither buyer nor supplier)."""
+    text = ("MACAO SPECIAL ADMINISTRATIVE REGION\nPublic Tender Result Notice\n\nTender No.: 07/ABC/2024\n"
+            "Subject: Acquisition of AI Computing Equipment\nEntity: Bureau of Data Services\n"
+            "Date of publication: 2024-05-30\n\nThe contract was awarded to Beta Systems Trading Limited for the "
+            "supply of two AI servers with NVIDIA A100 80GB GPUs (8 per server), for MOP 3,420,000.\n")
+    (result,) = process_bytes(text.encode("utf-8"), "result.txt")
+    notice = result.notice
+    assert result.relevant and notice is not None
+    assert notice.notice_type == "award"
+    assert notice.buyer is not None and notice.buyer.value == "Bureau of Data Services"
+    assert [s.value for s in notice.suppliers] == ["Beta Systems Trading Limited"]
+    assert result.amount_cny is None  # MOP only: no yuan figure
