@@ -34,7 +34,7 @@ from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
 from tenderwatch.store.blobcodec import pack
 from tenderwatch.store.db import Store
-from tenderwatch.warm import warm_up
+from tenderwatch.warm import warm_up, warm_up_worker
 
 if TYPE_CHECKING:
     from tenderwatch.pipeline import Reader
@@ -244,7 +244,7 @@ def _start_worker(warm: bool) -> None:
     """Pool worker start-up: end with the writer (:func:`_exit_with_parent`); warm up unless forked warm."""
     _exit_with_parent()
     if warm:
-        warm_up()
+        warm_up_worker()
 
 
 PARENT_CHECK_SECONDS = 0.5
