@@ -3,7 +3,7 @@
 A scan compiles some 650 patterns (vocabularies, notice layouts, amounts, screening), ~0.12 s of CPU in
 every process that starts: Python's ``re`` parses each pattern and generates its program in Python code;
 only the last step, ``_sre.compile(pattern, flags, program, ...)``, is C and takes microseconds. This module
-keeps the inputs of that last step (the program, a list of integers, with the pattern's flags and groups) in
+keeps the inputs of that last step (the program, 32-bit integers, with the pattern's flags and groups) in
 ``<home>/cache/re-<key>.pickle`` (home: :func:`tenderwatch.home.home_dir`) and, once :func:`install`\\ ed,
 builds a pattern compiled before from them: the same ``re.Pattern`` (equal to a fresh compile: same
 pattern, flags and program). The key names the Python build and ``_sre``'s program format (``MAGIC``), so
@@ -26,6 +26,7 @@ import logging
 import pickle
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ STALE_SECONDS = 86_400
 MAX_PATTERNS = 5000  # patterns kept at most (a scan compiles ~670; patterns built from a text are not kept past this)
 
 Key = tuple[str | bytes, int]
-Parts = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Parts = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # the program as 32-bit words (array "I")
 
 _state: dict[str, Any] = {}  # once installed: re's own compile, the file, the patterns and whether any is new
 _sre: Any = None  # the re internals used (checked by _works before anything is installed)
@@ -53,9 +54,10 @@ def _load_internals() -> None:
 
 
 def _parts(pattern: str | bytes, flags: int) -> Parts:
-    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern`` (its own steps, Python 3.11-3.13)."""
+    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern`` (its own steps, Python 3.11-3.13),
+    the program packed as bytes (read back in a few ms, where lists of integers take ~20)."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, number in groupindex.items():
@@ -82,6 +84,11 @@ def _read(path: Path) -> dict[Key, Parts]:
     return data if isinstance(data, dict) else {}
 
 
+def _build(pattern: str | bytes, parts: Parts) -> Any:
+    flags, code, groups, groupindex, indexgroup = parts
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
+
+
 def _compile(pattern: Any, flags: int = 0) -> Any:
     """``re._compiler.compile`` with the programs of patterns compiled before read back from the file."""
     original = _state["original"]
@@ -92,14 +99,14 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     parts = entries.get(key)
     if parts is not None:
         try:
-            return _sre.compile(pattern, *parts)
+            return _build(pattern, parts)
         except Exception:  # not a program this _sre accepts: compile it as usual
             entries.pop(key, None)
     try:
         parts = _parts(pattern, int(flags))
     except Exception:  # an error in the pattern: re raises it, with its own message
         return original(pattern, flags)
-    compiled = _sre.compile(pattern, *parts)
+    compiled = _build(pattern, parts)
     if len(entries) < MAX_PATTERNS:
         entries[key] = parts
         _state["new"] = True
@@ -111,7 +118,9 @@ def _works() -> bool:
     try:
         _load_internals()
         sample = r"(?P<label>采购人|buyer)\s*[:：]\s*(?P<name>[^\n，,]{2,40}?)(?:$|\n)|\b\d+(?:\.\d+)?\b"
-        return bool(_sre.compile(sample, *_parts(sample, re.I)) == _compiler.compile(sample, re.I))
+        if array("I").itemsize != _sre.CODESIZE:
+            return False
+        return bool(_build(sample, _parts(sample, re.I)) == _compiler.compile(sample, re.I))
     except Exception as exc:
         log.debug("compiled-pattern cache not used: %s: %s", type(exc).__name__, exc)
         return False

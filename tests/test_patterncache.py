@@ -81,7 +81,7 @@ def test_a_damaged_or_foreign_file_is_compiled_again(home: Path) -> None:
     _compiled()
     key = PATTERNS[0]
     flags, _code, groups, groupindex, indexgroup = patterncache._state["entries"][key]
-    patterncache._state["entries"][key] = (flags, [0, 1, 2], groups, groupindex, indexgroup)
+    patterncache._state["entries"][key] = (flags, bytes(12), groups, groupindex, indexgroup)
     re.purge()
     assert re.compile(*key).match("采购人：北京测试大学\n") is not None
 
