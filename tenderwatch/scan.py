@@ -32,7 +32,7 @@ from tenderwatch.read import GuardedReader, Limits, read_bytes
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
-from tenderwatch.store.blobcodec import pack
+from tenderwatch.store.blobcodec import Packed, pack
 from tenderwatch.store.db import Store
 from tenderwatch.warm import warm_up, warm_up_worker
 
@@ -200,7 +200,7 @@ PACKED_KEPT = 100_000
 def _packed_before(scan_id: str, sha: str) -> bool:
     """Whether this worker packed these bytes for this scan already (noted now if not). A scan's items
     reach the writer in input order, a worker's in the order it ran them: bytes it packed before are kept
-    by the time these arrive, unless the save failed; the writer then packs them itself."""
+    by the time these arrive (a save that fails stops the scan); if not, the writer reads them again."""
     if not scan_id:
         return False
     seen = _PACKED.get(scan_id)
@@ -218,12 +218,14 @@ def _ready(item: Item, scan_id: str = "") -> Item:
     bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
     documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
     rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)
-    Bytes this worker packed before (the same page under another name) are not packed again: they go as
-    they are, and the writer packs them only if it does not keep them already, as in one process."""
+    Bytes this worker packed before (the same page under another name) are neither packed nor sent again:
+    only their size goes (``repeated``); the writer keeps them already (:func:`_repeated_bytes`)."""
     if item.work is None and item.results is not None:
         from tenderwatch.store.docrow import doc_row
 
-        if item.data and not _packed_before(scan_id, item.sha):
+        if item.data and _packed_before(scan_id, item.sha):
+            item.repeated, item.data = len(item.data), b""
+        elif item.data:
             item.packed, item.data = pack(item.data), b""
         item.rows = [doc_row(result) for result in item.results]
     return item
@@ -426,13 +428,24 @@ def _save_all(
             saved = store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
             _count(saved, counts)
         else:
-            data = item.packed if item.packed is not None else item.data
-            _count(store.save_file(item.display, data, item.sha, version, results, commit=False, rows=item.rows),
-                   counts)
+            data: Packed | bytes | None = item.packed if item.packed is not None else item.data
+            if item.repeated is not None:
+                data = _repeated_bytes(item, store, limits or Limits())
+            _count(store.save_file(item.display, data, item.sha, version, results, commit=False, rows=item.rows,
+                                   size=item.repeated), counts)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()
             pending, last_commit = 0, time.monotonic()
+
+
+def _repeated_bytes(item: Item, store: Store, limits: Limits) -> bytes | None:
+    """The bytes of an item whose worker sent them before in this scan: None when the store keeps them
+    (always, as they are saved in input order), else read again from the input (None if they changed)."""
+    if store.has_blob(item.sha):
+        return None
+    again = read_item(Item(item.display, b"", "", source=item.source), limits)
+    return again.data if again.data and again.sha == item.sha else None
 
 
 def _count(saved: list[DocResult], counts: ScanCounts) -> None:
