@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from tenderwatch import __version__
 from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties  # light: it loads the screening stack when first used
-from tenderwatch.read import GuardedReader, Limits, read_bytes
+from tenderwatch.read import Limits  # the readers (read_bytes, GuardedReader) load where files are read
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
@@ -38,6 +38,7 @@ from tenderwatch.warm import warm_up, warm_up_worker
 
 if TYPE_CHECKING:
     from tenderwatch.pipeline import Reader
+    from tenderwatch.read.guard import GuardedReader
 
 # The pipeline (normalising, notice parsing, detecting, screening) and the export rows are imported where
 # they run: in this process for a scan without workers, in the worker processes otherwise. A writer whose
@@ -91,7 +92,7 @@ WARC_PROGRESS_EVERY = 200  # records of a WARC file between two progress calls
 
 
 def process_file(
-    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes,
+    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader | None = None,
     sha256: str | None = None,
 ) -> list[DocResult]:
     """The per-file work of a scan: pipeline plus party screening, under time limits.
@@ -101,8 +102,9 @@ def process_file(
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
     from tenderwatch.pipeline import process_bytes
+    from tenderwatch.read import read_bytes
 
-    return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
+    return process_bytes(data, display, limits, reader or read_bytes, sha256, timeout=timeout, finish=resolve_parties)
 
 
 def available_cores() -> int:
@@ -173,6 +175,8 @@ def _in_process(
     items: Iterator[Item], store: Store, version: str, limits: Limits, timeout: float, counts: ScanCounts
 ) -> None:
     """Process and store every item in this process."""
+    from tenderwatch.read import GuardedReader
+
     counts.workers = 1
     # PDF/Office/zip readers run in a killable worker process, stopped a little before
     # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
@@ -333,6 +337,8 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     """In a worker process's main thread, a ``GuardedReader`` (kept for the process's life) so a
     reader stuck in C code is killed; elsewhere (Dask worker threads, daemonic processes, which
     may not start one) the plain reader under the per-file alarm where it applies."""
+    from tenderwatch.read import GuardedReader, read_bytes
+
     if threading.current_thread() is not threading.main_thread() or mp.current_process().daemon:
         return read_bytes
     if not _GUARD:
@@ -401,7 +407,7 @@ def _save_record(
     assert item.work is not None
 
     def process() -> list[DocResult]:
-        return process_file(item.data, item.display, limits, timeout, item.reader or read_bytes)
+        return process_file(item.data, item.display, limits, timeout, item.reader)
 
     outcome = save_record(store, item.work, results, version, process)
     if outcome == "skipped":

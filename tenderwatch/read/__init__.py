@@ -23,9 +23,27 @@ Container paths: a record or member is ``PATH#KEY`` (nested zips:
 
 from __future__ import annotations
 
-from .collect import Input, collect, walk
-from .core import read_bytes
-from .guard import GuardedReader
-from .limits import DEFAULT_LIMITS, Limits
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .collect import Input, collect, walk
+    from .core import read_bytes
+    from .guard import GuardedReader
+    from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["DEFAULT_LIMITS", "GuardedReader", "Input", "Limits", "collect", "read_bytes", "walk"]
+
+# Each name is imported from its module when first asked for: listing the inputs (``walk``) or ``Limits``
+# does not load the readers (``core``: HTML, charsets, archives; ~0.05 s of CPU), which a scan's writer
+# whose workers read the files (a Dask client) never needs.
+_WHERE = {"Input": "collect", "collect": "collect", "walk": "collect", "read_bytes": "core",
+          "GuardedReader": "guard", "DEFAULT_LIMITS": "limits", "Limits": "limits"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
