@@ -23,8 +23,9 @@ import logging
 import os
 import pickle
 from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 import yaml
 
@@ -36,7 +37,6 @@ T = TypeVar("T")
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PREFIX = "yaml-"
 CHECKED = "checked-"
-STRICT: dict[str, Any] = {"extra": "forbid"}  # a checked record's pydantic configuration: no unknown field
 STALE_SECONDS = 86_400
 _SAFE = {("builtins", "set"), ("builtins", "frozenset"), ("datetime", "date"), ("datetime", "datetime"),
          ("datetime", "timedelta"), ("datetime", "timezone")}
@@ -81,6 +81,14 @@ def load_yaml(text: str) -> Any:
     data = yaml.load(text, Loader=_LOADER)  # raises yaml.YAMLError for a malformed file: nothing is kept
     _write(path, data)
     return data
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+def record(cls: type[T]) -> type[T]:
+    """A record checked by pydantic (:func:`load_checked`): a frozen, slotted, keyword-only dataclass whose
+    unknown fields pydantic refuses."""
+    cls.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+    return dataclass(slots=True, frozen=True, kw_only=True)(cls)
 
 
 class Check:

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 
-from tenderwatch.yamlfile import STRICT, Check, load_checked, load_yaml
+from tenderwatch.yamlfile import Check, load_checked, load_yaml, record
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
 FILES = ("accelerators.yaml", "servers.yaml", "clouds.yaml", "ai_models.yaml", "rules.yaml", "context.yaml")
@@ -34,9 +34,8 @@ class VocabError(ValueError):
     """A vocabulary file is missing, malformed or inconsistent."""
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Accelerator:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     canonical: str
     vendor: str
     origin: Literal["us", "domestic"]
@@ -53,9 +52,8 @@ class Accelerator:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class System:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     name: str
     anchors: Anchors
     pattern: str
@@ -65,9 +63,8 @@ class System:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Provider:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     provider: str
     anchors: Anchors
     weak: dict[str, str] = field(default_factory=dict)  # anchor -> regex needed nearby
@@ -76,9 +73,8 @@ class Provider:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Service:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     name: str
     anchors: Anchors
     pattern: str
@@ -89,9 +85,8 @@ class Service:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Period:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     from_: Day  # "from" in the file
     status: str
     restricted: bool  # a licence was required to export the item to China in this period
@@ -99,9 +94,8 @@ class Period:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Prong:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     tpp_min: float
     tpp_max: float | None = None
     pd_min: float | None = None
@@ -109,9 +103,8 @@ class Prong:
     io_min: float | None = None
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Thresholds:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     from_: Day  # "from" in the file
     name: str
     citation: str
@@ -120,25 +113,22 @@ class Thresholds:
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class BandwidthTrigger:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     from_: Day  # "from" in the file
     dram_gbps_min: float
     citation: str
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class RemoteCategories:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     categories: Anchors
     source: Source
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class WordList:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     words: list[str] = field(default_factory=list)
     regex: str | None = None
     source: Source

@@ -8,57 +8,50 @@ buyer, a US cloud named with GPU capacity, the amount, and how recent the notice
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
-from tenderwatch.yamlfile import STRICT, Check, load_checked, load_yaml
+from tenderwatch.yamlfile import Check, load_checked, load_yaml, record
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "store" / "priority.yaml"
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Points:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     points: float
     words: str
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class ClassPoints:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     points: dict[str, float]
     words: str
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Step:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     min: float
     points: float
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class AmountPoints:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     steps: list[Step]
     words: str
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Recency:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     from_: Annotated[str, Check(pattern=r"^\d{4}-\d{2}-\d{2}$")]  # "from" in the file
     years: Annotated[float, Check(gt=0)]
     points: float
     words: str
 
 
-@dataclass(slots=True, frozen=True, kw_only=True)
+@record
 class Weights:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     version: int
     source: Annotated[str, Check(min_length=5)]
     rule_status: dict[str, Points]
