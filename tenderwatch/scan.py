@@ -28,16 +28,17 @@ from typing import TYPE_CHECKING
 from tenderwatch import __version__
 from tenderwatch.model import SKIP_REASONS, DocResult, FailReason, ReadFailure, TextDoc
 from tenderwatch.parties import resolve_parties  # light: it loads the screening stack when first used
-from tenderwatch.read import GuardedReader, Limits, read_bytes
+from tenderwatch.read import Limits  # the readers (read_bytes, GuardedReader) load where files are read
 from tenderwatch.read.deadline import DocumentTimeout, time_limit
 from tenderwatch.read.wacz import is_warc_input
 from tenderwatch.scaninput import EMPTY_SHA, Item, failed_item, hash_file, inputs, is_url, read_item, unread
-from tenderwatch.store.blobcodec import pack
+from tenderwatch.store.blobcodec import Packed, pack
 from tenderwatch.store.db import Store
-from tenderwatch.warm import warm_up
+from tenderwatch.warm import warm_up, warm_up_worker
 
 if TYPE_CHECKING:
     from tenderwatch.pipeline import Reader
+    from tenderwatch.read.guard import GuardedReader
 
 # The pipeline (normalising, notice parsing, detecting, screening) and the export rows are imported where
 # they run: in this process for a scan without workers, in the worker processes otherwise. A writer whose
@@ -91,7 +92,7 @@ WARC_PROGRESS_EVERY = 200  # records of a WARC file between two progress calls
 
 
 def process_file(
-    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader = read_bytes,
+    data: bytes, display: str, limits: Limits, timeout: float, reader: Reader | None = None,
     sha256: str | None = None,
 ) -> list[DocResult]:
     """The per-file work of a scan: pipeline plus party screening, under time limits.
@@ -101,8 +102,9 @@ def process_file(
     inside a C library; ``reader`` may be a ``GuardedReader.read`` for that (see ``scan``).
     """
     from tenderwatch.pipeline import process_bytes
+    from tenderwatch.read import read_bytes
 
-    return process_bytes(data, display, limits, reader, sha256, timeout=timeout, finish=resolve_parties)
+    return process_bytes(data, display, limits, reader or read_bytes, sha256, timeout=timeout, finish=resolve_parties)
 
 
 def available_cores() -> int:
@@ -173,6 +175,8 @@ def _in_process(
     items: Iterator[Item], store: Store, version: str, limits: Limits, timeout: float, counts: ScanCounts
 ) -> None:
     """Process and store every item in this process."""
+    from tenderwatch.read import GuardedReader
+
     counts.workers = 1
     # PDF/Office/zip readers run in a killable worker process, stopped a little before
     # the per-file alarm so a reader stuck in C code becomes a TIMEOUT failure.
@@ -200,7 +204,7 @@ PACKED_KEPT = 100_000
 def _packed_before(scan_id: str, sha: str) -> bool:
     """Whether this worker packed these bytes for this scan already (noted now if not). A scan's items
     reach the writer in input order, a worker's in the order it ran them: bytes it packed before are kept
-    by the time these arrive, unless the save failed; the writer then packs them itself."""
+    by the time these arrive (a save that fails stops the scan); if not, the writer reads them again."""
     if not scan_id:
         return False
     seen = _PACKED.get(scan_id)
@@ -218,12 +222,14 @@ def _ready(item: Item, scan_id: str = "") -> Item:
     bytes packed for ``blobs`` (sent instead of the raw bytes, which then travel once and smaller) and its
     documents' export rows built, so the single writer only inserts. A WARC record is saved by its own
     rules. (In one process nothing is gained: the writer packs the bytes only if they are not kept yet.)
-    Bytes this worker packed before (the same page under another name) are not packed again: they go as
-    they are, and the writer packs them only if it does not keep them already, as in one process."""
+    Bytes this worker packed before (the same page under another name) are neither packed nor sent again:
+    only their size goes (``repeated``); the writer keeps them already (:func:`_repeated_bytes`)."""
     if item.work is None and item.results is not None:
         from tenderwatch.store.docrow import doc_row
 
-        if item.data and not _packed_before(scan_id, item.sha):
+        if item.data and _packed_before(scan_id, item.sha):
+            item.repeated, item.data = len(item.data), b""
+        elif item.data:
             item.packed, item.data = pack(item.data), b""
         item.rows = [doc_row(result) for result in item.results]
     return item
@@ -244,7 +250,7 @@ def _start_worker(warm: bool) -> None:
     """Pool worker start-up: end with the writer (:func:`_exit_with_parent`); warm up unless forked warm."""
     _exit_with_parent()
     if warm:
-        warm_up()
+        warm_up_worker()
 
 
 PARENT_CHECK_SECONDS = 0.5
@@ -331,6 +337,8 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     """In a worker process's main thread, a ``GuardedReader`` (kept for the process's life) so a
     reader stuck in C code is killed; elsewhere (Dask worker threads, daemonic processes, which
     may not start one) the plain reader under the per-file alarm where it applies."""
+    from tenderwatch.read import GuardedReader, read_bytes
+
     if threading.current_thread() is not threading.main_thread() or mp.current_process().daemon:
         return read_bytes
     if not _GUARD:
@@ -399,7 +407,7 @@ def _save_record(
     assert item.work is not None
 
     def process() -> list[DocResult]:
-        return process_file(item.data, item.display, limits, timeout, item.reader or read_bytes)
+        return process_file(item.data, item.display, limits, timeout, item.reader)
 
     outcome = save_record(store, item.work, results, version, process)
     if outcome == "skipped":
@@ -426,13 +434,24 @@ def _save_all(
             saved = store.save_file(item.display, None, item.sha, version, results, commit=False, size=item.work.size)
             _count(saved, counts)
         else:
-            data = item.packed if item.packed is not None else item.data
-            _count(store.save_file(item.display, data, item.sha, version, results, commit=False, rows=item.rows),
-                   counts)
+            data: Packed | bytes | None = item.packed if item.packed is not None else item.data
+            if item.repeated is not None:
+                data = _repeated_bytes(item, store, limits or Limits())
+            _count(store.save_file(item.display, data, item.sha, version, results, commit=False, rows=item.rows,
+                                   size=item.repeated), counts)
         pending += 1
         if pending >= COMMIT_FILES or time.monotonic() - last_commit >= COMMIT_SECONDS:
             store.commit()
             pending, last_commit = 0, time.monotonic()
+
+
+def _repeated_bytes(item: Item, store: Store, limits: Limits) -> bytes | None:
+    """The bytes of an item whose worker sent them before in this scan: None when the store keeps them
+    (always, as they are saved in input order), else read again from the input (None if they changed)."""
+    if store.has_blob(item.sha):
+        return None
+    again = read_item(Item(item.display, b"", "", source=item.source), limits)
+    return again.data if again.data and again.sha == item.sha else None
 
 
 def _count(saved: list[DocResult], counts: ScanCounts) -> None:

@@ -32,7 +32,9 @@ class Item:
     for a worker carries only its name (``source``, a path or an fsspec URL) and the sha256
     stored for it (``known``); the worker reads it and sends it back with its bytes packed for the
     store (``packed``, ``data`` then empty: the bytes travel once), ``sha`` and the export ``rows`` of
-    its results. Or one record of a WARC file, read here (``work``: its fetch; ``reader``: how to read it)."""
+    its results; bytes it sent before in the same scan (the same page under another name) do not travel
+    again: ``repeated`` is then their size. Or one record of a WARC file, read here (``work``: its fetch;
+    ``reader``: how to read it)."""
 
     display: str
     data: bytes
@@ -44,6 +46,7 @@ class Item:
     work: RecordWork | None = None
     packed: Packed | None = None
     rows: list[dict[str, Any]] | None = None
+    repeated: int | None = None
 
 
 def unread(item: Item) -> bool:

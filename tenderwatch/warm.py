@@ -32,12 +32,23 @@ def warm_up() -> None:
     process_bytes(WARM_UP_NOTICE, "warm-up.txt", finish=resolve_parties)
 
 
-async def warm_up_on_worker() -> None:
-    """:func:`warm_up` for ``Client.run(..., wait=False)`` (which takes only a coroutine function): run
-    in the worker's event loop, so tasks that arrive meanwhile start after it."""
+def warm_up_worker() -> None:
+    """:func:`warm_up` in a worker process of this program's own (a pool worker not forked from a warm
+    writer, a Dask worker): with the patterns compiled by an earlier process read back
+    (:mod:`tenderwatch.patterncache`), and those it compiled first kept for the next."""
+    from tenderwatch import patterncache
+
+    patterncache.install()
     warm_up()
+    patterncache.save()
+
+
+async def warm_up_on_worker() -> None:
+    """:func:`warm_up_worker` for ``Client.run(..., wait=False)`` (which takes only a coroutine function): run
+    in the worker's event loop, so tasks that arrive meanwhile start after it."""
+    warm_up_worker()
 
 
 def dask_setup(worker: Any) -> None:
     """``dask worker --preload tenderwatch.warm``: warm the worker when it starts, not on its first task."""
-    warm_up()
+    warm_up_worker()

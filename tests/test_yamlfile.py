@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -68,3 +73,39 @@ def test_no_home_directory_parses_without_the_cache(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert yamlfile.load_yaml(TEXT) == yaml.safe_load(TEXT)
+
+
+def _checked(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("checked-*.pickle"))
+
+
+def test_checked_records_are_kept_and_read_back_without_checking_again(home: Path) -> None:
+    calls: list[int] = []
+
+    def check(texts: Sequence[str]) -> dict[str, Any]:
+        calls.append(1)
+        data = yamlfile.load_yaml(texts[0])
+        if not isinstance(data.get("version"), int):
+            raise ValueError("no version")
+        return dict(data)
+
+    code = Path(yamlfile.__file__)
+    first = yamlfile.load_checked([TEXT], check, dict, code, frozenset())
+    again = yamlfile.load_checked([TEXT], check, dict, code, frozenset())
+    assert again == first == yaml.safe_load(TEXT) and calls == [1] and len(_checked(home)) == 1
+    with pytest.raises(ValueError, match="no version"):  # a bad file still raises, and nothing is kept for it
+        yamlfile.load_checked(["version: x\n"], check, dict, code, frozenset())
+    assert len(_checked(home)) == 1
+    _checked(home)[0].write_bytes(pickle.dumps(Path("/etc/passwd")))  # a type not accepted: checked again
+    assert yamlfile.load_checked([TEXT], check, dict, code, frozenset()) == first and calls == [1, 1, 1]
+
+
+def test_a_vocabulary_checked_before_loads_without_pydantic(home: Path) -> None:
+    code = ("import sys; from tenderwatch.detect.vocab import vocab; from tenderwatch.store.priority import weights; "
+            "v = vocab(); w = weights(); print('pydantic' in sys.modules, len(v.accelerators), w.recency.from_)")
+    env = {**os.environ, "TENDERWATCH_HOME": str(home)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+            for _ in range(2)]
+    first, second = (run.split() for run in runs)
+    assert first[0] == "True" and second[0] == "False"  # checked by pydantic once, then read back
+    assert first[1:] == second[1:]

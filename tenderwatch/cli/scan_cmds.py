@@ -91,6 +91,9 @@ def _run_scan(
 ) -> None:
     # A Dask cluster first: its workers warm up (tenderwatch.warm) while this process imports the scan
     # stack, opens the store and lists the inputs.
+    from tenderwatch.patterncache import install
+
+    install()  # patterns compiled by an earlier scan are read back, not compiled again
     client = _dask_client(dask) if dask else None
     try:
         if client is not None:

@@ -3,89 +3,99 @@
 Every file is validated with pydantic at load time: a malformed entry raises
 :class:`VocabError` naming the file, so a bad edit fails loudly in the tests
 instead of silently weakening the detector. Regexes are compiled here, once.
+The records are plain frozen dataclasses that pydantic validates (types, ``extra`` fields refused, the
+constraints given with :class:`~tenderwatch.yamlfile.Check`); the validated records are kept on disk
+(:func:`~tenderwatch.yamlfile.load_checked`, keyed by the files' text and this module's code), so a process
+whose vocabulary was validated before reads them back without importing pydantic (~0.13 s CPU a start).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tenderwatch.yamlfile import load_yaml
+from tenderwatch.yamlfile import Check, load_checked, load_yaml, record
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
+FILES = ("accelerators.yaml", "servers.yaml", "clouds.yaml", "ai_models.yaml", "rules.yaml", "context.yaml")
+Source = Annotated[str, Check(min_length=5)]
+Anchors = Annotated[list[str], Check(min_length=1)]
+Day = Annotated[str, Check(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
 
 class VocabError(ValueError):
     """A vocabulary file is missing, malformed or inconsistent."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Accelerator(_Strict):
+@record
+class Accelerator:
     canonical: str
     vendor: str
     origin: Literal["us", "domestic"]
     relevant: bool
     rule: str
     strength: Literal["strong", "weak"]
-    anchors: list[str] = Field(min_length=1)
+    anchors: Anchors
     pattern: str
     near: str | None = None
     fp16: float | None = None
     int8: float | None = None
     tpp: float | None = None
     die_mm2: float | None = None
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class System(_Strict):
+@record
+class System:
     name: str
-    anchors: list[str] = Field(min_length=1)
+    anchors: Anchors
     pattern: str
     hgx: bool
     implies: str | None = None
     confidence: float
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class Provider(_Strict):
+@record
+class Provider:
     provider: str
-    anchors: list[str] = Field(min_length=1)
-    weak: dict[str, str] = Field(default_factory=dict)  # anchor -> regex needed nearby
-    defined_as: dict[str, str] = Field(default_factory=dict)  # acronym -> regex of its other meanings
-    theme_as: dict[str, str] = Field(default_factory=dict)  # acronym -> the same, anywhere in the notice
-    source: str = Field(min_length=5)
+    anchors: Anchors
+    weak: dict[str, str] = field(default_factory=dict)  # anchor -> regex needed nearby
+    defined_as: dict[str, str] = field(default_factory=dict)  # acronym -> regex of its other meanings
+    theme_as: dict[str, str] = field(default_factory=dict)  # acronym -> the same, anywhere in the notice
+    source: Source
 
 
-class Service(_Strict):
+@record
+class Service:
     name: str
-    anchors: list[str] = Field(min_length=1)
+    anchors: Anchors
     pattern: str
-    providers: list[str] = Field(min_length=1)
+    providers: Anchors
     needs_after: str | None = None
     needs_before: str | None = None
     channel: bool = False
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class Period(_Strict):
-    from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
+@record
+class Period:
+    from_: Day  # "from" in the file
     status: str
     restricted: bool  # a licence was required to export the item to China in this period
     citation: str
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class Prong(_Strict):
+@record
+class Prong:
     tpp_min: float
     tpp_max: float | None = None
     pd_min: float | None = None
@@ -93,31 +103,53 @@ class Prong(_Strict):
     io_min: float | None = None
 
 
-class Thresholds(_Strict):
-    from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
+@record
+class Thresholds:
+    from_: Day  # "from" in the file
     name: str
     citation: str
     a: list[Prong]
     b: list[Prong]
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class BandwidthTrigger(_Strict):
-    from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
+@record
+class BandwidthTrigger:
+    from_: Day  # "from" in the file
     dram_gbps_min: float
     citation: str
-    source: str = Field(min_length=5)
+    source: Source
 
 
-class RemoteCategories(_Strict):
-    categories: list[str] = Field(min_length=1)
-    source: str = Field(min_length=5)
+@record
+class RemoteCategories:
+    categories: Anchors
+    source: Source
 
 
-class WordList(_Strict):
-    words: list[str] = Field(default_factory=list)
+@record
+class WordList:
+    words: list[str] = field(default_factory=list)
     regex: str | None = None
-    source: str = Field(min_length=5)
+    source: Source
+
+
+@dataclass(slots=True, frozen=True)
+class Records:
+    """The validated content of the vocabulary files (what is kept on disk)."""
+
+    accelerators: list[Accelerator]
+    systems: list[System]
+    providers: list[Provider]
+    domestic_clouds: list[str]
+    services: list[Service]
+    rules: dict[str, list[Period]]
+    thresholds: list[Thresholds]
+    bandwidth: BandwidthTrigger
+    remote: RemoteCategories
+    lists: dict[str, WordList]
+    unknown_date_note: str
+    versions: dict[str, int]
 
 
 @dataclass(slots=True, frozen=True)
@@ -177,14 +209,56 @@ def _read_text(name: str) -> str:
         raise VocabError(f"detect vocabulary file {name} missing: {exc}") from exc
 
 
-def _yaml(name: str) -> dict[str, Any]:
+def _yaml(name: str, text: str) -> dict[str, Any]:
     try:
-        data = load_yaml(_read_text(name))
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise VocabError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
         raise VocabError(f"{name}: expected a mapping with an integer 'version'")
     return data
+
+
+def _dated(row: Any) -> Any:
+    """A record as its dataclass names the fields: the file's ``from`` (a Python keyword) is ``from_``."""
+    if not isinstance(row, dict) or "from" not in row:
+        return row
+    if "from_" in row:
+        raise VocabError(f"unknown field 'from_' (the field is 'from'): {row!r}")
+    return {("from_" if key == "from" else key): value for key, value in row.items()}
+
+
+def _check(texts: Sequence[str]) -> Records:
+    """The vocabulary files parsed and validated by pydantic (imported only here): their records."""
+    from pydantic import TypeAdapter, ValidationError
+
+    def valid(kind: Any, data: Any) -> Any:
+        return TypeAdapter(kind).validate_python(data)
+
+    acc_doc, sys_doc, cloud_doc, ai_doc, rules_doc, ctx_doc = (_yaml(n, t) for n, t in zip(FILES, texts, strict=True))
+    try:
+        return Records(
+            accelerators=valid(list[Accelerator], acc_doc["accelerators"]),
+            systems=valid(list[System], sys_doc["systems"]),
+            providers=valid(list[Provider], cloud_doc["providers"]),
+            domestic_clouds=[str(d) for d in cloud_doc.get("domestic", [])],
+            services=valid(list[Service], ai_doc["services"]),
+            rules=valid(dict[str, list[Period]], {k: [_dated(p) for p in v] for k, v in rules_doc["groups"].items()}),
+            thresholds=valid(list[Thresholds], [_dated(t) for t in rules_doc["thresholds"]]),
+            bandwidth=valid(BandwidthTrigger, _dated(rules_doc["bandwidth_trigger"])),
+            remote=valid(RemoteCategories, rules_doc["remote_categories"]),
+            lists=valid(dict[str, WordList], ctx_doc["lists"]),
+            unknown_date_note=str(rules_doc.get("unknown_date_note", "notice date unknown")),
+            versions={name.removesuffix(".yaml"): doc["version"]
+                      for name, doc in zip(FILES, (acc_doc, sys_doc, cloud_doc, ai_doc, rules_doc, ctx_doc), strict=True)},
+        )
+    except (KeyError, TypeError, AttributeError, ValidationError) as exc:
+        raise VocabError(f"detect vocabulary invalid: {exc}") from exc
+
+
+RECORDS = frozenset((__name__, kind.__name__) for kind in (
+    Records, Accelerator, System, Provider, Service, Period, Prong, Thresholds, BandwidthTrigger, RemoteCategories,
+    WordList))
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -215,24 +289,8 @@ def _load_instances() -> list[Instance]:
 
 
 def _build() -> Vocab:
-    try:
-        acc_doc = _yaml("accelerators.yaml")
-        accs = [Accelerator.model_validate(a) for a in acc_doc["accelerators"]]
-        sys_doc = _yaml("servers.yaml")
-        systems = [System.model_validate(s) for s in sys_doc["systems"]]
-        cloud_doc = _yaml("clouds.yaml")
-        providers = [Provider.model_validate(p) for p in cloud_doc["providers"]]
-        ai_doc = _yaml("ai_models.yaml")
-        services = [Service.model_validate(s) for s in ai_doc["services"]]
-        rules_doc = _yaml("rules.yaml")
-        rules = {k: [Period.model_validate(p) for p in v] for k, v in rules_doc["groups"].items()}
-        thresholds = [Thresholds.model_validate(t) for t in rules_doc["thresholds"]]
-        bandwidth = BandwidthTrigger.model_validate(rules_doc["bandwidth_trigger"])
-        remote = RemoteCategories.model_validate(rules_doc["remote_categories"])
-        ctx_doc = _yaml("context.yaml")
-        lists = {k: WordList.model_validate(v) for k, v in ctx_doc["lists"].items()}
-    except (KeyError, TypeError, ValidationError) as exc:
-        raise VocabError(f"detect vocabulary invalid: {exc}") from exc
+    records = load_checked([_read_text(name) for name in FILES], _check, Records, Path(__file__), RECORDS)
+    accs, systems, rules = records.accelerators, records.systems, records.rules
     names = {a.canonical for a in accs}
     if "remote_access" not in rules:
         raise VocabError("rules.yaml: the remote_access group is required")
@@ -252,22 +310,19 @@ def _build() -> Vocab:
         chip_near={a.canonical: _compile(a.near, f"accelerators.yaml {a.canonical} near") for a in accs if a.near},
         systems=systems,
         system_patterns={s.name: _compile(s.pattern, f"servers.yaml {s.name}") for s in systems},
-        providers=providers,
-        domestic_clouds=[str(d) for d in cloud_doc.get("domestic", [])],
-        services=services,
-        service_patterns={s.name: _compile(s.pattern, f"ai_models.yaml {s.name}") for s in services},
+        providers=records.providers,
+        domestic_clouds=records.domestic_clouds,
+        services=records.services,
+        service_patterns={s.name: _compile(s.pattern, f"ai_models.yaml {s.name}") for s in records.services},
         instances=instances,
         rules=rules,
-        thresholds=sorted(thresholds, key=lambda t: t.from_),
-        bandwidth=bandwidth,
-        unknown_date_note=str(rules_doc.get("unknown_date_note", "notice date unknown")),
-        remote_categories=frozenset(remote.categories),
-        lists={k: _lexicon(v, f"context.yaml {k}") for k, v in lists.items()},
+        thresholds=sorted(records.thresholds, key=lambda t: t.from_),
+        bandwidth=records.bandwidth,
+        unknown_date_note=records.unknown_date_note,
+        remote_categories=frozenset(records.remote.categories),
+        lists={k: _lexicon(v, f"context.yaml {k}") for k, v in records.lists.items()},
         any_chip=_compile("|".join(f"(?:{a.pattern})" for a in accs), "accelerators.yaml (combined)"),
-        versions={
-            "accelerators": acc_doc["version"], "servers": sys_doc["version"], "clouds": cloud_doc["version"],
-            "ai_models": ai_doc["version"], "rules": rules_doc["version"], "context": ctx_doc["version"],
-        },
+        versions=records.versions,
     )
 
 

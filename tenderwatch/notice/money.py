@@ -41,7 +41,10 @@ def _context_words() -> re.Pattern[str]:
     keys += ["服务费", "收费", "保证金"]
     firsts = "".join(sorted({re.escape(k[0]) for k in keys}))
     # the look-ahead rejects most positions with one class test instead of trying every word
-    return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, sorted(set(keys), key=len, reverse=True))) + ")")
+    # longest first, then in code-point order: the same pattern in every process (its compiled program is then
+    # read back, tenderwatch.patterncache); words of one length cannot both match at one place
+    words = sorted(set(keys), key=lambda word: (-len(word), word))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _kind_of_word(word: str) -> str:

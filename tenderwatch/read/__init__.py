@@ -23,9 +23,28 @@ Container paths: a record or member is ``PATH#KEY`` (nested zips:
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .collect import Input, collect, walk
-from .core import read_bytes
-from .guard import GuardedReader
 from .limits import DEFAULT_LIMITS, Limits
 
+if TYPE_CHECKING:
+    from .core import read_bytes
+    from .guard import GuardedReader
+
 __all__ = ["DEFAULT_LIMITS", "GuardedReader", "Input", "Limits", "collect", "read_bytes", "walk"]
+
+# The readers are imported when first asked for: listing the inputs (``walk``) or ``Limits`` does not load
+# them (``core``: HTML, charsets, archives; ~0.05 s of CPU), which a scan's writer whose workers read the
+# files (a Dask client) never needs. (``collect`` and ``limits`` load at once: a submodule imported
+# elsewhere would otherwise stand in this package for the function of its name.)
+_WHERE = {"read_bytes": "core", "GuardedReader": "guard"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

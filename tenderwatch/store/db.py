@@ -107,7 +107,7 @@ class Store:
 
         ``data`` may come packed already (:func:`~tenderwatch.store.blobcodec.pack`, done by a scan's
         worker process); ``data=None`` keeps no bytes (a WARC file, whose records' payloads are kept
-        one by one); ``size`` is then the file's size. ``rows`` are the documents' export rows
+        one by one, or bytes kept already); ``size`` is then the file's size. ``rows`` are the documents' export rows
         (``doc_row`` of each result, in order) when the caller built them already.
 
         With ``commit=False`` the writes join the open transaction and the caller
@@ -181,9 +181,13 @@ class Store:
         """Keep ``data`` (content-addressed by its SHA-256)."""
         self._put_blob(sha256, data)
 
+    def has_blob(self, sha256: str) -> bool:
+        """The raw bytes with this SHA-256 are kept."""
+        return self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
     def _put_blob(self, sha256: str, data: bytes | Packed) -> None:
         if isinstance(data, bytes):  # packed here only if not kept already
-            if self.conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone():
+            if self.has_blob(sha256):
                 return
             data = pack(data)
         self.conn.execute(

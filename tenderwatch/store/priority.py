@@ -7,52 +7,53 @@ buyer, a US cloud named with GPU capacity, the amount, and how recent the notice
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from tenderwatch.yamlfile import load_yaml
+from tenderwatch.yamlfile import Check, load_checked, load_yaml, record
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "store" / "priority.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Points(_Strict):
+@record
+class Points:
     points: float
     words: str
 
 
-class ClassPoints(_Strict):
+@record
+class ClassPoints:
     points: dict[str, float]
     words: str
 
 
-class Step(_Strict):
+@record
+class Step:
     min: float
     points: float
 
 
-class AmountPoints(_Strict):
+@record
+class AmountPoints:
     steps: list[Step]
     words: str
 
 
-class Recency(_Strict):
-    from_: str = Field(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$")
-    years: float = Field(gt=0)
+@record
+class Recency:
+    from_: Annotated[str, Check(pattern=r"^\d{4}-\d{2}-\d{2}$")]  # "from" in the file
+    years: Annotated[float, Check(gt=0)]
     points: float
     words: str
 
 
-class Weights(_Strict):
+@record
+class Weights:
     version: int
-    source: str = Field(min_length=5)
+    source: Annotated[str, Check(min_length=5)]
     rule_status: dict[str, Points]
     listed: dict[str, Points]
     state_linked: ClassPoints
@@ -61,9 +62,24 @@ class Weights(_Strict):
     recency: Recency
 
 
+KINDS = frozenset((__name__, kind.__name__) for kind in (Points, ClassPoints, Step, AmountPoints, Recency, Weights))
+
+
+def _check(texts: Sequence[str]) -> Weights:
+    """priority.yaml validated by pydantic (imported only here; the weights are kept checked on disk)."""
+    from pydantic import TypeAdapter
+
+    data = load_yaml(texts[0])
+    recency = data.get("recency") if isinstance(data, dict) else None
+    if isinstance(recency, dict) and "from" in recency:  # "from" is a Python keyword: the field is from_
+        data["recency"] = {("from_" if key == "from" else key): value for key, value in recency.items()}
+    weights: Weights = TypeAdapter(Weights).validate_python(data)
+    return weights
+
+
 @lru_cache(maxsize=1)
 def weights() -> Weights:
-    return Weights.model_validate(load_yaml(DATA.read_text(encoding="utf-8")))
+    return load_checked([DATA.read_text(encoding="utf-8")], _check, Weights, Path(__file__), KINDS)
 
 
 def _day(value: Any) -> date | None:

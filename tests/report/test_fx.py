@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from tenderwatch.fx import cny_usd_rate, parse_day, to_usd
 
@@ -57,3 +60,23 @@ def test_missing_values_are_not_rates() -> None:
     table = parse_rates(["Date,USD,CNY,", "2024-03-15,1.09,7.8,", "2024-03-14,N/A,7.7,", "2024-03-13,1.08,,"])
     assert table.usd == {date(2024, 3, 15): 1.09, date(2024, 3, 13): 1.08}
     assert table.cny == {date(2024, 3, 15): 7.8, date(2024, 3, 14): 7.7}
+
+
+def test_the_two_columns_are_kept_and_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tenderwatch import fx
+
+    monkeypatch.setenv("TENDERWATCH_HOME", str(tmp_path))
+    fx._table.cache_clear()
+    try:
+        first = fx._table()
+        [kept] = (tmp_path / "cache").glob("fx-*.pickle")
+        fx._table.cache_clear()
+        again = fx._table()
+        assert first is not None and again is not None and again is not first
+        assert (again.cny, again.usd) == (first.cny, first.usd) and len(first.cny) > 5000
+        kept.write_bytes(b"damaged")  # read from the package's file again
+        fx._table.cache_clear()
+        third = fx._table()
+        assert third is not None and (third.cny, third.usd) == (first.cny, first.usd)
+    finally:
+        fx._table.cache_clear()

@@ -29,3 +29,11 @@ def test_the_scan_loop_loads_no_archive_reader() -> None:
     assert "warcio" not in loaded
     assert "tenderwatch.read.warc" not in loaded
     assert "tenderwatch.warcscan" not in loaded
+
+
+def test_the_scan_loop_loads_no_reader() -> None:
+    """A writer whose workers read the files (a Dask client) lists the inputs without the readers: the
+    read package loads ``core`` (HTML, charsets, archives) only when a file is read here."""
+    loaded = _loaded_after("tenderwatch.scan")
+    assert "tenderwatch.read.core" not in loaded and "tenderwatch.read.html" not in loaded
+    assert "tenderwatch.read.collect" in loaded
