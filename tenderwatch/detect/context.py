@@ -8,6 +8,7 @@ cost stays proportional to the number of anchors, not to the text length.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tenderwatch.detect.vocab import vocab
 
@@ -63,18 +64,25 @@ def segment_bounds(low: str, start: int, end: int, limit: int = 160) -> tuple[in
 
 def span_between(text: str, start: int, end: int, stops: str, limit: int) -> tuple[int, int]:
     """[left, right) around [start, end) up to the nearest ``stops`` characters, at most ``limit`` away."""
-    # Hot path: each search only scans the part of the window not yet ruled out.
+    # Hot path (tens of calls per mention): one regex per side instead of a str.find per stop character.
+    last_stop, first_stop = _stop_patterns(stops)
     left = max(0, start - limit)
-    for ch in stops:
-        found = text.rfind(ch, left, start)
-        if found >= 0:
-            left = found + 1
+    found = last_stop.match(text, left, start)
+    if found is not None:
+        left = found.end()
     right = min(len(text), end + limit)
-    for ch in stops:
-        found = text.find(ch, end, right)
-        if found >= 0:
-            right = found
+    found = first_stop.search(text, end, right)
+    if found is not None:
+        right = found.start()
     return left, right
+
+
+@cache
+def _stop_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the text up to and including the last of ``stops``, the first of ``stops``) as regexes: the
+    greedy ``.*`` backs off from the window's end, so the first pattern finds the last stop."""
+    chars = "[" + re.escape(stops) + "]"
+    return re.compile("(?s).*" + chars), re.compile(chars)
 
 
 def window(low: str, start: int, end: int, width: int, same_line: bool = True) -> str:
