@@ -14,6 +14,7 @@ from tenderwatch.detect.vocab import vocab
 
 # Clause delimiters: a ban clause reaches from its trigger to the next of these.
 _SEG_DELIMS = "，,。；;\n!?！？"
+_SEG_REACH = 160
 _LINE_DELIMS = "\n"
 _RUN_CHARS = re.compile(r"[a-z0-9_\-./]")
 _LEFT_PREFIX_OK = re.compile(r"^(?:rtx|geforce|tesla|nvidia|hgx|dgx|instinct|amd|\d{1,3}x|x)$")
@@ -57,9 +58,22 @@ def line_bounds(low: str, pos: int) -> tuple[int, int]:
     return start, ceiling if end < 0 else end
 
 
-def segment_bounds(low: str, start: int, end: int, limit: int = 160) -> tuple[int, int]:
-    """The clause around [start, end): between the nearest delimiters (bounded by ``limit``)."""
-    return span_between(low, start, end, _SEG_DELIMS, limit)
+# The clauses found in the last text (the text itself, and (start, end) -> clause): the checks of one
+# mention ask for the same clause several times. One text at a time, and at most _CLAUSES_KEPT spans.
+_clauses: tuple[str, dict[tuple[int, int], tuple[int, int]]] = ("", {})
+_CLAUSES_KEPT = 4096
+
+
+def segment_bounds(low: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): between the nearest delimiters, at most ``_SEG_REACH`` away."""
+    global _clauses
+    memo = _clauses  # read once: a thread that swaps in another text's memo cannot mix the two
+    if memo[0] is not low or len(memo[1]) >= _CLAUSES_KEPT:
+        memo = _clauses = (low, {})
+    found = memo[1].get((start, end))
+    if found is None:
+        found = memo[1][start, end] = span_between(low, start, end, _SEG_DELIMS, _SEG_REACH)
+    return found
 
 
 def span_between(text: str, start: int, end: int, stops: str, limit: int) -> tuple[int, int]:

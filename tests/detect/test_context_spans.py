@@ -36,3 +36,15 @@ def test_span_between_stops_at_the_nearest_delimiters_within_the_limit() -> None
     assert span_between(text, at, at + 4, "，；", 60) == (0, text.index("，"))
     assert span_between(text, at, at + 4, "，；", 2) == (at - 2, at + 4)
     assert span_between(text, at + 5, at + 6, "，；", 2) == (at + 5, at + 8)
+
+
+def test_segment_bounds_remembers_clauses_per_text_not_across_texts() -> None:
+    from tenderwatch.detect.context import segment_bounds
+
+    one = "采购A100，共8块"
+    other = "采购A100共8块，另购网线"
+    at = one.index("A100")
+    for _ in range(2):  # asked again, in turn: each text keeps its own clause
+        assert segment_bounds(one, at, at + 4) == (0, one.index("，"))
+        assert segment_bounds(other, at, at + 4) == (0, other.index("，"))
+        assert segment_bounds(one.lower(), at, at + 4) == (0, one.index("，"))
