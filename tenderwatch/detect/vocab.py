@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tenderwatch.notice.literals import led
 from tenderwatch.yamlfile import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
@@ -198,7 +199,7 @@ def _lexicon(spec: WordList, where: str) -> Lexicon:
     parts = [re.escape(w.lower()) for w in sorted(spec.words, key=len, reverse=True)]
     if spec.regex:
         parts.append(f"(?:{spec.regex})")
-    regex = _compile("|".join(parts), where) if parts else None
+    regex = led(_compile("|".join(parts), where)) if parts else None
     return Lexicon(tuple(w.lower() for w in spec.words), regex)
 
 
