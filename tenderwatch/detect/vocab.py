@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tenderwatch.notice.literals import led
+from tenderwatch.notice.firstchars import led
 from tenderwatch.yamlfile import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"

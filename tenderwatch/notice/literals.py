@@ -25,16 +25,16 @@ import ahocorasick_rs
 
 # re's own parser and opcodes (private, no type stubs; the names as re itself uses them). Should a
 # Python release change them, no string is proven for any pattern and every pattern simply runs.
-_REPEATS: tuple[Any, ...]
-_ZERO_WIDTH: tuple[Any, ...]
+REPEATS: tuple[Any, ...]
+ZERO_WIDTH: tuple[Any, ...]
 try:
     P: Any = importlib.import_module("re._parser")
     C: Any = importlib.import_module("re._constants")
-    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
-    _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+    REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+    ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 except (ImportError, AttributeError):  # pragma: no cover - depends on the Python release
     P = C = None
-    _REPEATS = _ZERO_WIDTH = ()
+    REPEATS = ZERO_WIDTH = ()
 
 _FIX = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and ı: re's (?i) matches them to i
 # a pattern whose strings include a single character (":", "本") is simply run: such a character is in
@@ -79,7 +79,7 @@ def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None
     best: set[str] | None = None
     runs: set[str] = {""}  # the strings the adjacent fixed items read so far can spell
     for op, av in items:
-        if op in _ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
+        if op in ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
             continue
         char = _literal(op, av, ignore)
         choice = {char} if char is not None else _choices(op, av, ignore)
@@ -120,7 +120,7 @@ def _fixed(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
     """The strings a sequence of fixed items can read (``None`` if one item is not fixed)."""
     runs: set[str] = {""}
     for op, av in items:
-        if op in _ZERO_WIDTH:
+        if op in ZERO_WIDTH:
             continue
         char = _literal(op, av, ignore)
         choice = {char} if char is not None else _choices(op, av, ignore)
@@ -160,85 +160,10 @@ def _item(op: Any, av: Any, ignore: bool) -> set[str] | None:
     if op is C.IN and 1 < len(av) <= 16 and all(kind is C.LITERAL for kind, _ in av):
         chars = {chr(code) for _, code in av}  # a class of a few characters: one of them
         return {fold(c) for c in chars} if not ignore or all(map(_caseless, chars)) else None
-    if op in _REPEATS:
+    if op in REPEATS:
         low, _high, sub = av
         return _sequence(sub, ignore) if low >= 1 else None
     return None
-
-
-_MAX_FIRSTS = 256  # a wider set of first characters is no cheap test
-
-
-def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with a look-ahead for the characters its matches can start with, when ``re`` itself
-    would try the whole pattern at every position: a word list with a look-behind or a group among its
-    words gets no prefix scan from ``re`` (on a clause of Chinese text several times slower than one
-    class test per position). The look-ahead only restates what every match starts with: the same
-    matches, spans and groups. ``pattern`` is returned as it is when ``re`` scans it fast already, or
-    when its first characters are not proven (an optional first item, a category, ``(?i)`` ...)."""
-    if P is None or pattern.flags & re.IGNORECASE:
-        return pattern
-    try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
-        if _prefix_scanned(parsed):
-            return pattern
-        firsts = _firsts(parsed)
-    except Exception:  # a parser of another shape proves nothing: the pattern runs as written
-        return pattern
-    if not firsts or len(firsts) > _MAX_FIRSTS:
-        return pattern
-    lead = "".join(re.escape(ch) for ch in sorted(firsts))
-    return re.compile(f"(?=[{lead}])(?:{pattern.pattern})", pattern.flags)
-
-
-def _prefix_scanned(items: Any) -> bool:
-    """Whether ``re`` skips non-starting positions itself: the pattern opens with a literal, a class or
-    an anchor, or with alternatives that each open with a literal (as ``re``'s compiler reads a prefix)."""
-    while len(items) and items[0][0] is C.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
-        items = items[0][1][3]  # a group without flags: its content
-    if not len(items):
-        return False
-    op, av = items[0]
-    if op in (C.LITERAL, C.IN, C.AT):  # a "^" first: re tries the start only (a look-ahead would end that)
-        return True
-    return op is C.BRANCH and all(len(alt) and alt[0][0] is C.LITERAL for alt in av[1])
-
-
-def _firsts(items: Any) -> set[str] | None:
-    """The characters a match of the sequence ``items`` can start with; None when not proven."""
-    for op, av in items:
-        if op in _ZERO_WIDTH:  # consumes nothing: the next item reads the first character
-            continue
-        if op is C.LITERAL:
-            return {chr(av)}
-        if op is C.IN:
-            out: set[str] = set()
-            for kind, value in av:
-                if kind is C.LITERAL:
-                    out.add(chr(value))
-                elif kind is C.RANGE and value[1] - value[0] < _MAX_FIRSTS:
-                    out.update(map(chr, range(value[0], value[1] + 1)))
-                else:  # a negated class, a category (\d, \s): not a short list
-                    return None
-            return out
-        if op is C.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                found = _firsts(branch)
-                if found is None:
-                    return None
-                union |= found
-            return union
-        if op is C.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            return None if add_flags & re.IGNORECASE else _firsts(sub)
-        if op in _REPEATS:
-            low, _high, sub = av
-            return _firsts(sub) if low >= 1 else None  # an optional first item: the next could start
-        if op is C.ATOMIC_GROUP:
-            return _firsts(av)
-        return None
-    return None  # nothing consumed: an empty match is possible
 
 
 class LiteralGate:
