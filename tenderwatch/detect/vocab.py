@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tenderwatch.notice.firstchars import led
+from tenderwatch.notice.firstchars import led_source
 from tenderwatch.yamlfile import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
@@ -199,7 +199,10 @@ def _lexicon(spec: WordList, where: str) -> Lexicon:
     parts = [re.escape(w.lower()) for w in sorted(spec.words, key=len, reverse=True)]
     if spec.regex:
         parts.append(f"(?:{spec.regex})")
-    regex = led(_compile("|".join(parts), where)) if parts else None
+    source = "|".join(parts)
+    if spec.regex:  # words alone are literals, which re scans by their first characters itself
+        source = led_source(source)
+    regex = _compile(source, where) if parts else None
     return Lexicon(tuple(w.lower() for w in spec.words), regex)
 
 

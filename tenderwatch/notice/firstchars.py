@@ -26,19 +26,25 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
     class test per position). The look-ahead only restates what every match starts with: the same
     matches, spans and groups. ``pattern`` is returned as it is when ``re`` scans it fast already, or
     when its first characters are not proven (an optional first item, a category, ``(?i)`` ...)."""
-    if P is None or pattern.flags & re.IGNORECASE:
-        return pattern
+    source = led_source(pattern.pattern, pattern.flags)
+    return pattern if source == pattern.pattern else re.compile(source, pattern.flags)
+
+
+def led_source(source: str, flags: int = 0) -> str:
+    """The source of :func:`led`'s pattern, to compile once: ``source`` itself when no look-ahead is added."""
+    if P is None or flags & re.IGNORECASE:
+        return source
     try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
+        parsed = P.parse(source, flags)
         if _prefix_scanned(parsed):
-            return pattern
+            return source
         firsts = _firsts(parsed)
-    except Exception:  # a parser of another shape proves nothing: the pattern runs as written
-        return pattern
+    except Exception:  # a parser of another shape, or a bad pattern, proves nothing: it stays as written
+        return source
     if not firsts or len(firsts) > _MAX_FIRSTS:
-        return pattern
+        return source
     lead = "".join(re.escape(ch) for ch in sorted(firsts))
-    return re.compile(f"(?=[{lead}])(?:{pattern.pattern})", pattern.flags)
+    return f"(?=[{lead}])(?:{source})"
 
 
 def _prefix_scanned(items: Any) -> bool:
