@@ -34,7 +34,7 @@ class Automaton:
 
     literals: tuple[str, ...]
     targets: tuple[tuple[Target, ...], ...]
-    search: ahocorasick_rs.AhoCorasick
+    search: ahocorasick_rs.BytesAhoCorasick
 
 
 @lru_cache(maxsize=1)

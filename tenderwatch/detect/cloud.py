@@ -95,10 +95,21 @@ def defined_otherwise(scan: Scan, anchors: list[Anchor]) -> dict[str, str]:
     return out
 
 
+# (the vocabulary, (provider, weak anchor) -> the regex it needs nearby): built once per vocabulary
+_weak: tuple[object, dict[tuple[str, str], re.Pattern[str]]] = (None, {})
+
+
+def _weak_words() -> dict[tuple[str, str], re.Pattern[str]]:
+    global _weak
+    v = vocab()
+    if _weak[0] is not v:
+        _weak = (v, {(p.provider, w.lower()): re.compile(rx) for p in v.providers for w, rx in p.weak.items()})
+    return _weak[1]
+
+
 def provider_findings(scan: Scan, anchors: list[Anchor], blocked: list[tuple[int, int]]) -> list[Finding]:
     """Provider mentions; ``blocked`` spans (AI-service names such as "Azure OpenAI") are skipped."""
-    v = vocab()
-    weak = {(p.provider, w.lower()): re.compile(rx) for p in v.providers for w, rx in p.weak.items()}
+    weak = _weak_words()
     defined = defined_otherwise(scan, anchors)
     out: list[Finding] = []
     taken_until = -1

@@ -94,7 +94,7 @@ def article_reason(scan: Scan) -> str | None:
     Judged from the text only: the notice fields of an article are unreliable (a "buyer" can be
     read out of a news sentence)."""
     lists = vocab().lists
-    frame = _distinct(lists["procurement_frame"].regex, scan.low)
+    frame = _distinct(lists["procurement_frame"].regex, scan.low, _FRAME_MAX + 1)
     if len(frame) > _FRAME_MAX:
         return None
     words = _distinct(lists["news_frame"].regex, scan.low)
@@ -104,8 +104,15 @@ def article_reason(scan: Scan) -> str | None:
     return f"news / commentary / regulation text with no procurement frame ('{shown}')"
 
 
-def _distinct(regex: re.Pattern[str] | None, low: str) -> set[str]:
-    return {m.group(0) for m in regex.finditer(low)} if regex is not None else set()
+def _distinct(regex: re.Pattern[str] | None, low: str, enough: int = 0) -> set[str]:
+    """The distinct texts ``regex`` matches in ``low``; with ``enough``, the search stops once it has that
+    many (a notice names its buyer, budget and supplier over and over: the rest of the text is not read)."""
+    found: set[str] = set()
+    for match in regex.finditer(low) if regex is not None else ():
+        found.add(match.group(0))
+        if len(found) == enough:
+            break
+    return found
 
 
 def apply_frames(scan: Scan, findings: list[Finding], notice: NoticeFields | None) -> None:

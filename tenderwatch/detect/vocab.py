@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 
+from tenderwatch.notice.firstchars import led_source
 from tenderwatch.yamlfile import Check, load_checked, load_yaml, record
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "detect"
@@ -272,7 +273,10 @@ def _lexicon(spec: WordList, where: str) -> Lexicon:
     parts = [re.escape(w.lower()) for w in sorted(spec.words, key=len, reverse=True)]
     if spec.regex:
         parts.append(f"(?:{spec.regex})")
-    regex = _compile("|".join(parts), where) if parts else None
+    source = "|".join(parts)
+    if spec.regex:  # words alone are literals, which re scans by their first characters itself
+        source = led_source(source)
+    regex = _compile(source, where) if parts else None
     return Lexicon(tuple(w.lower() for w in spec.words), regex)
 
 

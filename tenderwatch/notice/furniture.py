@@ -24,7 +24,7 @@ _NOT_LISTED = re.compile(r"[^\n:]{1,12}:|[一二三四五六七八九十]{1,3}[�
 
 @dataclass(slots=True, frozen=True)
 class Furniture:
-    heading: re.Pattern[str]
+    heading: re.Pattern[str]  # a line-start ("^") pattern, searched as a "\n"-led one on "\n" + text
     type_prefix: re.Pattern[str]
     type_words: re.Pattern[str]
     mask: re.Pattern[str]
@@ -39,7 +39,7 @@ def furniture() -> Furniture:
     doc = load_yaml(raw)
     try:
         return Furniture(
-            heading=re.compile(doc["recommendation_heading"]["pattern"], re.M),
+            heading=_line_led(doc["recommendation_heading"]["pattern"]),
             type_prefix=re.compile(doc["type_prefix"]["pattern"]),
             type_words=re.compile(doc["type_prefix"]["words"]),
             mask=re.compile(doc["mask"]["pattern"]),
@@ -51,15 +51,25 @@ def furniture() -> Furniture:
         raise VocabularyError(f"furniture.yaml: {exc}") from exc
 
 
+def _line_led(pattern: str) -> re.Pattern[str]:
+    """``^X`` (a heading at a line start) as ``\nX``: a multi-line ``^`` is tried at every position, a
+    literal first character is found fast. On ``"\n" + text`` it finds the same headings (X never
+    reads a line break: it ends with ``$`` or ``:``), each match starting at its line's start in ``text``."""
+    if not pattern.startswith("^"):
+        raise VocabularyError("furniture.yaml: recommendation_heading.pattern must start with '^'")
+    return re.compile("\n" + pattern[1:], re.M)
+
+
 def furniture_zones(text: str) -> list[tuple[int, int]]:
     """Spans of recommendation lists: the heading line and the short lines listed under it."""
     f = furniture()
     zones: list[tuple[int, int]] = []
     pos = 0
-    for head in f.heading.finditer(text):
-        if head.start() < pos:
+    for head in f.heading.finditer("\n" + text):
+        start = head.start()  # the "\n" before the heading in "\n" + text: the heading's line start in text
+        if start < pos:
             continue
-        end = text.find("\n", head.start())
+        end = text.find("\n", start)
         end = len(text) if end < 0 else end
         listed = 0
         while end < len(text) and listed < f.lines_max:
@@ -70,7 +80,7 @@ def furniture_zones(text: str) -> list[tuple[int, int]]:
                 break
             end = nxt
             listed += 1 if line else 0
-        zones.append((head.start(), end))
+        zones.append((start, end))
         pos = end
     return zones
 

@@ -25,16 +25,16 @@ import ahocorasick_rs
 
 # re's own parser and opcodes (private, no type stubs; the names as re itself uses them). Should a
 # Python release change them, no string is proven for any pattern and every pattern simply runs.
-_REPEATS: tuple[Any, ...]
-_ZERO_WIDTH: tuple[Any, ...]
+REPEATS: tuple[Any, ...]
+ZERO_WIDTH: tuple[Any, ...]
 try:
     P: Any = importlib.import_module("re._parser")
     C: Any = importlib.import_module("re._constants")
-    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
-    _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+    REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+    ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 except (ImportError, AttributeError):  # pragma: no cover - depends on the Python release
     P = C = None
-    _REPEATS = _ZERO_WIDTH = ()
+    REPEATS = ZERO_WIDTH = ()
 
 _FIX = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and ı: re's (?i) matches them to i
 # a pattern whose strings include a single character (":", "本") is simply run: such a character is in
@@ -79,7 +79,7 @@ def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None
     best: set[str] | None = None
     runs: set[str] = {""}  # the strings the adjacent fixed items read so far can spell
     for op, av in items:
-        if op in _ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
+        if op in ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
             continue
         char = _literal(op, av, ignore)
         choice = {char} if char is not None else _choices(op, av, ignore)
@@ -120,7 +120,7 @@ def _fixed(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
     """The strings a sequence of fixed items can read (``None`` if one item is not fixed)."""
     runs: set[str] = {""}
     for op, av in items:
-        if op in _ZERO_WIDTH:
+        if op in ZERO_WIDTH:
             continue
         char = _literal(op, av, ignore)
         choice = {char} if char is not None else _choices(op, av, ignore)
@@ -160,7 +160,7 @@ def _item(op: Any, av: Any, ignore: bool) -> set[str] | None:
     if op is C.IN and 1 < len(av) <= 16 and all(kind is C.LITERAL for kind, _ in av):
         chars = {chr(code) for _, code in av}  # a class of a few characters: one of them
         return {fold(c) for c in chars} if not ignore or all(map(_caseless, chars)) else None
-    if op in _REPEATS:
+    if op in REPEATS:
         low, _high, sub = av
         return _sequence(sub, ignore) if low >= 1 else None
     return None
@@ -190,23 +190,50 @@ class LiteralGate:
         out = set(self.always)
         if self._auto is not None and len(out) < self.size:
             owners = self._owners
-            for number in {number for number, _start, _end in occurrences(self._auto, fold(text))}:
+            for number in present(self._auto, fold(text)):
                 out.update(owners[number])
         return out
 
 
-def searcher(strings: list[str]) -> ahocorasick_rs.AhoCorasick:
-    """An Aho-Corasick automaton over ``strings`` (as a DFA: the fastest search, built in milliseconds)."""
-    return ahocorasick_rs.AhoCorasick(strings, implementation=ahocorasick_rs.Implementation.DFA)
+def searcher(strings: list[str]) -> ahocorasick_rs.BytesAhoCorasick:
+    """An Aho-Corasick automaton over ``strings`` (as a DFA: the fastest search, built in milliseconds).
+
+    It searches UTF-8 bytes: given a ``str``, ahocorasick_rs maps every match back to character
+    offsets itself, which on Chinese text costs about as much as the search; :func:`present` needs no
+    offsets at all and :func:`occurrences` converts only the offsets of the matches found."""
+    return ahocorasick_rs.BytesAhoCorasick([s.encode() for s in strings],
+                                           implementation=ahocorasick_rs.Implementation.DFA)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# UTF-8 continuation bytes: a character is one byte that is not one of these (and its continuations)
+_CONTINUATION = bytes(range(0x80, 0xC0))
 
 
-def occurrences(auto: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (not UTF-8) as U+FFFD, also one character, matching no string."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode()
+
+
+def present(auto: ahocorasick_rs.BytesAhoCorasick, text: str) -> set[int]:
+    """The numbers of the strings of ``auto`` that occur in ``text``."""
+    return {number for number, _start, _end in auto.find_matches_as_indexes(_utf8(text), overlapping=True)}
+
+
+def occurrences(auto: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
     """Every occurrence of every string of ``auto`` in ``text``, overlapping ones too: (the string's
     number, start, end), in characters."""
-    try:
-        return auto.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:  # a lone surrogate (not UTF-8) matches no string: U+FFFD in its place
-        return auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+    data = _utf8(text)
+    found = auto.find_matches_as_indexes(data, overlapping=True)
+    if not found or len(data) == len(text):  # ASCII: byte offsets are character offsets
+        return found
+    chars: dict[int, int] = {}
+    pos = count = 0
+    for at in sorted({at for _number, start, end in found for at in (start, end)}):
+        count += len(data[pos:at].translate(None, _CONTINUATION))  # the characters in between
+        chars[at] = count
+        pos = at
+    return [(number, chars[start], chars[end]) for number, start, end in found]

@@ -75,3 +75,11 @@ def test_an_aggregators_type_tag_gives_the_type_and_leaves_the_title() -> None:
     assert notice.notice_type == "tender"
     assert drop_type_prefix("【重要提示】某大学服务器采购公告") == "【重要提示】某大学服务器采购公告"
     assert drop_type_prefix("某大学|采购公告") == "某大学|采购公告"
+
+
+def test_recommendation_headings_count_only_at_a_line_start_including_the_texts_first_and_last_line() -> None:
+    first = "相关推荐\n某大学GPU服务器采购公告\n某医院显卡采购"
+    assert furniture_zones(first) == [(0, len(first))]
+    last = "采购人:某大学\n猜你喜欢"
+    assert furniture_zones(last) == [(last.index("猜"), len(last))]
+    assert furniture_zones("本页相关推荐\n某大学GPU服务器采购公告") == []  # not at its line's start

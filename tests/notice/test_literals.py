@@ -77,3 +77,24 @@ def test_occurrences_in_characters_overlapping_and_past_a_lone_surrogate() -> No
     assert sorted(occurrences(auto, "𝐀英伟达a100")) == [(0, 4, 8), (1, 5, 8), (2, 1, 4)]
     # a lone surrogate cannot be encoded: it matches nothing and the offsets stay the same
     assert sorted(occurrences(auto, "\ud800a100")) == [(0, 1, 5), (1, 2, 5)]
+
+
+def test_occurrences_are_every_overlapping_place_of_every_string_in_characters() -> None:
+    """Searched as UTF-8 bytes, each occurrence is still reported in characters, whatever the mix of
+    one- to four-byte characters and lone surrogates before it."""
+    import random
+
+    from tenderwatch.notice.literals import occurrences, present, searcher
+
+    strings = ["a1", "1", "英伟", "伟达", "英伟达", "𝐀a", "é", "aé"]
+    auto = searcher(strings)
+    rng = random.Random(7)
+    alphabet = ["a", "1", "英", "伟", "达", "𝐀", "é", "\ud800", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = {(n, i, i + len(s)) for n, s in enumerate(strings)
+                    for i in range(len(text)) if text.startswith(s, i)}
+        found = occurrences(auto, text)
+        assert sorted(found) == sorted(expected), text
+        assert present(auto, text) == {n for n, _, _ in expected}, text
+
