@@ -156,3 +156,23 @@ def test_an_english_tender_result_notice_is_an_award_with_its_entity_and_winner(
     assert notice.buyer is not None and notice.buyer.value == "Bureau of Data Services"
     assert [s.value for s in notice.suppliers] == ["Beta Systems Trading Limited"]
     assert result.amount_cny is None  # MOP only: no yuan figure
+
+
+def test_a_court_judgment_retelling_a_smuggled_purchase_is_not_a_notice() -> None:
+    """A judgment quotes a purchase contract for H100 servers and its amount; '本院' is the court, not a
+    hospital buying (before: a notice with an award of 25.2 million yuan)."""
+    text = ("李某走私普通货物罪一审刑事判决书\n发布日期:2025-09-12\n公诉机关指控:2024年3月,被告人李某以某某科技有限公司"
+            "名义与买方签订采购合同,出售搭载NVIDIA H100 GPU的服务器12台,合同总金额人民币2520万元。\n"
+            "本院认为,被告人李某的行为已构成走私普通货物罪。判决如下:被告人李某犯走私普通货物罪,判处有期徒刑三年。\n"
+            "审判长 王某\n书记员 张某\n")
+    (result,) = process_bytes(text.encode("utf-8"), "judgment.txt")
+    assert result.doc_kind == "news" and not result.relevant
+    assert result.amount_cny is None
+
+
+def test_a_courts_own_procurement_notice_stays_a_notice() -> None:
+    text = ("某某市中级人民法院智能审判辅助平台GPU服务器采购项目招标公告\n项目编号:FY-2024-09\n采购人:某某市中级人民法院\n"
+            "采购需求:GPU服务器2台,每台配置8块NVIDIA A800 80GB。\n预算金额:380万元\n发布日期:2024年3月5日\n")
+    (result,) = process_bytes(text.encode("utf-8"), "court-notice.txt")
+    assert result.doc_kind == "notice" and result.relevant
+    assert result.amount_cny == 3_800_000.0
