@@ -178,11 +178,20 @@ def _ids_of(names: list[str]) -> dict[int, str]:
     return {int(doc.create_node(name).tag_id): name for name in names}
 
 
+def _comment_id() -> int:
+    """Lexbor's tag id of a comment node (``traverse()`` yields comments among the elements)."""
+    body = LexborHTMLParser("<body><!----></body>").body
+    comment = body.child if body is not None else None
+    if comment is None or not comment.is_comment_node:
+        raise RuntimeError("selectolax: no comment node under <body>")
+    return int(comment.tag_id)
+
+
 _NAME_OF_ID = _ids_of(list(_KIND))
 _KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
 _IN_CELL_IDS = frozenset(_ids_of(list(_IN_CELL)))  # tag ids: cheaper than reading ``node.tag``
 _CELL_IDS = frozenset(_ids_of(list(_CELLS)))
-_COMMENT_ID = next(int(n.tag_id) for n in LexborHTMLParser("<body><!----></body>").root.traverse() if n.is_comment_node)
+_COMMENT_ID = _comment_id()
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
