@@ -219,16 +219,16 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     cell_children = False
     for node in tree.root.traverse():  # elements and comments in document order (cheaper than css("*"))
         tag_id = node.tag_id
-        if tag_id == _COMMENT_ID:
-            continue
         if last_cell is not None:
+            if tag_id == _COMMENT_ID:
+                continue  # the cell's next element is still to come
             if tag_id not in _NOT_CELL_CHILD_IDS and node.parent.mem_id == last_cell.mem_id:
                 cell_children = True
             last_cell = None
         kind = kinds.get(tag_id)
         if skip_to is None:
             if kind is None:
-                continue  # inline element
+                continue  # inline element, or a comment
             if kind == _BLOCK:  # the common case first
                 blocks.append(node)
                 if tag_id == _DT_ID:
