@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,11 +136,10 @@ def read_item(item: Item, limits: Limits) -> Item:
             if len(data) > limits.max_file_bytes:
                 return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.TOO_LARGE, over)
         else:
-            file = Path(source)
-            size = file.stat().st_size
-            if size > limits.max_file_bytes:
-                return failed(hash_file(file), FailReason.TOO_LARGE, f"{size} bytes is {over}")
-            data = file.read_bytes()
+            size, read = _read_local(source, limits.max_file_bytes)
+            if read is None:
+                return failed(hash_file(Path(source)), FailReason.TOO_LARGE, f"{size} bytes is {over}")
+            data = read
     except FileNotFoundError as exc:
         if is_url(source):  # a URL that does not answer is a failed input, not a local file that vanished
             return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
@@ -149,6 +149,14 @@ def read_item(item: Item, limits: Limits) -> Item:
     except Exception as exc:  # OSError, or any error of an fsspec backend (s3, http ...): stored as failed
         return failed(hashlib.sha256(display.encode()).hexdigest(), FailReason.CORRUPT, f"cannot read file: {exc}")
     return Item(display, data, hashlib.sha256(data).hexdigest(), None, source, item.known)
+
+
+def _read_local(source: str, most: int) -> tuple[int, bytes | None]:
+    """A local file's size and bytes (``None`` when it is over ``most`` bytes: not read), from one
+    unbuffered open (the file's size from that open, then one read to its end)."""
+    with open(source, "rb", buffering=0) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        return size, None if size > most else handle.readall()
 
 
 def _read_url(url: str, most: int) -> bytes:

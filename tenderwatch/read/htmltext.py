@@ -178,10 +178,20 @@ def _ids_of(names: list[str]) -> dict[int, str]:
     return {int(doc.create_node(name).tag_id): name for name in names}
 
 
+def _comment_id() -> int:
+    """Lexbor's tag id of a comment node (``traverse()`` yields comments among the elements)."""
+    body = LexborHTMLParser("<body><!----></body>").body
+    comment = body.child if body is not None else None
+    if comment is None or not comment.is_comment_node:
+        raise RuntimeError("selectolax: no comment node under <body>")
+    return int(comment.tag_id)
+
+
 _NAME_OF_ID = _ids_of(list(_KIND))
 _KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
 _IN_CELL_IDS = frozenset(_ids_of(list(_IN_CELL)))  # tag ids: cheaper than reading ``node.tag``
 _CELL_IDS = frozenset(_ids_of(list(_CELLS)))
+_COMMENT_ID = _comment_id()
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
@@ -189,8 +199,8 @@ _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in 
 def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     """Insert line/cell sentinels into ``tree`` (a LexborHTMLParser) in place.
 
-    The elements are listed once (``css("*")``, document order) and sorted by tag in
-    Python: one selector query per tag group costs more than the whole sort. Dropped
+    The elements are walked once (``traverse()``, document order; comments skipped) and
+    sorted by tag in Python: one selector query per tag group costs more than the whole sort. Dropped
     and preformatted elements take their subtree out of the sort. Each sentinel is
     inserted next to its own node, so the order of the insertions does not matter.
     ``source``: ``PageSource.of(tree)`` if the caller has it.
@@ -207,16 +217,18 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
     last_cell: Any = None  # the cell just listed: is the next element its child?
     cell_children = False
-    for node in tree.css("*"):
+    for node in tree.root.traverse():  # elements and comments in document order (cheaper than css("*"))
         tag_id = node.tag_id
         if last_cell is not None:
+            if tag_id == _COMMENT_ID:
+                continue  # the cell's next element is still to come
             if tag_id not in _NOT_CELL_CHILD_IDS and node.parent.mem_id == last_cell.mem_id:
                 cell_children = True
             last_cell = None
         kind = kinds.get(tag_id)
         if skip_to is None:
             if kind is None:
-                continue  # inline element
+                continue  # inline element, or a comment
             if kind == _BLOCK:  # the common case first
                 blocks.append(node)
                 if tag_id == _DT_ID:

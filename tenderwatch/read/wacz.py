@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .warcsniff import is_warc
+from .warcsniff import looks_like_warc, read_head, unzipped_head
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_DATAPACKAGE = 10 * 1024 * 1024
@@ -37,8 +37,12 @@ def wacz_members(file: Path) -> list[str] | None:
 
 
 def is_warc_input(file: Path) -> bool:
-    """A WARC or ARC file (plain or gzipped, by its first bytes) or a WACZ package of them."""
-    return is_warc(file) or wacz_members(file) is not None
+    """A WARC or ARC file (plain or gzipped, by its first bytes) or a WACZ package of them.
+    The file is opened once for both questions (twice only for a zip file)."""
+    head = read_head(file)
+    if looks_like_warc(unzipped_head(head)):
+        return True
+    return head.startswith(ZIP_MAGIC) and wacz_members(file) is not None
 
 
 def warc_streams(file: Path, display: str) -> Iterator[tuple[str, IO[bytes], int]]:

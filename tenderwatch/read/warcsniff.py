@@ -7,6 +7,7 @@ import zlib
 from pathlib import Path
 
 WARC_MAGIC = (b"WARC/", b"filedesc://")
+HEAD_BYTES = 4096
 
 
 def looks_like_warc(head: bytes) -> bool:
@@ -14,21 +15,32 @@ def looks_like_warc(head: bytes) -> bool:
     return head.lstrip(b"\r\n").startswith(WARC_MAGIC)
 
 
-def _head(file: Path) -> bytes:
-    """The first bytes of a file, gunzipped when it is gzipped (empty when unreadable)."""
+def read_head(file: Path) -> bytes:
+    """The first 4 KB of a file as stored (empty when unreadable). Unbuffered: a buffered
+    reader costs more to set up than the one read it would save."""
+    head = b""
     try:
-        with file.open("rb") as handle:
-            head = handle.read(4096)
+        with open(file, "rb", buffering=0) as handle:
+            while len(head) < HEAD_BYTES:
+                chunk = handle.read(HEAD_BYTES - len(head))
+                if not chunk:
+                    break
+                head += chunk
     except OSError:
         return b""
+    return head
+
+
+def unzipped_head(head: bytes) -> bytes:
+    """A file's first bytes, gunzipped when they are gzipped (empty when they do not gunzip)."""
     if head.startswith(b"\x1f\x8b"):
         try:
-            head = zlib.decompressobj(31).decompress(head, 64)
+            return zlib.decompressobj(31).decompress(head, 64)
         except zlib.error:
             return b""
     return head
 
 
-def is_warc(file: Path) -> bool:
-    """A WARC or ARC file, plain or gzipped, by its first bytes (whatever its name)."""
-    return looks_like_warc(_head(file))
+def _head(file: Path) -> bytes:
+    """The first bytes of a file, gunzipped when it is gzipped (empty when unreadable)."""
+    return unzipped_head(read_head(file))
