@@ -88,7 +88,7 @@ def main() -> None:
     with open(args.out, "w", encoding="utf-8") as out:
         for name in names:
             raw = [dataclasses.asdict(hit) for hit in screener.screen(name, on="2018-06")]
-            hits = screener._results[name]  # cached by the name alone (no identifiers)
+            hits = screener._results[(name, ())]
             row = {"name": name, "hits": [dataclasses.asdict(hit) for hit in hits],
                    "dated": raw, "today": [hit.to_dict() for hit in screener.screen(name)]}
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")

@@ -8,14 +8,12 @@ segments), found by set algebra over per-segment postings cached per segment tex
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
-from operator import add
+from collections.abc import Mapping
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.records import latin_keys_of, postings_of
 from tenderwatch.screen.spacedpinyin import query_key
-from tenderwatch.screen.translit import Segment, segment
+from tenderwatch.screen.translit import Segment, pieces, segment
 from tenderwatch.screen.zhcompare import brand
 
 MAX_CANDIDATES = 3000
@@ -55,19 +53,18 @@ class Candidates:
     _seg_cache: dict[str, tuple[set[int], int, str, bool]]
     _prefix_cache: dict[str, bool]
     _sorted_tokens: list[str]
-    _find_pieces: Callable[[str], list[str]]  # translit.pieces
 
     def _latin_candidates(self, name: Name, out: set[int]) -> None:
         """List names sharing all but (at most) one word with the query and not much longer."""
-        by_key = latin_keys_of(self.by_key)
+        by_key = self.by_key
         for key in ("latin:" + name.key, "joined:" + "".join(name.tokens),
                     "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
             packed = by_key.get(key)
             if packed:
                 out.update(unpack(packed))
         words = set(name.tokens)
-        postings = postings_of(self.by_token, words)
-        postings.sort(key=len)
+        by_token = self.by_token
+        postings = sorted((by_token[t] for t in words if t in by_token), key=len)
         if not postings:
             return
         need = max(1, len(words) - 1)
@@ -145,7 +142,7 @@ class Candidates:
             posting = by_key.get("zhb:" + b)
             if posting:
                 out.update(unpack(posting))
-        texts = self._find_pieces(n.key)
+        texts = pieces(n.key)
         try:
             records = list(map(self._seg_cache.__getitem__, texts))  # every piece seen before (C, no call each)
         except KeyError:
@@ -164,26 +161,22 @@ class Candidates:
             sets, sizes, pinyins = [r[0] for r in records], [r[1] for r in records], tuple(r[2] for r in records)
             if not sets:
                 return
-        # the pinyin of each two neighbouring segments: does a list word start with it (cached per pair)?
-        # most names have no such pair, and the runs are not looked at (maps and a test in C, no loop)
-        pairs = list(map(add, pinyins, pinyins[1:]))
-        starts = list(map(self._prefix_cache.get, pairs))
-        if None in starts:  # a pair not seen before
-            starts = list(map(self._starts_a_word, pairs))
-        if True in starts:
-            by_token = self.by_token
-            n_sets = len(sets)
-            for start, acc in enumerate(pairs):
-                if not starts[start]:
-                    continue  # no list word starts with these two: no longer run either
-                for end in range(start + 2, min(n_sets, start + 4) + 1):
-                    if end > start + 2:
-                        acc += pinyins[end - 1]
-                    run = by_token.get(acc)
-                    if run:
-                        for i in range(start, end):
-                            sets[i] = sets[i] | run
-                            sizes[i] += len(run)
+        by_token = self.by_token
+        n_sets = len(sets)
+        prefixes = self._prefix_cache
+        for start in range(n_sets - 1):
+            acc = pinyins[start] + pinyins[start + 1]
+            starts = prefixes.get(acc)
+            if not (self._starts_a_word(acc) if starts is None else starts):
+                continue  # no list word starts with these two: no longer run either
+            for end in range(start + 2, min(n_sets, start + 4) + 1):
+                if end > start + 2:
+                    acc += pinyins[end - 1]
+                run = by_token.get(acc)
+                if run:
+                    for i in range(start, end):
+                        sets[i] = sets[i] | run
+                        sizes[i] += len(run)
         if not all(sets):
             return  # the fast path: some word of the name is in no list name
         if min(sizes) > MAX_CANDIDATES:

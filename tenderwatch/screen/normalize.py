@@ -275,21 +275,7 @@ def _analyse_zh(raw: str, text: str) -> Name:
     numbers = _fs(_DIGITS.findall(core)) if not core.isalpha() else EMPTY
     # positional: a Chinese name is analysed for nearly every party screened
     return Name(raw, "zh", core, full, rest, sys.intern(lead), tuple(map(sys.intern, qualifiers)) if qualifiers
-                else (), (), numbers, EMPTY, EMPTY, _shared_notes(tuple(notes)) if notes else ())
-
-
-_NOTES: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-
-def _shared_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
-    """One tuple object per distinct notes (a few dozen: the legal forms, places ...): a name analysed and
-    cached leaves one object fewer for the cyclic GC to count and walk."""
-    found = _NOTES.get(notes)
-    if found is None:
-        if len(_NOTES) >= 10_000:
-            _NOTES.clear()
-        found = _NOTES[notes] = notes
-    return found
+                else (), (), numbers, EMPTY, EMPTY, tuple(notes))
 
 
 @lru_cache(maxsize=1)

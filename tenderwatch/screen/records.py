@@ -6,7 +6,7 @@ word index's postings likewise (:class:`LazyPostings`)."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar, overload
 
 T = TypeVar("T")
@@ -64,28 +64,6 @@ class LazyPostings(Mapping[str, set[int]]):
             found = self._sets[word] = set(map(self._number, numbers))
         return found
 
-    def get(self, word: str, default: set[int] | None = None) -> set[int] | None:  # type: ignore[override]
-        """As Mapping.get, without raising and catching KeyError for a missing word (a Chinese name's
-        pinyin runs are looked up so)."""
-        found = self._sets.get(word)
-        if found is None:
-            return self[word] if word in self._packed else default
-        return found
-
-    def found(self, words: Iterable[str]) -> list[set[int]]:
-        """The postings of those of ``words`` that are indexed, in their order (one call a name, not two
-        a word)."""
-        sets, packed = self._sets, self._packed
-        out: list[set[int]] = []
-        for word in words:
-            found = sets.get(word)
-            if found is None:
-                if word not in packed:
-                    continue
-                found = self[word]
-            out.append(found)
-        return out
-
     def __contains__(self, word: object) -> bool:
         return word in self._packed
 
@@ -120,10 +98,6 @@ class SplitKeys(Mapping[str, bytes]):
     def _part(self, key: str) -> dict[str, bytes]:
         return self._latin_keys() if key.startswith(LATIN_KEY_KINDS) else self._other
 
-    def latin(self) -> dict[str, bytes]:
-        """The keys only a Latin-script query looks up (read back on the first call)."""
-        return self._latin_keys()
-
     def __getitem__(self, key: str) -> bytes:
         return self._part(key)[key]
 
@@ -139,16 +113,3 @@ class SplitKeys(Mapping[str, bytes]):
     def __iter__(self) -> Iterator[str]:
         yield from self._other
         yield from self._latin_keys()
-
-
-def postings_of(index: Mapping[str, set[int]], words: Iterable[str]) -> list[set[int]]:
-    """The postings of those of ``words`` that ``index`` holds, in their order."""
-    if isinstance(index, LazyPostings):
-        return index.found(words)
-    return [index[word] for word in words if word in index]
-
-
-def latin_keys_of(by_key: Mapping[str, bytes]) -> Mapping[str, bytes]:
-    """The mapping a Latin-script query's keys are looked up in: the Latin part of a :class:`SplitKeys`
-    (no per-key dispatch), or ``by_key`` itself."""
-    return by_key.latin() if isinstance(by_key, SplitKeys) else by_key

@@ -30,7 +30,7 @@ from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name
 from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
 from tenderwatch.screen.spacedpinyin import index_keys
 from tenderwatch.screen.subunit import zh_parents
-from tenderwatch.screen.translit import piece_finder, pinyin_table, use_pinyin_table
+from tenderwatch.screen.translit import pinyin_table, use_pinyin_table
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
 
@@ -95,15 +95,13 @@ class Screener(Candidates):
         self._token_sets: dict[str, set[int]] = {}  # while building
         self.by_ident: dict[str, list[int]] = {}
         self.ref_ids: dict[int, frozenset[str]] = {}  # list name -> its alias-table ids (from by_alias)
-        self._results: dict[str | tuple[str, tuple[str, ...]], list[ScreenHit] | tuple[()]] = {}  # by name alone
-        # when it has no identifiers
+        self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit] | tuple[()]] = {}
         self._seg_cache: dict[str, tuple[set[int], int, str, bool]] = {}
         self._prefix_cache: dict[str, bool] = {}
         self._sorted_tokens: list[str] = []
         self.zh_keys: dict[str, bytes] = {}
         self._zh_ignore = vocab().zh_ignore
         self._brand_endings = tuple(vocab().brand_fillers)
-        self._find_pieces = piece_finder()
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
         # removed entries stay in the index: a notice dated before the removal was screened against
         # the list as it was (ScreenHit dating leaves them out for later dates)
@@ -224,15 +222,7 @@ class Screener(Candidates):
     def _candidates(self, name: Name) -> set[int]:
         out: set[int] = set()
         table = alias_table()
-        if name.script == "zh":
-            parents = zh_parents(name)
-            if not parents:  # most Chinese names: the name alone
-                for ident in table.ids(name):
-                    out.update(self.by_alias.get(ident, ()))
-                self._zh_candidates(name, out)
-                return out
-        else:
-            parents = ()
+        parents = zh_parents(name) if name.script == "zh" else ()
         names = [name, *(parent for parent, _ in parents)] if parents else (name,)
         for n in names:
             for ident in table.ids(n):
@@ -264,15 +254,12 @@ class Screener(Candidates):
 
         Results are cached per screener (lists never change under a screener): a scan sees the
         same buyers and suppliers again and again."""
-        text = name if isinstance(name, str) else ""
-        # the name alone when it comes without identifiers (most parties): no key tuple kept per name
-        ids = tuple(map(str, identifiers)) if identifiers else ()
-        key = (text, ids) if ids else text
+        key = (name if isinstance(name, str) else "", tuple(map(str, identifiers)) if identifiers else ())
         cached = self._results.get(key)
         if cached is None:
             # most names have no hit: one shared empty tuple for them, not an empty list each (tens of
             # thousands of lists the cyclic GC would walk again and again)
-            cached = self._screen(text, ids) or ()
+            cached = self._screen(*key) or ()
             if len(self._results) >= RESULT_CACHE:
                 self._results.clear()
             self._results[key] = cached

@@ -8,7 +8,6 @@ character of the CJK blocks, computed with pypinyin when the index is built)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -126,11 +125,6 @@ def _make_segment(piece: str) -> Segment:
 def segment(piece: str) -> Segment:
     """The segment of one piece of :func:`pieces` (as :func:`segments` gives it)."""
     return _segment(piece)
-
-
-def piece_finder() -> Callable[[str], list[str]]:
-    """:func:`pieces` as the segmenter's own ``findall`` (no Python call around it, for the screener)."""
-    return _segmenter().findall
 
 
 def pieces(core: str) -> list[str]:
