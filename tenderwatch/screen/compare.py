@@ -121,9 +121,11 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
         return _finish(score, relation, reasons)
     score, reasons = _direct(q, c)
     if score < s.threshold and (qa or ca):
-        # the other names of the alias entry, same script as the name they stand in for
-        expansions = [(i, c, n) for i in qa for n in table.names[i] if n.script == c.script] + [
-            (i, q, n) for i in ca for n in table.names[i] if n.script == q.script
+        # the other names of the alias entry, same script as the name they stand in for; the ids in sorted
+        # order, so that of two expansions scoring the same the one reported does not depend on set order
+        # (PYTHONHASHSEED)
+        expansions = [(i, c, n) for i in sorted(qa) for n in table.names[i] if n.script == c.script] + [
+            (i, q, n) for i in sorted(ca) for n in table.names[i] if n.script == q.script
         ]
         for ident, other, own in expansions:
             alt_score, alt_reasons = _direct(own, other) if other is c else _direct(other, own)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tenderwatch.screen import compare
@@ -106,3 +111,19 @@ def test_leftover_legal_words_decided_as_word_by_word_comparison(bundled: object
 
             assert word in vocab().latin_legal_words or word in vocab().brand_fillers or word in _legal_prefixes()
     assert _legalish("compan") and _legalish("limted") and not _legalish("electronics")
+
+
+def test_the_alias_expansion_reported_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """国家超级计算长沙中心 is in two alias entries (nscc_cs, nscc_changsha) whose English name scores the
+    same against the listed name: which one the reasons named used to follow the order of a frozenset
+    of ids, which PYTHONHASHSEED changes from one process to the next (seeds 0 and 1 differed)."""
+    code = ("import json\nfrom tenderwatch.screen import compare\n"
+            "print(json.dumps(compare('国家超级计算长沙中心', 'National Supercomputing Center Guangzhou (NSCC-GZ)')"
+            ".to_dict(), ensure_ascii=False))")
+    outputs = set()
+    for seed in range(4):
+        env = {"TENDERWATCH_HOME": str(tmp_path), "PYTHONHASHSEED": str(seed), "PATH": os.environ.get("PATH", "")}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, outputs
+    assert "(nscc_changsha;" in outputs.pop()  # the ids tried in sorted order: the first of a tie is kept
