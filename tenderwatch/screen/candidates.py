@@ -64,7 +64,8 @@ class Candidates:
                 out.update(unpack(packed))
         words = set(name.tokens)
         by_token = self.by_token
-        postings = sorted((by_token[t] for t in words if t in by_token), key=len)
+        # rarest first; equally rare words in word order (set order would depend on PYTHONHASHSEED)
+        postings = [by_token[t] for t in sorted((t for t in words if t in by_token), key=lambda t: (len(by_token[t]), t))]
         if not postings:
             return
         need = max(1, len(words) - 1)
@@ -75,13 +76,15 @@ class Candidates:
         # the slack: set differences with the names of more strong words (in C, not a loop over refs)
         above = self.strong_above
         top = len(above) + 1  # above[k] for 1 <= k < top
-        if need == 1:  # one or two words: list names holding the rarer one
+        if need == 1:  # one or two words: list names holding the rarer one (both, when equally rare)
             pool = postings[0]
+            if len(postings) > 1 and len(postings[1]) == len(pool) and 2 * len(pool) <= MAX_CANDIDATES:
+                pool = pool | postings[1]
             if len(pool) > MAX_CANDIDATES:
                 return
             out.update(pool - above[1 + slack] if 1 + slack < top else pool)
             if len(postings) > 1:  # holding the other word too: one strong word more allowed
-                both = pool & postings[1]
+                both = postings[0] & postings[1]
                 out.update(both - above[2 + slack] if 2 + slack < top else both)
             return
         size0, size1 = len(postings[0]), len(postings[1])  # the union's size bounds first (no set built)

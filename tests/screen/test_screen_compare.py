@@ -127,3 +127,19 @@ def test_the_alias_expansion_reported_does_not_depend_on_the_hash_seed(tmp_path:
         outputs.add(result.stdout)
     assert len(outputs) == 1, outputs
     assert "(nscc_changsha;" in outputs.pop()  # the ids tried in sorted order: the first of a tie is kept
+
+
+def test_which_of_two_equally_rare_words_finds_candidates_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """A two-word Latin name whose words each stand in one list name: candidates came from the one the set
+    order put first, so "AKIeL, Madhy" found SDN "HELBAWI, Mahdy Akil" under one PYTHONHASHSEED and
+    nothing under another. Equally rare words now both give candidates (a name spelt differently is found
+    through the other word, whichever it is)."""
+    code = ("from tenderwatch.screen import get_screener\n"
+            "print([h.entry_id for h in get_screener().screen('AKIeL, Madhy')])")
+    outputs = set()
+    for seed in range(4):
+        env = {"TENDERWATCH_HOME": str(tmp_path), "PYTHONHASHSEED": str(seed), "PATH": os.environ.get("PATH", "")}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, outputs
+    assert outputs.pop().strip() != "[]"
