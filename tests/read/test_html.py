@@ -307,3 +307,20 @@ def test_a_qualified_date_label_is_not_the_publication_date() -> None:
     assert pub_date_in_text("日期：2024-05-06") == "2024-05-06"
     assert pub_date_in_text("【日期：2024-05-06】") == "2024-05-06"
     assert pub_date_in_text("Closing Date: 12 June 2024") == ""
+
+
+def test_the_publication_date_pattern_finds_what_it_found_without_its_first_character_look_ahead() -> None:
+    """The look-ahead for the labels' first characters is there for speed only: the same match, span and
+    group as the pattern without it, on dates after labels, after a deadline label, a bare label, English."""
+    import re as _re
+
+    from tenderwatch.read.html import _pub_date_re
+
+    fast = _pub_date_re()
+    plain = _re.compile(fast.pattern[fast.pattern.index(")") + 1:])
+    texts = ["发布时间：2024-05-20 10:30", "报价截止日期：2024年6月1日\n发布日期：2024年5月20日", "日期: 2024/05/20",
+             "合同签订日期：2024-05-01", "Date of Issue: 12 August 2024", "公告时间 2024.5.20", "無日期", "更新时间：2024-1-2"]
+    for text in texts:
+        a, b = plain.search(text), fast.search(text)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
+    assert fast.search(texts[1]) is not None and fast.search(texts[1]).group(1) == "2024年5月20日"  # type: ignore[union-attr]
