@@ -113,6 +113,16 @@ def test_leftover_legal_words_decided_as_word_by_word_comparison(bundled: object
     assert _legalish("compan") and _legalish("limted") and not _legalish("electronics")
 
 
+def _under_seeds(code: str, home: Path) -> set[str]:
+    """What ``code`` prints in fresh processes under PYTHONHASHSEED 0 to 3."""
+    outputs = set()
+    for seed in range(4):
+        env = {"TENDERWATCH_HOME": str(home), "PYTHONHASHSEED": str(seed), "PATH": os.environ.get("PATH", "")}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        outputs.add(result.stdout)
+    return outputs
+
+
 def test_the_alias_expansion_reported_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     """国家超级计算长沙中心 is in two alias entries (nscc_cs, nscc_changsha) whose English name scores the
     same against the listed name: which one the reasons named used to follow the order of a frozenset
@@ -120,11 +130,7 @@ def test_the_alias_expansion_reported_does_not_depend_on_the_hash_seed(tmp_path:
     code = ("import json\nfrom tenderwatch.screen import compare\n"
             "print(json.dumps(compare('国家超级计算长沙中心', 'National Supercomputing Center Guangzhou (NSCC-GZ)')"
             ".to_dict(), ensure_ascii=False))")
-    outputs = set()
-    for seed in range(4):
-        env = {"TENDERWATCH_HOME": str(tmp_path), "PYTHONHASHSEED": str(seed), "PATH": os.environ.get("PATH", "")}
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-        outputs.add(result.stdout)
+    outputs = _under_seeds(code, tmp_path)
     assert len(outputs) == 1, outputs
     assert "(nscc_changsha;" in outputs.pop()  # the ids tried in sorted order: the first of a tie is kept
 
@@ -136,10 +142,6 @@ def test_which_of_two_equally_rare_words_finds_candidates_does_not_depend_on_the
     through the other word, whichever it is)."""
     code = ("from tenderwatch.screen import get_screener\n"
             "print([h.entry_id for h in get_screener().screen('AKIeL, Madhy')])")
-    outputs = set()
-    for seed in range(4):
-        env = {"TENDERWATCH_HOME": str(tmp_path), "PYTHONHASHSEED": str(seed), "PATH": os.environ.get("PATH", "")}
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-        outputs.add(result.stdout)
+    outputs = _under_seeds(code, tmp_path)
     assert len(outputs) == 1, outputs
     assert outputs.pop().strip() != "[]"
