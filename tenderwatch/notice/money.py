@@ -92,7 +92,11 @@ def collect(scan: Scan) -> list[Found]:
         for n, money in enumerate(moneys):
             if marker is not None:  # "由“62万元”更正为“58万元”": the new value counts
                 new = kind if kind not in _REVISABLE else "corrected"
-                out.append(_found(new if money.start >= marker.end() else "other", money, pair.start, context))
+                # a bare number counts only right after the marker ("更正为“58”"), not inside other words
+                # ("更正为“GPU服务器4台,每台8块A800…”": counts and a model number)
+                after = money.start >= marker.end() and (
+                    money.explicit or not pair.value[marker.end():money.start].strip(_QUOTES + ":："))
+                out.append(_found(new if after else "other", money, pair.start, context))
                 continue
             same = n == 0 or (moneys[0].value == money.value)
             out.append(_found(kind if same else "other", money, pair.start, context))

@@ -176,3 +176,21 @@ def test_a_courts_own_procurement_notice_stays_a_notice() -> None:
     (result,) = process_bytes(text.encode("utf-8"), "court-notice.txt")
     assert result.doc_kind == "notice" and result.relevant
     assert result.amount_cny == 3_800_000.0
+
+
+def test_a_correction_quoting_the_whole_requirement_gives_the_corrected_budget() -> None:
+    """"原“GPU服务器4台,每台8块NVIDIA A800 80GB,预算金额:500万元”更正为“GPU服务器4台,…,预算金额:520万元”":
+    the counts and the model number after 更正为 are not amounts (before: 800 yuan, the A800's number)."""
+    text = ("智能计算服务器采购项目更正公告\n发布日期:2024-06-03\n原公告的采购项目编号:YJY-2024-041\n采购人:星河研究院\n"
+            "更正内容:原“GPU服务器4台,每台8块NVIDIA A800 80GB,预算金额:500万元”更正为“GPU服务器4台,每台8块NVIDIA A800 "
+            "80GB,预算金额:520万元”。\n")
+    (result,) = process_bytes(text.encode("utf-8"), "correction.txt")
+    assert result.relevant and result.notice is not None and result.notice.notice_type == "correction"
+    assert result.amount_cny == 5_200_000.0
+
+
+def test_a_bare_corrected_figure_right_after_the_marker_still_counts() -> None:
+    text = ("设备采购项目更正公告\n发布日期:2024-06-03\n采购人:星河研究院\n采购需求:GPU服务器2台,每台8块NVIDIA H100。\n"
+            "预算金额(万元):由“300”更正为“320”\n")
+    (result,) = process_bytes(text.encode("utf-8"), "correction2.txt")
+    assert result.amount_cny == 3_200_000.0
