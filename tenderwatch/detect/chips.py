@@ -87,6 +87,15 @@ def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
     host = ctx.system_containing(low, start)
     if host is not None:
         return "server", f"bought inside a system ('{host}' holds it)"
+    if scan.title_category == "server":
+        # "英伟达H-100显卡8张，用于现有服务器扩容升级": cards for servers the buyer has, whatever the title says
+        card = lists["card_words"].regex
+        owned = lists["existing_words"].regex
+        tail = low[end:end + 4]
+        if card is not None and owned is not None and card.match(tail.lstrip(" -")) is not None \
+                and lists["upgrade_words"].contains(low[line_start:line_end]) \
+                and owned.search(low, line_start, line_end) is not None:
+            return "chip", "a card for servers the buyer has (upgrade), not a system"
     if scan.title_category is not None:
         return scan.title_category, "what the notice title buys"
     floor = max(0, min(line_start, start - _CATEGORY_LOOKBACK))

@@ -194,3 +194,20 @@ def test_a_bare_corrected_figure_right_after_the_marker_still_counts() -> None:
             "预算金额(万元):由“300”更正为“320”\n")
     (result,) = process_bytes(text.encode("utf-8"), "correction2.txt")
     assert result.amount_cny == 3_200_000.0
+
+
+def test_cards_for_servers_the_buyer_has_are_chips_whatever_the_title_says() -> None:
+    """A title that buys "服务器" and a body that buys GPU cards to upgrade the servers the buyer has: the
+    cards are chips (before: 'server', from the title)."""
+    text = ("高性能计算服务器扩容采购公告\n发布日期:2024-11-05\n采购人:星河研究所\n预算金额:260万元\n"
+            "采购需求:英伟达H-100显卡8张,用于现有服务器扩容升级。\n")
+    (result,) = process_bytes(text.encode("utf-8"), "upgrade.txt")
+    kept = [f for f in result.findings if not f.negated]
+    assert result.relevant and {(f.item, f.category) for f in kept} == {("H100", "chip")}
+
+
+def test_a_server_title_with_servers_in_the_body_stays_a_server_purchase() -> None:
+    text = ("高性能计算服务器采购公告\n发布日期:2024-11-05\n采购人:星河研究所\n预算金额:260万元\n"
+            "采购需求:配置8张H100显卡的GPU服务器1台。\n")
+    (result,) = process_bytes(text.encode("utf-8"), "server.txt")
+    assert result.relevant and {f.category for f in result.findings if not f.negated} == {"server"}
