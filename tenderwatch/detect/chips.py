@@ -89,12 +89,9 @@ def category_at(scan: Scan, start: int, end: int) -> tuple[str, str]:
         return "server", f"bought inside a system ('{host}' holds it)"
     if scan.title_category == "server":
         # "英伟达H-100显卡8张，用于现有服务器扩容升级": cards for servers the buyer has, whatever the title says
-        card = lists["card_words"].regex
-        owned = lists["existing_words"].regex
-        tail = low[end:end + 4]
-        if card is not None and owned is not None and card.match(tail.lstrip(" -")) is not None \
-                and lists["upgrade_words"].contains(low[line_start:line_end]) \
-                and owned.search(low, line_start, line_end) is not None:
+        card, line = lists["card_words"].regex, low[line_start:line_end]
+        if card is not None and card.match(low[end:end + 4].lstrip(" -")) is not None \
+                and lists["upgrade_words"].contains(line) and lists["existing_words"].contains(line):
             return "chip", "a card for servers the buyer has (upgrade), not a system"
     if scan.title_category is not None:
         return scan.title_category, "what the notice title buys"
