@@ -129,6 +129,8 @@ class Lot:
     end: int  # span of the lot's section in the source text
     amounts: list[Amount] = field(default_factory=list)
     suppliers: list[Fact] = field(default_factory=list)
+    numbered: bool = True  # ``key`` is the notice's lot number (包1 …), not a row count: the same
+    # number in another table or section (award table, goods table) is the same lot
 
 
 @dataclass(slots=True)

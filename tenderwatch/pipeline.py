@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from tenderwatch.detect import decide, detect, doc_rule_status
+from tenderwatch.detect import decide, detect, doc_rule_status, lot_findings
 from tenderwatch.detect.frames import not_bought_in, not_leads
 from tenderwatch.model import (
     Amount,
@@ -45,7 +45,7 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     elif kind.excluded:
         not_bought_in(findings, kind.excluded, "named in a terminated contract's section of the disclosure")
     relevant = decide(findings)
-    amount = select_amount(notice, findings, relevant)
+    amount = select_amount(notice, findings, relevant, lot_findings(findings) if relevant and notice.lots else None)
     return DocResult(
         path=doc.path,
         sha256=sha256,

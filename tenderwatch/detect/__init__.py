@@ -18,7 +18,7 @@ from tenderwatch.detect.anchors import find_anchors
 from tenderwatch.detect.bound import bound_findings, note_unkept
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
-from tenderwatch.detect.decide import decide, doc_rule_status, summarize
+from tenderwatch.detect.decide import decide, doc_rule_status, lot_findings, summarize
 from tenderwatch.detect.frames import apply_frames
 from tenderwatch.detect.merge import merge_mentions, per_unit_quantities
 from tenderwatch.detect.models import model_findings
@@ -100,4 +100,4 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields, adopt_date: bool 
     return findings
 
 
-__all__ = ["decide", "detect", "doc_rule_status", "summarize"]
+__all__ = ["decide", "detect", "doc_rule_status", "lot_findings", "summarize"]

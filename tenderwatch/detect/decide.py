@@ -3,6 +3,7 @@ providers) from findings."""
 
 from __future__ import annotations
 
+from tenderwatch.detect.vocab import vocab
 from tenderwatch.model import Finding, strongest_rule_status
 
 _ITEM_CATEGORIES = frozenset({"chip", "server", "cloud", "rental"})
@@ -11,6 +12,21 @@ _ITEM_CATEGORIES = frozenset({"chip", "server", "cloud", "rental"})
 def decide(findings: list[Finding]) -> bool:
     """Relevant when any live (not negated) finding is in scope (whatever the notice date)."""
     return any(f.in_scope and not f.negated for f in findings)
+
+
+def lot_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings that make a lot of the notice part of the purchase whose amount is reported:
+    the live in-scope ones and any US accelerator, controlled or not (a lot of RTX 4090D beside
+    a lot of RTX 4090); not a domestic part (a lot of Ascend servers) or anything else."""
+    accelerators = vocab().accelerators
+    out = []
+    for f in findings:
+        if f.negated:
+            continue
+        acc = accelerators.get(f.item) if f.item and not f.in_scope else None
+        if f.in_scope or (acc is not None and acc.origin == "us"):
+            out.append(f)
+    return out
 
 
 def doc_rule_status(findings: list[Finding]) -> str | None:

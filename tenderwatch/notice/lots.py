@@ -36,14 +36,16 @@ _SECTION_END_NL = re.compile("\n" + _SECTION_END.pattern[1:], re.M)
 class LotSpan:
     """A lot in normalised coordinates (converted to ``model.Lot`` by the parser)."""
 
-    __slots__ = ("end", "key", "start", "table", "title")
+    __slots__ = ("end", "key", "numbered", "start", "table", "title")
 
-    def __init__(self, key: str, title: str, start: int, end: int, table: Table | None = None) -> None:
+    def __init__(self, key: str, title: str, start: int, end: int, table: Table | None = None,
+                 numbered: bool = True) -> None:
         self.key = key
         self.title = title
         self.start = start
         self.end = end
         self.table = table
+        self.numbered = numbered  # the key is the notice's own lot number (not a row count)
 
 
 def _norm_key(key: str) -> str:
@@ -69,7 +71,7 @@ def find_lots(scan: Scan, intention: bool) -> list[LotSpan]:
             key = row[lot_col].text if 0 <= lot_col < len(row) else str(n + 1)
             title = row[name_col].text if 0 <= name_col < len(row) else ""
             lots.append(LotSpan(_norm_key(re.sub(r"^(?:包|标包|采购包|包组|标段)", "", key) or key), title,
-                                span[0], span[1], table))
+                                span[0], span[1], table, lot_col >= 0))
             in_table.add(span[0])
     nl_text = "\n" + text  # the patterns start with a literal "\n": positions in text are one less
     found = list(_LOT_HEAD_NL.finditer(nl_text))
@@ -103,7 +105,7 @@ def _project_blocks(scan: Scan) -> list[LotSpan]:
     for n, pair in enumerate(starts):
         begin = text.rfind("\n", 0, pair.start) + 1
         stop = text.rfind("\n", 0, starts[n + 1].start) if n + 1 < len(starts) else len(text)
-        out.append(LotSpan(str(n + 1), pair.value[:60], begin, max(stop, begin), None))
+        out.append(LotSpan(str(n + 1), pair.value[:60], begin, max(stop, begin), None, False))
     return out
 
 

@@ -362,4 +362,4 @@ def _amounts(notice: NoticeFields, scan: Scan, src: _Src, doc: TextDoc, meta: di
         inside = [a for a in located[lo:hi] if a.end <= e]
         for amount in inside:
             amount.lot = lot.key
-        notice.lots.append(Lot(lot.key, lot.title, s, e, inside))
+        notice.lots.append(Lot(lot.key, lot.title, s, e, inside, numbered=lot.numbered))

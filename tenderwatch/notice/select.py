@@ -4,7 +4,10 @@
 * tenders, intentions, single-source: the budget (预算金额), else the ceiling (最高限价);
 * corrections: the corrected value;
 * a relevant notice split into lots (or an intention list): only the lots whose
-  span holds an in-scope, not negated finding (summed when several qualify);
+  span holds a not negated finding that is in scope or names a US accelerator, controlled or
+  not (a lot of RTX 4090D beside a lot of RTX 4090 is part of the purchase; a lot of domestic
+  servers or of furniture is not), summed when several qualify, with the
+  amounts written elsewhere under the same lot number (an award table beside the goods table);
 * 含税 when both 含税 and 不含税 are given; a summary rounded to 万元 gives way to
   the precise body value in 元; ``None`` when only a rate or a foreign currency.
 """
@@ -63,13 +66,24 @@ def _lot_sum(lots: list[Lot], chain: tuple[str, ...]) -> float | None:
     return sum(per_key.values()) if per_key else None
 
 
-def select_amount(notice: NoticeFields, findings: list[Finding], relevant: bool) -> float | None:
+def select_amount(notice: NoticeFields, findings: list[Finding], relevant: bool,
+                  bought: list[Finding] | None = None) -> float | None:
+    """``bought``: the findings that make a lot part of the purchase (default: the in-scope,
+    not negated ones; the pipeline adds the uncontrolled US accelerators, see
+    ``detect.lot_findings``)."""
     chain = CHAINS.get(notice.notice_type, CHAINS["other"])
     if relevant and notice.lots:
-        # every place an in-scope item is written (a merged finding keeps each mention)
-        starts = [start for f in findings if f.in_scope and not f.negated
+        if bought is None:
+            bought = [f for f in findings if f.in_scope and not f.negated]
+        # every place such an item is written (a merged finding keeps each mention)
+        starts = [start for f in bought
                   for start in ([m.start for m in f.mentions] or [f.start]) if start >= 0]
         hit = [lot for lot in notice.lots if any(lot.start <= start < lot.end for start in starts)]
+        # the goods table names the item, the award table (or the lot's own section) its amount:
+        # the same lot number in both is one lot
+        numbers = {lot.key for lot in hit if lot.numbered}
+        held = {id(lot) for lot in hit}
+        hit += [lot for lot in notice.lots if lot.numbered and lot.key in numbers and id(lot) not in held]
         if hit and len({lot.key for lot in hit}) < len({lot.key for lot in notice.lots}):
             value = _lot_sum(hit, chain)
             if value is not None:

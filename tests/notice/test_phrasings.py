@@ -335,3 +335,38 @@ def test_a_qualified_generic_date_label_is_not_the_publication_date() -> None:
     filler = "".join(f"第{n}条 合同条款内容。\n" for n in range(30))
     text = f"某某大学服务器采购合同公告\n合同签订日期：2024-07-01\n{filler}某某大学\n2024年7月5日\n"
     assert value(parse(text).notice_date) == "2024-07-05"
+
+
+# 6b. one lot written in two tables: the goods table names the item, the award table its amount
+
+_AWARD_AND_GOODS = (
+    "某某大学2025年设备采购项目中标（成交）结果公告\n发布时间：2025年06月12日\n采购人：某某大学\n"
+    "四、中标（成交）信息\n包号\t供应商名称\t供应商地址\t中标（成交）金额\n"
+    "1\t北京云算科技有限公司\t北京市海淀区\t1,280,000.00元\n2\t天津办公用品有限公司\t天津市南开区\t35,000.00元\n"
+    "五、主要标的信息\n包号\t名称\t品牌\t规格型号\t数量\t单价\n"
+    "1\tGPU服务器\t浪潮\tNF5688M7（8×NVIDIA H800 80GB）\t1台\t1,280,000.00元\n"
+    "2\t打印机\t惠普\tM403d\t10台\t3,500.00元\n"
+)
+
+
+def test_the_award_table_gives_the_amount_of_the_lot_the_goods_table_names() -> None:
+    # before: the goods table's lot 1 had no award amount, so the notice total (both lots) was reported
+    notice = parse(_AWARD_AND_GOODS)
+    assert select_amount(notice, [finding_at(_AWARD_AND_GOODS, "H800")], True) == pytest.approx(1280000.0)
+    assert select_amount(notice, [], False) == pytest.approx(1315000.0)
+
+
+def test_a_lot_section_gives_the_amount_of_the_lot_a_goods_table_names() -> None:
+    text = ("某某研究院设备采购招标公告\n项目总预算：150万元\n包1：计算设备 预算金额：120万元\n"
+            "包2：办公家具 预算金额：30万元\n三、采购需求\n包号\t名称\t数量\n1\tH100 80GB 加速卡\t2块\n"
+            "2\t办公桌\t20张\n")
+    assert select_amount(parse(text), [finding_at(text, "H100")], True) == pytest.approx(1200000.0)
+
+
+def test_row_numbers_of_two_tables_are_not_one_lot() -> None:
+    # a winners table without a lot column counts its rows; row 1 there is not row 1 of the goods table
+    text = ("某某中心采购项目成交公告\n成交信息\n供应商名称\t成交金额\n甲科技有限公司\t90万元\n"
+            "乙家具有限公司\t10万元\n主要标的信息\n序号\t名称\t数量\n1\tH20 加速卡\t4块\n2\t办公桌\t5张\n")
+    notice = parse(text)
+    assert any(not lot.numbered for lot in notice.lots)
+    assert select_amount(notice, [finding_at(text, "H20")], True) == pytest.approx(1000000.0)

@@ -114,3 +114,19 @@ def test_crawl_record_region_and_url_are_kept_and_exported() -> None:
     assert row["region"] == "广东"
     assert row["url"] == "https://ggzy.example.gov.cn/jyxx/R-1.html"
     assert row["site"] == "示例公共资源交易网"
+
+
+def _lots_notice(lot1: str, lot2: str) -> bytes:
+    return ("某某大学显卡采购项目成交结果公告\n发布时间：2024-02-27\n采购人：某某大学\n四、成交信息\n"
+            "包1：甲科技有限公司，成交金额：67,200.00元\n包2：乙电子有限公司，成交金额：119,992.00元\n"
+            "成交总金额：￥187,192.00\n五、主要标的信息\n包号\t名称\t规格型号\t数量\t成交供应商\n"
+            f"1\t显卡\t{lot1}\t4块\t甲科技有限公司\n2\t显卡\t{lot2}\t8块\t乙电子有限公司\n").encode()
+
+
+def test_a_lot_of_uncontrolled_us_cards_is_part_of_the_purchase_a_domestic_lot_is_not() -> None:
+    # an RTX 4090D lot beside an RTX 4090 lot: both buy US accelerators (the export's items), so the
+    # amount is the notice's; a lot of domestic cards is not part of it (only the A100 lot's amount)
+    (both,) = process_bytes(_lots_notice("GeForce RTX 4090 24G", "GeForce RTX 4090D 24G"), "a.txt")
+    assert both.relevant and both.amount_cny == 187192.0
+    (one,) = process_bytes(_lots_notice("NVIDIA A100 80GB PCIe", "华为昇腾910B加速卡"), "b.txt")
+    assert one.relevant and one.amount_cny == 67200.0
