@@ -405,3 +405,21 @@ def test_hong_kong_discloseable_transaction_of_a_subsidiary_is_a_purchase_disclo
     assert [a.value_cny for a in notice.amounts] == [96_000_000.0]
     assert notice.notice_date is not None and notice.notice_date.value == "2025-03-04"
     assert [f.item for f in result.findings if not f.negated] == ["H800"]
+
+
+def test_a_story_quoting_a_company_and_an_official_is_news() -> None:
+    # before: only '数据显示' counted toward news, and '采购公告' in the story made it a tender notice
+    story = """英伟达H20芯片对华出口再生变数
+2025年4月16日 来源：星桥财经
+英伟达周二表示，美国政府通知该公司，向中国出口H20芯片需要获得许可证。多家企业此前已采购大批H20，
+某云计算公司相关负责人表示，公司已提前备货。平台数据显示，今年以来多所高校发布了含H20的服务器采购公告。
+"""
+    result = _one(story)
+    assert result.doc_kind == "news" and not result.relevant
+    # a notice names its contact person and its schedule; it quotes nobody
+    notice = """某某大学GPU服务器采购项目公开招标公告
+采购人：某某大学  项目负责人：王老师  电话：010-12345678
+采购需求：GPU服务器2台，每台8块H20 96GB；开标时间：2025年5月6日（周二）上午9:30
+"""
+    result = _one(notice)
+    assert result.doc_kind == "notice" and result.relevant
