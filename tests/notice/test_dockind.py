@@ -423,3 +423,22 @@ def test_a_story_quoting_a_company_and_an_official_is_news() -> None:
 """
     result = _one(notice)
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_a_roundup_of_tenders_under_a_column_tag_is_news() -> None:
+    # before: a media roundup ("盘点｜…", "据不完全统计") listing several universities' GPU purchases was a
+    # relevant tender notice with the first budget as its amount
+    roundup = """盘点｜2024年下半年高校GPU服务器采购一览
+作者：算力观察
+据不完全统计，2024年下半年共有20余所高校发布GPU服务器采购公告。其中，某某大学采购8台H800服务器，
+预算2400万元；某某理工大学采购A800服务器4台，预算1100万元。
+"""
+    result = _one(roundup)
+    assert result.doc_kind == "news" and not result.relevant
+    # a server's depth in a tender's specification is not a column tag
+    spec = """某某大学GPU服务器采购项目公开招标公告
+采购人：某某大学
+采购需求：GPU服务器2台，每台8块H800 80GB
+深度：800mm
+"""
+    assert _one(spec).doc_kind == "notice"
