@@ -15,6 +15,7 @@ from typing import Any
 
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.crossscript import compare_cross
+from tenderwatch.screen.institutes import academy_ids
 from tenderwatch.screen.latin import compare_latin
 from tenderwatch.screen.normalize import Name, analyse, clean_input, mixed_script_parts, without_tail_acronym
 from tenderwatch.screen.spacedpinyin import compare_spaced
@@ -133,6 +134,11 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
                 score = alt_score
                 reasons = [f"via alias table '{own.raw}' ({ident}; source: {table.entries[ident].source})",
                            *alt_reasons]
+    if qa and ca and not qa & ca and q.script == "zh" and (academy := academy_ids(q) & ca):
+        # an institute written under a listed academy (its subordinate institutions are listed with it)
+        label = table.entries[min(academy)].names[0] if min(academy) in table.entries else min(academy)
+        return _finish(s.score_part_of, "part_of",
+                       [f"an institute of '{label}' ({min(academy)}), whose subordinate institutions are listed with it"])
     if qa and ca and not qa & ca:  # two known, different organisations: final (an independent college is not a school)
         return _finish(min(score, s.score_different_alias), "none",
                        [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])

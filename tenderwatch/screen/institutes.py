@@ -137,6 +137,26 @@ def _zh_ids(name: Name) -> frozenset[str]:
     return EMPTY
 
 
+def academy_ids(name: Name) -> frozenset[str]:
+    """The academy a numbered institute is written under (中国航天科工集团第二研究院二〇八所,
+    航天科工二院706所 -> CASIC academy 2); empty for any other name. A list that names the academy
+    "and its subordinate institutions" covers such an institute even when the table does not know it."""
+    if name.script != "zh" or not name.key:
+        return EMPTY
+    text = name.full or name.key
+    tables = _tables()
+    if not text.endswith("所") or text[0] not in tables.zh_first:
+        return EMPTY
+    for prefix, groups in tables.zh_by_first[text[0]]:
+        if text.startswith(prefix):
+            m = _ZH_REST.match(text[len(prefix):])
+            if m is None or m.group(1) is None:
+                continue
+            number = _zh_number(m.group(1))
+            return _ids(groups, "academy", number) if number is not None else EMPTY
+    return EMPTY
+
+
 def _latin_ids(name: Name) -> frozenset[str]:
     tables = _tables()
     tokens: list[str] = []

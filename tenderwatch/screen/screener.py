@@ -25,6 +25,7 @@ from tenderwatch.screen.candidates import Candidates, strong_above
 from tenderwatch.screen.compare import Comparison, compare_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
+from tenderwatch.screen.institutes import academy_ids
 from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
 from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
@@ -228,6 +229,8 @@ class Screener(Candidates):
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
+                for ident in academy_ids(n):  # 航天科工二院二〇八所: the academy it is written under
+                    out.update(self.by_alias.get(ident, ()))
                 self._zh_candidates(n, out)
             else:
                 self._latin_candidates(n, out)

@@ -69,3 +69,30 @@ def test_screener_reports_an_affiliate_hit_and_a_subordinate_institute() -> None
     hits = screener.screen("华北计算技术研究所", on="2021-06-01")
     assert [h.entry_id for h in hits] == ["2"] and hits[0].part_of == "China Electronics Technology Group Corporation"
     assert hits[0].listed_on_date is False and "listed later" in hits[0].reasons[0]
+
+
+@pytest.mark.parametrize("name", ["中国航天科工集团第二研究院二〇八所", "航天科工二院二〇八所",
+                                  "中国航天科工集团有限公司第二研究院第208研究所"])
+def test_an_institute_written_under_a_listed_academy_is_part_of_it(name: str) -> None:
+    # the Entity List names CASIC's Second Academy "and its subordinate institutions"; an institute the
+    # table does not know (208) under that academy was "a different organisation" before (no hit)
+    version = ListVersion("t", "BIS Entity List", "v1", "2025-01-01", "test", "0" * 64)
+    screener = Screener([(version, [
+        ListEntry("BIS Entity List", "1", "China Aerospace Science and Industry Corporation Second Academy",
+                  aliases=["CASIC Second Academy"], start_date="2018-08-01"),
+        ListEntry("BIS Entity List", "2", "China Aerospace Science and Industry Corporation Third Academy",
+                  start_date="2018-08-01"),
+    ])])
+    hits = screener.screen(name)
+    assert [(h.entry_id, h.relation) for h in hits] == [("1", "part_of")], [h.reasons for h in hits]
+    # an institute under another academy, or a group's institute without an academy, is not
+    assert not compare("中国航天科工集团第三研究院二〇八所", "CASIC Second Academy").match
+    assert not compare("中国航天科工集团二〇八所", "CASIC Second Academy").match
+
+
+def test_the_second_academys_institutes_by_civil_name() -> None:
+    # 706所 is the Beijing Institute of Computer Applications and Simulation Technology, one of the
+    # subordinate institutions the Second Academy's entry lists by its English name
+    assert compare("航天科工二院706所", "Beijing Institute of Computer Applications and Simulation Technology").match
+    assert compare("北京计算机应用和仿真技术研究所", "706th Research Institute of CASIC").match
+    assert not compare("北京计算机应用和仿真技术研究所", "Beijing Institute of Environmental Features").match
