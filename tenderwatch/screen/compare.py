@@ -151,9 +151,25 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
     return _finish(score, relation, reasons)
 
 
+def hosted_names(q: Name) -> list[tuple[Name, str]]:
+    """A centre or lab written after the university that hosts it (湖南大学国家超级计算长沙中心): the
+    centre's own name (six characters or more, not a numbered unit) with its host."""
+    return [(analyse(rest), parent.raw) for parent, rest in zh_parents(q)
+            if len(rest) >= 6 and parent.raw.endswith(_HOSTS) and rest[0] not in _NUMERALS]
+
+
+_HOSTS = ("大学", "学院")
+_NUMERALS = frozenset("第0123456789〇零一二三四五六七八九十百")
+
+
 def _subunit(q: Name, c: Name, c_ids: frozenset[str]) -> Comparison | None:
     s = vocab().settings
     if q.script == "zh":
+        for own, host in hosted_names(q):
+            res = compare_names(own, c, allow_subunit=False, c_ids=c_ids)
+            if res.match:
+                return _finish(min(res.score, s.score_part_of), "match",
+                               [f"'{own.raw}' named after its host '{host}'", *res.reasons])
         for parent, remainder in zh_parents(q):
             res = compare_names(parent, c, allow_subunit=False, c_ids=c_ids)
             if res.match:

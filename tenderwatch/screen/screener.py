@@ -22,7 +22,7 @@ from typing import Any
 from tenderwatch.screen import indexcache
 from tenderwatch.screen.aliases import alias_table
 from tenderwatch.screen.candidates import Candidates, strong_above
-from tenderwatch.screen.compare import Comparison, compare_names
+from tenderwatch.screen.compare import Comparison, compare_names, hosted_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
 from tenderwatch.screen.institutes import academy_ids
@@ -224,7 +224,8 @@ class Screener(Candidates):
         out: set[int] = set()
         table = alias_table()
         parents = zh_parents(name) if name.script == "zh" else ()
-        names = [name, *(parent for parent, _ in parents)] if parents else (name,)
+        names = [name, *(parent for parent, _ in parents), *(own for own, _ in hosted_names(name))] if parents \
+            else (name,)
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))

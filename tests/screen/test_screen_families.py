@@ -21,10 +21,17 @@ SAME = [
     ("中国科学院国家授时中心", "Chinese Academy of Sciences, National Time Service Center"),
     # renamed: the list keeps the former name
     ("航天彩虹无人机股份有限公司", "ZHEJIANG NANYANG TECHNOLOGY COMPANY LIMITED"),
+    # a design company's 设计 is a scope word the English listing leaves out, like 科技 or 技术
+    ("成都示例集成电路设计有限公司", "Chengdu Shili Integrated Circuit"),
+    # a centre written after the university that hosts it is the centre
+    ("示例大学国家超级计算示例中心", "National Supercomputing Center Shili"),
 ]
 DIFFERENT = [
     ("北京工业大学", "BEI JING LI GONG DA XUE"),  # other syllables
     ("合肥示例科技有限公司", "Hebei Shili Technology Co., Ltd."),  # Hefei / Hebei: places are never "one letter off"
+    # the host alone is not the centre, and a numbered unit after a university is not a hosted name
+    ("示例大学", "National Supercomputing Center Shili"),
+    ("示例大学第十五研究所", "15th Research Institute of CETC"),
 ]
 
 
