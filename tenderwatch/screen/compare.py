@@ -155,10 +155,12 @@ def hosted_names(q: Name) -> list[tuple[Name, str]]:
     """A centre or lab written after the university that hosts it (湖南大学国家超级计算长沙中心): the
     centre's own name (six characters or more, not a numbered unit) with its host."""
     return [(analyse(rest), parent.raw) for parent, rest in zh_parents(q)
-            if len(rest) >= 6 and parent.raw.endswith(_HOSTS) and rest[0] not in _NUMERALS]
+            if len(rest) >= 6 and _hosts(parent.raw) and rest[0] not in _NUMERALS]
 
 
-_HOSTS = ("大学", "学院")
+def _hosts(parent: str) -> bool:
+    """A university or college (not an academy of sciences, whose institutes are its own listings)."""
+    return parent.endswith("大学") or (parent.endswith("学院") and not parent.endswith(("科学院", "工程院")))
 _NUMERALS = frozenset("第0123456789〇零一二三四五六七八九十百")
 
 

@@ -32,6 +32,8 @@ DIFFERENT = [
     # the host alone is not the centre, and a numbered unit after a university is not a hosted name
     ("示例大学", "National Supercomputing Center Shili"),
     ("示例大学第十五研究所", "15th Research Institute of CETC"),
+    # a university's institute is not the academy of sciences' institute of the same subject
+    ("清华大学微电子研究所", "Chinese Academy of Sciences Institute of Microelectronics"),
 ]
 
 
