@@ -47,3 +47,24 @@ def test_families_match(a: str, b: str) -> None:
 def test_near_misses_stay_apart(a: str, b: str) -> None:
     result = compare(a, b)
     assert not result.match, result.reasons
+
+
+@pytest.mark.parametrize(("zh", "listed"), [
+    ("中译语通科技股份有限公司", "Global Tone Communication Technology Co., Ltd."),
+    ("成都卫士通信息产业股份有限公司", "CETC Cyberspace Security Technology Co., Ltd."),  # the former name
+    ("广州杰赛科技股份有限公司", "CETC Potevio Science & Technology Co., Ltd."),
+    ("普联技术有限公司", "TP-Link Technologies Co., Ltd."),
+    ("中际旭创股份有限公司", "Zhongji Innolight Co., Ltd."),
+    ("中国电子信息产业集团有限公司", "China Electronics Corporation"),
+])
+def test_chinese_names_of_1260h_entries_the_cross_script_path_misses(zh: str, listed: str) -> None:
+    # before: no hit (a brand with no pinyin in the English name, or a renamed company)
+    assert compare(zh, listed).match, compare(zh, listed).reasons
+
+
+@pytest.mark.parametrize(("zh", "other"), [
+    ("中国电子信息产业集团有限公司", "CEC LIMITED"),  # another party that uses the acronym
+    ("深圳华大智造科技股份有限公司", "MGI PTE LTD"),
+])
+def test_an_acronym_another_party_carries_does_not_join_them(zh: str, other: str) -> None:
+    assert not compare(zh, other).match, compare(zh, other).reasons
