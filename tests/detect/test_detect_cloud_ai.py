@@ -37,6 +37,12 @@ CASES = [
      True, ["ai_model"], [], ["AWS", "Anthropic"]),
     ("采购亚马逊云科技（AWS）海外区域企业账号1个，账号须开通Amazon Bedrock服务，通过API调用Claude 3系列模型",
      True, ["ai_model", "cloud"], [], ["AWS", "Anthropic"]),
+    # TPUs are the cloud's compute, bought beside the model (before: the cloud was ancillary to Gemini)
+    ("Google Cloud Vertex AI 平台 Gemini 模型 API 调用及 TPU 资源，通过授权代理商采购",
+     True, ["ai_model", "cloud"], [], ["Google", "Google Cloud"]),
+    # the VMs and storage that come with the AI service stay ancillary
+    ("由世纪互联运营的Microsoft Azure OpenAI服务，GPT-4o调用资源及配套Azure虚拟机、Azure Blob存储资源",
+     True, ["ai_model"], [], ["Microsoft Azure", "OpenAI"]),
     # rental
     ("租赁H200级别GPU算力，累计不少于20000卡时", True, ["rental"], ["H200"], []),
     ("GPU算力服务：租用基于NVIDIA A800（80GB）GPU的算力服务，总量不少于30000卡时", True, ["rental"], ["A800"], []),
