@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .pagesource import PageSource
 
@@ -51,6 +51,22 @@ _ZERO_WIDTH = re.compile(f"[{_ZW_CHARS}]")
 _NL_B = NL.encode()
 _TAB_B = TAB.encode()
 _SP_B = b" "
+
+
+def _bytes_method(name: str) -> Any:
+    """``LexborNode.<name>`` specialised for a ``bytes`` argument, called as ``f(node, value)``.
+
+    The insert methods take a Cython fused type (str, bytes or node): a call through the generic
+    method first dispatches on the argument's type, which costs about as much as the insertion
+    itself. Cython lists the specialisations in ``__signatures__``; without it, the generic method.
+    """
+    method = getattr(LexborNode, name)
+    special = getattr(method, "__signatures__", {}).get("bytes")
+    return special if callable(special) else method
+
+
+_insert_before = _bytes_method("insert_before")
+_insert_after = _bytes_method("insert_after")
 
 
 # Block tags that, inside a cell of a multi-column row, only separate words:
@@ -129,9 +145,9 @@ def _term_pairs(terms: list[Any], inline: set[int]) -> set[int]:
             nxt = nxt.next
         if nxt is None or nxt.tag != "dd" or nxt.mem_id in inline:
             continue
-        term.insert_before(NL)
-        term.insert_after(TAB)
-        nxt.insert_after(NL)
+        _insert_before(term, _NL_B)
+        _insert_after(term, _TAB_B)
+        _insert_after(nxt, _NL_B)
         done.add(term.mem_id)
         done.add(nxt.mem_id)
     return done
@@ -285,29 +301,29 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     if inline or paired:
         for node in [*blocks, *styled]:
             if node.mem_id in inline:
-                node.insert_before(_SP_B)
-                node.insert_after(_SP_B)
+                _insert_before(node, _SP_B)
+                _insert_after(node, _SP_B)
             elif node.mem_id in paired:
                 continue
             else:
-                node.insert_before(_NL_B)
-                node.insert_after(_NL_B)
+                _insert_before(node, _NL_B)
+                _insert_after(node, _NL_B)
         for node in breaks:
-            node.insert_after(_SP_B if node.mem_id in inline else _NL_B)
+            _insert_after(node, _SP_B if node.mem_id in inline else _NL_B)
     else:
         for node in blocks:
-            node.insert_before(_NL_B)
-            node.insert_after(_NL_B)
+            _insert_before(node, _NL_B)
+            _insert_after(node, _NL_B)
         for node in styled:
-            node.insert_before(_NL_B)
-            node.insert_after(_NL_B)
+            _insert_before(node, _NL_B)
+            _insert_after(node, _NL_B)
         for node in breaks:
-            node.insert_after(_NL_B)
+            _insert_after(node, _NL_B)
     for node in rows:
-        node.insert_before(_NL_B)
-        node.insert_after(_NL_B)
+        _insert_before(node, _NL_B)
+        _insert_after(node, _NL_B)
     for node in cells:
-        node.insert_after(_TAB_B)
+        _insert_after(node, _TAB_B)
 
 
 def _drop_zero_width(raw: str) -> str:
