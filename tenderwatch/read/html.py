@@ -148,12 +148,12 @@ def pub_date_in_text(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-_U_TAG = re.compile(rb"<u[\s/>]")  # a <u> element needs its start tag in the source
-
-
-def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
+def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str]) -> None:
     """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
-    and ``label：<u>value</u>`` cells (Shandong NoticeDetail)."""
+    and ``label：<u>value</u>`` cells (Shandong NoticeDetail). ``seen``: what
+    :func:`mark_layout` found (no cell, no query)."""
+    if "td" not in seen and "th" not in seen:
+        return
     for cell in tree.css("td.title, th"):
         key = vocab.labels.get(_LABEL_TAIL.sub("", plain(cell)))
         if key is None or key in meta:
@@ -165,7 +165,7 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageS
             value = plain(nxt)
             if value:
                 meta[key] = value
-    if _U_TAG.search(source.lowered) is None:
+    if "u" not in seen or "td" not in seen:
         return
     labels: dict[int, str] = {}
     for u in tree.css("td > u"):
@@ -190,21 +190,11 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
         meta[key] += ";" + value
 
 
-@lru_cache(maxsize=4)
-def _common_prefix(words: tuple[str, ...]) -> str:
-    first, last = min(words), max(words)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]
-
-
-def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
+def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
     if not vocab.bookmarks:
         return
-    prefix = _common_prefix(tuple(vocab.bookmarks))
-    if len(prefix) >= 3 and not source.may_hold(prefix):
-        return  # no bookmark class in the source: no query
+    # One query: a source check for the classes' common prefix costs more (the prefix is usually
+    # absent, and only passes over the whole page can rule out a case variant or a reference).
     if tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
         return  # one query for the usual page without bookmarks
     for cls, key in vocab.bookmarks.items():
@@ -289,9 +279,9 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     if tpl is None:
         title = article_title or _guess_title(tree, vocab, head_title)
     scripts = [n.text(deep=True, separator="", strip=False) or "" for n in head_nodes if n.tag == "script"]
-    mark_layout(tree, source)
-    _bookmark_meta(tree, vocab, meta, source)
-    _label_meta(tree, vocab, meta, source)
+    seen = mark_layout(tree, source)
+    _bookmark_meta(tree, vocab, meta)
+    _label_meta(tree, vocab, meta, seen)
     metas = _Metas(tree)  # <head> is gone now
     parts: list[str] = []
     if tpl is not None:

@@ -174,8 +174,10 @@ def _after_subtree(node: Any) -> int:
     return _END
 
 
-_BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE = range(1, 7)
+_BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE, _NOTE = range(1, 8)
+NOTED = ("u",)  # inline tags mark_layout reports as present (the cells are reported too)
 _KIND: dict[str, int] = {
+    **dict.fromkeys(NOTED, _NOTE),
     **dict.fromkeys(BLOCK_SET, _BLOCK),
     "td": _CELL,
     "th": _CELL,
@@ -212,8 +214,10 @@ _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
 
-def mark_layout(tree: Any, source: PageSource | None = None) -> None:
+def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
     """Insert line/cell sentinels into ``tree`` (a LexborHTMLParser) in place.
+    Returns the names of the cell tags (td, th) and :data:`NOTED` tags the page has
+    outside dropped and preformatted elements (with none, a query for them finds nothing).
 
     The elements are walked once (``traverse()``, document order; comments skipped) and
     sorted by tag in Python: one selector query per tag group costs more than the whole sort. Dropped
@@ -229,6 +233,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     cells: list[Any] = []
     terms: list[Any] = []
     present: set[str] = set()
+    seen: set[str] = set()
     kinds = _KIND_OF_ID
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
     last_cell: Any = None  # the cell just listed: is the next element its child?
@@ -270,10 +275,13 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
         elif kind == _CELL:
             cells.append(node)
             last_cell = node
+            seen.add(tag)
         elif kind == _ROW:
             rows.append(node)
         elif kind == _BREAK:
             breaks.append(node)
+        elif kind == _NOTE:
+            seen.add(tag)
     # Read-only form fields carry values on some platforms: keep the value as text.
     for node in inputs:
         attrs = node.attributes
@@ -324,6 +332,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
         _insert_after(node, _NL_B)
     for node in cells:
         _insert_after(node, _TAB_B)
+    return seen
 
 
 def _drop_zero_width(raw: str) -> str:

@@ -133,3 +133,32 @@ def test_plain_fast_path_matches_full_cleaning_on_random_strings() -> None:
     for _ in range(3000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert plain(_Node(raw)) == reference(raw), repr(raw)
+
+
+def test_page_source_passes_over_the_page_only_when_the_word_is_not_written() -> None:
+    source = PageSource.of(LexborHTMLParser('<p class="code-1" style="DISPLAY:block">&#100;x</p>'))
+    assert source.may_hold("code-1")
+    assert source._lowered is None and source._numeric_refs is None  # found as written: no pass made
+    assert source.may_hold("display")  # found ASCII-lowered (and a numeric reference is there too)
+    assert source.may_hold("absent")  # "&#100;" could spell it
+
+
+@pytest.mark.parametrize(
+    ("html", "seen", "meta"),
+    [
+        # cells and <u> inside a dropped element are not reported (and not read)
+        ("<body><noscript><table><tr><td>采购人：<u>某单位</u></td><td>x</td></tr></table></noscript><p>正文</p></body>",
+         set(), {}),
+        # a <u> inside <pre> is text once the <pre> is laid out; the cells after it are read
+        ("<body><pre><u>a</u></pre><table><tr><th>采购人</th><td>某单位</td></tr></table></body>",
+         {"td", "th"}, {"buyer": "某单位"}),
+        # a <u> outside a cell: reported, but no label is read from it
+        ("<body><p>采购人：<u>某单位</u></p></body>", {"u"}, {}),
+        ("<body><table><tr><td>采购人：<U>某单位</U></td></tr></table></body>", {"td", "u"}, {"buyer": "某单位"}),
+    ],
+)  # fmt: skip
+def test_mark_layout_reports_the_cells_and_u_the_label_pass_reads(html: str, seen: set[str], meta: dict[str, str]) -> None:
+    from tenderwatch.read.htmltext import mark_layout
+
+    assert mark_layout(LexborHTMLParser(html)) == seen
+    assert extract_html(html)[1] == meta
