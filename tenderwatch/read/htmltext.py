@@ -99,7 +99,7 @@ _MAX_CELL_DEPTH = 32  # how far up a block may sit below its cell and still coun
 _CELLS = frozenset(("td", "th"))
 
 
-def _inline_in_cells(tree: Any) -> set[int]:
+def _inline_in_cells(tree: Any, cell_tags: set[str]) -> set[int]:
     """``mem_id`` of block/br nodes sitting in a cell of a row with 2+ cells.
 
     Single-cell rows are layout tables wrapping whole notices: their blocks keep
@@ -108,7 +108,8 @@ def _inline_in_cells(tree: Any) -> set[int]:
     """
     inline: set[int] = set()
     row_width: dict[int, int] = {}
-    for node in tree.css("td *,th *"):
+    # Only the cell tags the page has: the query walks up from every element once per tag asked.
+    for node in tree.css(",".join(f"{tag} *" for tag in sorted(cell_tags))):
         if node.tag_id not in _IN_CELL_IDS:
             continue
         cell = node.parent
@@ -295,7 +296,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
         raw = node.text(deep=True, separator="", strip=False) or ""
         node.replace_with(NL + raw.replace("\r\n", "\n").replace("\n", NL) + NL)
     # Only elements inside a cell can be laid out inline: none when no cell has a child element.
-    inline = _inline_in_cells(tree) if cell_children else set()
+    inline = _inline_in_cells(tree, seen & _CELLS) if cell_children else set()
     styled = (
         [
             n

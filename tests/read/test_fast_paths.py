@@ -90,9 +90,9 @@ def test_clean_text_matches_reference_on_random_strings() -> None:
 
 
 def test_head_tags_listed_once_answer_like_the_tree() -> None:
-    """The meta/title/script lookups from one ``css(HEAD_TAGS)`` listing match the
+    """The meta/title/script lookups from the ``head_tags`` listing match the
     per-tag listings, including <title>/<script> in SVG and <meta> in <noscript>."""
-    from tenderwatch.read.html import HEAD_TAGS, _Metas
+    from tenderwatch.read.html import HEAD_TAGS, _Metas, head_tags
 
     page = (
         "<html><head><meta name=a content=1></head><body><svg><title>x</title><script>1</script></svg>"
@@ -100,7 +100,9 @@ def test_head_tags_listed_once_answer_like_the_tree() -> None:
         "<meta name=a content=2><script>z</script></body></html>"
     )
     tree = LexborHTMLParser(page)
-    listed, slow = _Metas(tree, tree.css(HEAD_TAGS)), _Metas(tree)
+    for tag in HEAD_TAGS:  # the tag index lists what the selector engine selects, in its order
+        assert [n.mem_id for n in head_tags(tree)[tag]] == [n.mem_id for n in tree.css(tag)], tag
+    listed, slow = _Metas(tree, head_tags(tree)), _Metas(tree)
     for selector in ("title", "meta", "script", "meta[name=a]", "meta[name=c]", "meta[property='og:url']", "p"):
         got, want = listed.first(selector), slow.first(selector)
         assert (got is None) == (want is None), selector
@@ -162,3 +164,17 @@ def test_mark_layout_reports_the_cells_and_u_the_label_pass_reads(html: str, see
 
     assert mark_layout(LexborHTMLParser(html)) == seen
     assert extract_html(html)[1] == meta
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # header cells only: the inline pass asks for th descendants alone
+        ("<body><table><tr><th>甲<p>乙</p></th><th>丙</th></tr></table></body>", "甲 乙\t丙"),
+        # both kinds of cell, and a single-cell row that keeps its line breaks
+        ("<body><table><tr><th>甲<p>乙</p></th><td>丙<div>丁</div></td></tr><tr><td><p>单</p><p>格</p></td></tr>"
+         "</table></body>", "甲 乙\t丙 丁\n单\n格"),
+    ],
+)  # fmt: skip
+def test_blocks_in_cells_of_either_kind_stay_inline(html: str, text: str) -> None:
+    assert extract_html(html)[0] == text
