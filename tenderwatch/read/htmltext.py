@@ -9,6 +9,7 @@ a millisecond. Source whitespace is collapsed as a browser would.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -359,7 +360,9 @@ def clean_text(raw: str) -> str:
     # Spaces next to a line sentinel and empty lines go with the per-line strip below.
     text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB)
     # Empty cells inside a row are kept (columns stay aligned); trailing ones are not.
-    lines = [kept for line in text.split(NL) if (kept := line.strip(" \u3000").rstrip(TAB))]
+    # (Each line stripped, then its trailing cell sentinels, empty ones dropped: map/filter run the
+    # str methods without a Python step per line, and most lines are empty.)
+    lines = filter(None, map(str.rstrip, map(str.strip, text.split(NL), repeat(" \u3000")), repeat(TAB)))
     return "\n".join(lines).replace(TAB, "\t")
 
 
