@@ -9,6 +9,7 @@ a millisecond. Source whitespace is collapsed as a browser would.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -156,6 +157,14 @@ def _term_pairs(terms: list[Any], inline: set[int]) -> set[int]:
 
 
 _DISPLAY_BLOCK = re.compile(r"display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _displays_block(style: str) -> bool:
+    """A style attribute that lays its element out as a block. Remembered: a page repeats a few
+    styles on many elements (and a site on many pages), and the case-blind search tries every
+    position of the attribute."""
+    return _DISPLAY_BLOCK.search(style) is not None
 _PRE_TAGS = "pre,textarea,plaintext,xmp,listing"
 
 
@@ -212,6 +221,7 @@ _KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
 _IN_CELL_IDS = frozenset(_ids_of(list(_IN_CELL)))  # tag ids: cheaper than reading ``node.tag``
 _CELL_IDS = frozenset(_ids_of(list(_CELLS)))
 _COMMENT_ID = _comment_id()
+_BLOCK_IDS = frozenset(_ids_of(list(BLOCK_SET)))
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
@@ -302,7 +312,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
         [
             n
             for n in (tree.css('[style*="display" i]'))
-            if n.tag not in BLOCK_SET and _DISPLAY_BLOCK.search(n.attributes.get("style") or "")
+            if n.tag_id not in _BLOCK_IDS and _displays_block(n.attrs.get("style") or "")
         ]
         if (source or PageSource.of(tree)).may_hold("display")
         else []

@@ -178,3 +178,13 @@ def test_mark_layout_reports_the_cells_and_u_the_label_pass_reads(html: str, see
 )  # fmt: skip
 def test_blocks_in_cells_of_either_kind_stay_inline(html: str, text: str) -> None:
     assert extract_html(html)[0] == text
+
+
+def test_a_style_repeated_on_many_elements_breaks_each_line() -> None:
+    """The block-style check is remembered per style string: every element with it still breaks."""
+    html = (
+        '<body>甲<span style="display: block">乙</span>丙<span style="display: block">丁</span>戊'
+        '<span style="display:none">己</span>庚<custom-el style="DISPLAY:FLEX">辛</custom-el>壬</body>'
+    )
+    assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"
+    assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"  # with the styles remembered
