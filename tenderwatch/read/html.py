@@ -36,8 +36,13 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-HEAD_TAGS = "meta,title,script"  # listed in one query before <head> and scripts are dropped
-_HEAD_TAG_SET = frozenset(HEAD_TAGS.split(","))
+HEAD_TAGS = ("meta", "title", "script")  # listed before <head> and scripts are dropped
+
+
+def head_tags(tree: Any) -> dict[str, list[Any]]:
+    """The page's elements of each of :data:`HEAD_TAGS`, in document order: one tag-index walk
+    per tag costs less than one selector query for the three."""
+    return {tag: tree.tags(tag) for tag in HEAD_TAGS}
 _META_SELECTOR = re.compile(r"""^meta\[(name|property)=(["']?)([^"'\]]+)\2\]$""")
 
 
@@ -45,22 +50,18 @@ class _Metas:
     """``meta[name=X]`` / ``meta[property=X]`` lookups from one pass over the page's
     <meta> tags (first in document order, exact match, as the selector engine does)."""
 
-    __slots__ = ("_firsts", "_index", "_nodes", "_tree")
+    __slots__ = ("_index", "_listed", "_tree")
 
-    def __init__(self, tree: Any, nodes: list[Any] | None = None) -> None:
-        """``nodes``: the page's ``css(HEAD_TAGS)`` if the caller has it (one query
-        instead of one whole-tree tag listing per tag)."""
+    def __init__(self, tree: Any, listed: dict[str, list[Any]] | None = None) -> None:
+        """``listed``: the page's :func:`head_tags` if the caller has them."""
         self._tree = tree
-        self._nodes = nodes
-        self._firsts: dict[str, Any] = {}
-        if nodes is not None:
-            for node in nodes:
-                self._firsts.setdefault(node.tag, node)
+        self._listed = listed
         self._index: dict[tuple[str, str], Any] | None = None
 
     def first(self, selector: str) -> Any:
-        if self._nodes is not None and selector in _HEAD_TAG_SET:
-            return self._firsts.get(selector)
+        if self._listed is not None and selector in self._listed:
+            found = self._listed[selector]
+            return found[0] if found else None
         if selector.isalnum():  # a bare tag name: the tag index is cheaper than a selector query
             found = self._tree.tags(selector)
             return found[0] if found else None
@@ -69,9 +70,7 @@ class _Metas:
             return self._tree.css_first(selector)
         if self._index is None:
             index: dict[tuple[str, str], Any] = {}
-            metas = (
-                [n for n in self._nodes if n.tag == "meta"] if self._nodes is not None else self._tree.tags("meta")
-            )
+            metas = self._listed["meta"] if self._listed is not None else self._tree.tags("meta")
             for node in metas:
                 attrs = node.attributes
                 for key in ("name", "property"):
@@ -148,12 +147,12 @@ def pub_date_in_text(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-_U_TAG = re.compile(rb"<u[\s/>]")  # a <u> element needs its start tag in the source
-
-
-def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
+def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str]) -> None:
     """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
-    and ``label：<u>value</u>`` cells (Shandong NoticeDetail)."""
+    and ``label：<u>value</u>`` cells (Shandong NoticeDetail). ``seen``: what
+    :func:`mark_layout` found (no cell, no query)."""
+    if "td" not in seen and "th" not in seen:
+        return
     for cell in tree.css("td.title, th"):
         key = vocab.labels.get(_LABEL_TAIL.sub("", plain(cell)))
         if key is None or key in meta:
@@ -165,7 +164,7 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageS
             value = plain(nxt)
             if value:
                 meta[key] = value
-    if _U_TAG.search(source.lowered) is None:
+    if "u" not in seen or "td" not in seen:
         return
     labels: dict[int, str] = {}
     for u in tree.css("td > u"):
@@ -190,21 +189,11 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
         meta[key] += ";" + value
 
 
-@lru_cache(maxsize=4)
-def _common_prefix(words: tuple[str, ...]) -> str:
-    first, last = min(words), max(words)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]
-
-
-def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], source: PageSource) -> None:
+def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
     if not vocab.bookmarks:
         return
-    prefix = _common_prefix(tuple(vocab.bookmarks))
-    if len(prefix) >= 3 and not source.may_hold(prefix):
-        return  # no bookmark class in the source: no query
+    # One query: a source check for the classes' common prefix costs more (the prefix is usually
+    # absent, and only passes over the whole page can rule out a case variant or a reference).
     if tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
         return  # one query for the usual page without bookmarks
     for cls, key in vocab.bookmarks.items():
@@ -275,8 +264,8 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     meta: dict[str, str] = {}
     tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
     # Meta from <head> before it is dropped.
-    head_nodes = tree.css(HEAD_TAGS)
-    metas = _Metas(tree, head_nodes)
+    listed = head_tags(tree)
+    metas = _Metas(tree, listed)
     article_title = _first(metas, ("meta[name=ArticleTitle]",))
     head_title = _first(metas, ("title",))
     head_date = _first(metas, vocab.generic.get("pub_date", ()))
@@ -288,10 +277,10 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
         meta["url"] = url
     if tpl is None:
         title = article_title or _guess_title(tree, vocab, head_title)
-    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in head_nodes if n.tag == "script"]
-    mark_layout(tree, source)
-    _bookmark_meta(tree, vocab, meta, source)
-    _label_meta(tree, vocab, meta, source)
+    scripts = [n.text(deep=True, separator="", strip=False) or "" for n in listed["script"]]
+    seen = mark_layout(tree, source)
+    _bookmark_meta(tree, vocab, meta)
+    _label_meta(tree, vocab, meta, seen)
     metas = _Metas(tree)  # <head> is gone now
     parts: list[str] = []
     if tpl is not None:

@@ -9,9 +9,11 @@ a millisecond. Source whitespace is collapsed as a browser would.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .pagesource import PageSource
 
@@ -53,6 +55,22 @@ _TAB_B = TAB.encode()
 _SP_B = b" "
 
 
+def _bytes_method(name: str) -> Any:
+    """``LexborNode.<name>`` specialised for a ``bytes`` argument, called as ``f(node, value)``.
+
+    The insert methods take a Cython fused type (str, bytes or node): a call through the generic
+    method first dispatches on the argument's type, which costs about as much as the insertion
+    itself. Cython lists the specialisations in ``__signatures__``; without it, the generic method.
+    """
+    method = getattr(LexborNode, name)
+    special = getattr(method, "__signatures__", {}).get("bytes")
+    return special if callable(special) else method
+
+
+_insert_before = _bytes_method("insert_before")
+_insert_after = _bytes_method("insert_after")
+
+
 # Block tags that, inside a cell of a multi-column row, only separate words:
 # the row stays on one line. (Rows of nested tables still break lines.)
 _IN_CELL = (
@@ -83,7 +101,7 @@ _MAX_CELL_DEPTH = 32  # how far up a block may sit below its cell and still coun
 _CELLS = frozenset(("td", "th"))
 
 
-def _inline_in_cells(tree: Any) -> set[int]:
+def _inline_in_cells(tree: Any, cell_tags: set[str]) -> set[int]:
     """``mem_id`` of block/br nodes sitting in a cell of a row with 2+ cells.
 
     Single-cell rows are layout tables wrapping whole notices: their blocks keep
@@ -92,7 +110,8 @@ def _inline_in_cells(tree: Any) -> set[int]:
     """
     inline: set[int] = set()
     row_width: dict[int, int] = {}
-    for node in tree.css("td *,th *"):
+    # Only the cell tags the page has: the query walks up from every element once per tag asked.
+    for node in tree.css(",".join(f"{tag} *" for tag in sorted(cell_tags))):
         if node.tag_id not in _IN_CELL_IDS:
             continue
         cell = node.parent
@@ -129,15 +148,23 @@ def _term_pairs(terms: list[Any], inline: set[int]) -> set[int]:
             nxt = nxt.next
         if nxt is None or nxt.tag != "dd" or nxt.mem_id in inline:
             continue
-        term.insert_before(NL)
-        term.insert_after(TAB)
-        nxt.insert_after(NL)
+        _insert_before(term, _NL_B)
+        _insert_after(term, _TAB_B)
+        _insert_after(nxt, _NL_B)
         done.add(term.mem_id)
         done.add(nxt.mem_id)
     return done
 
 
 _DISPLAY_BLOCK = re.compile(r"display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _displays_block(style: str) -> bool:
+    """A style attribute that lays its element out as a block. Remembered: a page repeats a few
+    styles on many elements (and a site on many pages), and the case-blind search tries every
+    position of the attribute."""
+    return _DISPLAY_BLOCK.search(style) is not None
 _PRE_TAGS = "pre,textarea,plaintext,xmp,listing"
 
 
@@ -158,8 +185,10 @@ def _after_subtree(node: Any) -> int:
     return _END
 
 
-_BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE = range(1, 7)
+_BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE, _NOTE = range(1, 8)
+NOTED = ("u",)  # inline tags mark_layout reports as present (the cells are reported too)
 _KIND: dict[str, int] = {
+    **dict.fromkeys(NOTED, _NOTE),
     **dict.fromkeys(BLOCK_SET, _BLOCK),
     "td": _CELL,
     "th": _CELL,
@@ -192,12 +221,15 @@ _KIND_OF_ID = {tag_id: _KIND[name] for tag_id, name in _NAME_OF_ID.items()}
 _IN_CELL_IDS = frozenset(_ids_of(list(_IN_CELL)))  # tag ids: cheaper than reading ``node.tag``
 _CELL_IDS = frozenset(_ids_of(list(_CELLS)))
 _COMMENT_ID = _comment_id()
+_BLOCK_IDS = frozenset(_ids_of(list(BLOCK_SET)))
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
 
-def mark_layout(tree: Any, source: PageSource | None = None) -> None:
+def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
     """Insert line/cell sentinels into ``tree`` (a LexborHTMLParser) in place.
+    Returns the names of the cell tags (td, th) and :data:`NOTED` tags the page has
+    outside dropped and preformatted elements (with none, a query for them finds nothing).
 
     The elements are walked once (``traverse()``, document order; comments skipped) and
     sorted by tag in Python: one selector query per tag group costs more than the whole sort. Dropped
@@ -213,6 +245,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     cells: list[Any] = []
     terms: list[Any] = []
     present: set[str] = set()
+    seen: set[str] = set()
     kinds = _KIND_OF_ID
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
     last_cell: Any = None  # the cell just listed: is the next element its child?
@@ -254,10 +287,13 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
         elif kind == _CELL:
             cells.append(node)
             last_cell = node
+            seen.add(tag)
         elif kind == _ROW:
             rows.append(node)
         elif kind == _BREAK:
             breaks.append(node)
+        elif kind == _NOTE:
+            seen.add(tag)
     # Read-only form fields carry values on some platforms: keep the value as text.
     for node in inputs:
         attrs = node.attributes
@@ -271,12 +307,12 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
         raw = node.text(deep=True, separator="", strip=False) or ""
         node.replace_with(NL + raw.replace("\r\n", "\n").replace("\n", NL) + NL)
     # Only elements inside a cell can be laid out inline: none when no cell has a child element.
-    inline = _inline_in_cells(tree) if cell_children else set()
+    inline = _inline_in_cells(tree, seen & _CELLS) if cell_children else set()
     styled = (
         [
             n
             for n in (tree.css('[style*="display" i]'))
-            if n.tag not in BLOCK_SET and _DISPLAY_BLOCK.search(n.attributes.get("style") or "")
+            if n.tag_id not in _BLOCK_IDS and _displays_block(n.attrs.get("style") or "")
         ]
         if (source or PageSource.of(tree)).may_hold("display")
         else []
@@ -285,29 +321,30 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> None:
     if inline or paired:
         for node in [*blocks, *styled]:
             if node.mem_id in inline:
-                node.insert_before(_SP_B)
-                node.insert_after(_SP_B)
+                _insert_before(node, _SP_B)
+                _insert_after(node, _SP_B)
             elif node.mem_id in paired:
                 continue
             else:
-                node.insert_before(_NL_B)
-                node.insert_after(_NL_B)
+                _insert_before(node, _NL_B)
+                _insert_after(node, _NL_B)
         for node in breaks:
-            node.insert_after(_SP_B if node.mem_id in inline else _NL_B)
+            _insert_after(node, _SP_B if node.mem_id in inline else _NL_B)
     else:
         for node in blocks:
-            node.insert_before(_NL_B)
-            node.insert_after(_NL_B)
+            _insert_before(node, _NL_B)
+            _insert_after(node, _NL_B)
         for node in styled:
-            node.insert_before(_NL_B)
-            node.insert_after(_NL_B)
+            _insert_before(node, _NL_B)
+            _insert_after(node, _NL_B)
         for node in breaks:
-            node.insert_after(_NL_B)
+            _insert_after(node, _NL_B)
     for node in rows:
-        node.insert_before(_NL_B)
-        node.insert_after(_NL_B)
+        _insert_before(node, _NL_B)
+        _insert_after(node, _NL_B)
     for node in cells:
-        node.insert_after(_TAB_B)
+        _insert_after(node, _TAB_B)
+    return seen
 
 
 def _drop_zero_width(raw: str) -> str:
@@ -333,7 +370,9 @@ def clean_text(raw: str) -> str:
     # Spaces next to a line sentinel and empty lines go with the per-line strip below.
     text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB)
     # Empty cells inside a row are kept (columns stay aligned); trailing ones are not.
-    lines = [kept for line in text.split(NL) if (kept := line.strip(" \u3000").rstrip(TAB))]
+    # (Each line stripped, then its trailing cell sentinels, empty ones dropped: map/filter run the
+    # str methods without a Python step per line, and most lines are empty.)
+    lines = filter(None, map(str.rstrip, map(str.strip, text.split(NL), repeat(" \u3000")), repeat(TAB)))
     return "\n".join(lines).replace(TAB, "\t")
 
 

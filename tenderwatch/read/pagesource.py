@@ -9,7 +9,6 @@ those are checked too: the answer is never "absent" for a word the page holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.entities import html5
 from typing import Any
 
@@ -19,24 +18,51 @@ _NAMED_ASCII = frozenset(v for v in html5.values() if len(v) == 1 and v.isascii(
 _NUMERIC_REF = re.compile(rb"&#")
 
 
-@dataclass(slots=True, frozen=True)
 class PageSource:
-    """The parsed bytes of a page, for cheap "can a selector match at all" checks."""
+    """The parsed bytes of a page, for cheap "can a selector match at all" checks.
 
-    lowered: bytes  # ASCII-lowered source
-    numeric_refs: bool  # "&#": a character reference could spell any word
-    any_refs: bool  # "&": a named reference could spell punctuation
+    A word found as written costs one substring search of the raw bytes; only a word that is
+    not costs the passes over the whole page (ASCII-lowering it, looking for references),
+    each made once, when first needed.
+    """
+
+    __slots__ = ("_lowered", "_numeric_refs", "raw")
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self._lowered: bytes | None = None
+        self._numeric_refs: bool | None = None
 
     @classmethod
     def of(cls, tree: Any) -> PageSource:
-        raw: bytes = tree.raw_html
-        amp = b"&" in raw
-        return cls(raw.lower(), amp and _NUMERIC_REF.search(raw) is not None, amp)
+        return cls(tree.raw_html)
+
+    @property
+    def lowered(self) -> bytes:
+        """The source, ASCII-lowered."""
+        if self._lowered is None:
+            self._lowered = self.raw.lower()
+        return self._lowered
+
+    @property
+    def any_refs(self) -> bool:
+        """"&": a named reference could spell punctuation."""
+        return b"&" in self.raw
+
+    @property
+    def numeric_refs(self) -> bool:
+        """"&#": a character reference could spell any word."""
+        if self._numeric_refs is None:
+            self._numeric_refs = self.any_refs and _NUMERIC_REF.search(self.raw) is not None
+        return self._numeric_refs
 
     def may_hold(self, word: str) -> bool:
         """False only when no tag or attribute value can contain ``word`` (ASCII
         case-insensitively): the source lacks it and holds no reference that could
         spell it. Lets a selector query be skipped."""
+        needle = word.lower().encode()
+        if needle in self.raw:
+            return True  # as written (then also in the lowered source)
         if self.numeric_refs or (self.any_refs and not _NAMED_ASCII.isdisjoint(word)):
             return True
-        return word.lower().encode() in self.lowered
+        return needle in self.lowered

@@ -90,9 +90,9 @@ def test_clean_text_matches_reference_on_random_strings() -> None:
 
 
 def test_head_tags_listed_once_answer_like_the_tree() -> None:
-    """The meta/title/script lookups from one ``css(HEAD_TAGS)`` listing match the
+    """The meta/title/script lookups from the ``head_tags`` listing match the
     per-tag listings, including <title>/<script> in SVG and <meta> in <noscript>."""
-    from tenderwatch.read.html import HEAD_TAGS, _Metas
+    from tenderwatch.read.html import HEAD_TAGS, _Metas, head_tags
 
     page = (
         "<html><head><meta name=a content=1></head><body><svg><title>x</title><script>1</script></svg>"
@@ -100,7 +100,9 @@ def test_head_tags_listed_once_answer_like_the_tree() -> None:
         "<meta name=a content=2><script>z</script></body></html>"
     )
     tree = LexborHTMLParser(page)
-    listed, slow = _Metas(tree, tree.css(HEAD_TAGS)), _Metas(tree)
+    for tag in HEAD_TAGS:  # the tag index lists what the selector engine selects, in its order
+        assert [n.mem_id for n in head_tags(tree)[tag]] == [n.mem_id for n in tree.css(tag)], tag
+    listed, slow = _Metas(tree, head_tags(tree)), _Metas(tree)
     for selector in ("title", "meta", "script", "meta[name=a]", "meta[name=c]", "meta[property='og:url']", "p"):
         got, want = listed.first(selector), slow.first(selector)
         assert (got is None) == (want is None), selector
@@ -133,3 +135,56 @@ def test_plain_fast_path_matches_full_cleaning_on_random_strings() -> None:
     for _ in range(3000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert plain(_Node(raw)) == reference(raw), repr(raw)
+
+
+def test_page_source_passes_over_the_page_only_when_the_word_is_not_written() -> None:
+    source = PageSource.of(LexborHTMLParser('<p class="code-1" style="DISPLAY:block">&#100;x</p>'))
+    assert source.may_hold("code-1")
+    assert source._lowered is None and source._numeric_refs is None  # found as written: no pass made
+    assert source.may_hold("display")  # found ASCII-lowered (and a numeric reference is there too)
+    assert source.may_hold("absent")  # "&#100;" could spell it
+
+
+@pytest.mark.parametrize(
+    ("html", "seen", "meta"),
+    [
+        # cells and <u> inside a dropped element are not reported (and not read)
+        ("<body><noscript><table><tr><td>采购人：<u>某单位</u></td><td>x</td></tr></table></noscript><p>正文</p></body>",
+         set(), {}),
+        # a <u> inside <pre> is text once the <pre> is laid out; the cells after it are read
+        ("<body><pre><u>a</u></pre><table><tr><th>采购人</th><td>某单位</td></tr></table></body>",
+         {"td", "th"}, {"buyer": "某单位"}),
+        # a <u> outside a cell: reported, but no label is read from it
+        ("<body><p>采购人：<u>某单位</u></p></body>", {"u"}, {}),
+        ("<body><table><tr><td>采购人：<U>某单位</U></td></tr></table></body>", {"td", "u"}, {"buyer": "某单位"}),
+    ],
+)  # fmt: skip
+def test_mark_layout_reports_the_cells_and_u_the_label_pass_reads(html: str, seen: set[str], meta: dict[str, str]) -> None:
+    from tenderwatch.read.htmltext import mark_layout
+
+    assert mark_layout(LexborHTMLParser(html)) == seen
+    assert extract_html(html)[1] == meta
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # header cells only: the inline pass asks for th descendants alone
+        ("<body><table><tr><th>甲<p>乙</p></th><th>丙</th></tr></table></body>", "甲 乙\t丙"),
+        # both kinds of cell, and a single-cell row that keeps its line breaks
+        ("<body><table><tr><th>甲<p>乙</p></th><td>丙<div>丁</div></td></tr><tr><td><p>单</p><p>格</p></td></tr>"
+         "</table></body>", "甲 乙\t丙 丁\n单\n格"),
+    ],
+)  # fmt: skip
+def test_blocks_in_cells_of_either_kind_stay_inline(html: str, text: str) -> None:
+    assert extract_html(html)[0] == text
+
+
+def test_a_style_repeated_on_many_elements_breaks_each_line() -> None:
+    """The block-style check is remembered per style string: every element with it still breaks."""
+    html = (
+        '<body>甲<span style="display: block">乙</span>丙<span style="display: block">丁</span>戊'
+        '<span style="display:none">己</span>庚<custom-el style="DISPLAY:FLEX">辛</custom-el>壬</body>'
+    )
+    assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"
+    assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"  # with the styles remembered
