@@ -23,6 +23,8 @@ from tenderwatch.store.schema import NewerStoreError, applied, check_not_newer, 
 # load only when a document is written or folded, so a command that opens a store starts fast.
 
 log = logging.getLogger(__name__)
+# json.dumps(obj, ensure_ascii=False) with one encoder for every row (dumps builds one per call)
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def store_failure(result: DocResult, detail: str) -> DocResult:
@@ -50,6 +52,10 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        # the leads saved since the last commit: id -> (title, text, and both folded) for the search index.
+        # Folded as each is saved, right after the pipeline read it (the text's NFKC and simplified form is
+        # still at hand then: normalize keeps the last one), not in the commit's SQL from the stored text
+        self._folded: dict[int, tuple[object, str | None, str | None, str | None]] = {}
         if readonly and not Path(self.path).exists():
             raise FileNotFoundError(f"no scan store at {self.path}")
         target = Path(self.path).resolve().as_uri() + "?mode=ro" if readonly else self.path
@@ -139,6 +145,7 @@ class Store:
             )
         except BaseException:
             self.conn.rollback()
+            self._folded.clear()
             raise
         if commit:
             self.commit()
@@ -170,12 +177,25 @@ class Store:
     def commit(self) -> None:
         """Commit the files saved with ``save_file(..., commit=False)`` so far, with the leads
         among them added to the full-text index in one statement (migration 12)."""
-        self.conn.execute(
-            "INSERT INTO search_fts(rowid, title, text)"
-            " SELECT d.id, tw_fold(d.title), tw_fold(d.text) FROM fts_pending p JOIN documents d ON d.id = p.id"
-        )
-        self.conn.execute("DELETE FROM fts_pending")
+        queued = self.conn.execute(
+            "SELECT d.id, d.title, d.text FROM fts_pending p JOIN documents d ON d.id = p.id"
+        ).fetchall()
+        if queued:
+            self.conn.executemany(
+                "INSERT INTO search_fts(rowid, title, text) VALUES (?, ?, ?)",
+                [(doc_id, *self._search_form(doc_id, title, text)) for doc_id, title, text in queued],
+            )
+            self.conn.execute("DELETE FROM fts_pending")
+        self._folded.clear()
         self.conn.commit()
+
+    def _search_form(self, doc_id: int, title: object, text: object) -> tuple[str | None, str | None]:
+        """``tw_fold`` of a queued lead's title and text: as folded when it was saved, if it is
+        still that document (no other write changed it since), else folded now."""
+        kept = self._folded.get(doc_id)
+        if kept is not None and kept[0] == title and kept[1] == text:
+            return kept[2], kept[3]
+        return _fold(title), _fold(text)
 
     def put_blob(self, sha256: str, data: bytes) -> None:
         """Keep ``data`` (content-addressed by its SHA-256)."""
@@ -244,6 +264,7 @@ class Store:
         notice = result.notice
         buyer_class = next((p.party_class for p in result.parties if p.role == "buyer"), None)
         prov = result.provenance
+        indexed = int(result.relevant or bool(result.findings))
         cur = self.conn.execute(
             "INSERT OR REPLACE INTO documents(id, path, file_path, sha256, format, encoding, status, fail_reason,"
             " fail_detail, relevant, notice_type, title, project_no, notice_date, buyer, agency, amount_cny,"
@@ -260,20 +281,23 @@ class Store:
                 row.get("notice_date"), row.get("buyer"), row.get("agency"), row.get("amount_cny"),
                 notice.region.value if notice is not None and notice.region is not None else None,
                 int(bool(row.get("listed"))), buyer_class, result.text,
-                json.dumps(row, ensure_ascii=False), stamp,
-                int(result.relevant or bool(result.findings)),
+                _JSON(row), stamp,
+                indexed,
                 prov.url if prov else None, prov.fetched_at if prov else None,
                 prov.source if prov else None, prov.http_status if prov else None,
                 prov.warc_file if prov else None, prov.warc_record_id if prov else None,
                 prov.payload_digest if prov else None,
                 result.doc_kind or None,
-                json.dumps(result.doc_kind_reasons, ensure_ascii=False) if result.doc_kind_reasons else None,
+                _JSON(result.doc_kind_reasons) if result.doc_kind_reasons else None,
                 result.rule_status, result.truncated,
-                row.get("priority") or 0.0, json.dumps(row.get("priority_reasons") or [], ensure_ascii=False),
+                row.get("priority") or 0.0, _JSON(row.get("priority_reasons") or []),
                 row.get("lead_key"), row.get("site"),
             ),
         )
         doc_id = int(cur.lastrowid or 0)
+        if indexed:
+            title = row.get("title")
+            self._folded[doc_id] = (title, result.text, _fold(title), _fold(result.text))
         if notice is not None:
             facts = [
                 (name, getattr(notice, name))
@@ -302,32 +326,39 @@ class Store:
                     (doc_id, f.category, f.item, f.provider, f.quantity, int(f.controlled), int(f.negated),
                      f.confidence, f.control_status, f.rule, f.evidence, f.start, f.end, f.reason,
                      f.rule_status or None, int(f.in_scope), f.quantity_note or None,
-                     json.dumps(d["mentions"], ensure_ascii=False) if d.get("mentions") else None)
+                     _JSON(d["mentions"]) if d.get("mentions") else None)
                     for f, d in zip(result.findings, row.get("findings") or [{}] * len(result.findings), strict=True)
                 ],
             )
-        for party in result.parties:
-            party_id = self._party_id(party.key, party.name, party.party_class, party.class_reason)
-            self.conn.execute(
-                'INSERT INTO doc_parties(doc_id, party_id, role, name, start, "end") VALUES (?,?,?,?,?,?)',
-                (doc_id, party_id, party.role, party.name, party.start, party.end),
-            )
-            if party.hits:
-                self.conn.executemany(
-                    "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
-                    " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
-                         hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
-                         hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
-                         json.dumps(hit.get("reasons", []), ensure_ascii=False), hit.get("listed_since"),
-                         None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
-                         hit.get("list_meaning"))
-                        for hit in party.hits
-                    ],
-                )
+        if result.parties:
+            self._insert_parties(doc_id, result)
         return doc_id
+
+    def _insert_parties(self, doc_id: int, result: DocResult) -> None:
+        """The document's parties (each added to ``parties`` if new) and their list hits, one
+        statement for each table."""
+        party_ids = [self._party_id(p.key, p.name, p.party_class, p.class_reason) for p in result.parties]
+        self.conn.executemany(
+            'INSERT INTO doc_parties(doc_id, party_id, role, name, start, "end") VALUES (?,?,?,?,?,?)',
+            [(doc_id, party_id, p.role, p.name, p.start, p.end)
+             for p, party_id in zip(result.parties, party_ids, strict=True)],
+        )
+        hits = [
+            (doc_id, party_id, party.role, party.name, str(hit.get("list_name", "")),
+             hit.get("list_version"), hit.get("list_date"), hit.get("entry_id"),
+             hit.get("entry_name"), float(hit.get("score", 0.0)), str(hit.get("relation", "match")),
+             _JSON(hit.get("reasons", [])), hit.get("listed_since"),
+             None if hit.get("listed_on_date") is None else int(bool(hit.get("listed_on_date"))),
+             hit.get("list_meaning"))
+            for party, party_id in zip(result.parties, party_ids, strict=True) for hit in party.hits
+        ]
+        if hits:
+            self.conn.executemany(
+                "INSERT INTO screen_hits(doc_id, party_id, role, name, list_name, list_version, list_date,"
+                " entry_id, entry_name, score, relation, reasons_json, listed_since, listed_on_date, list_meaning)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                hits,
+            )
 
     def _party_id(self, key: str, name: str, party_class: str, reason: str) -> int:
         row = self.conn.execute("SELECT id FROM parties WHERE key = ?", (key,)).fetchone()

@@ -121,3 +121,30 @@ def test_one_search_for_an_organisation_form_agrees_with_the_word_list(text: str
     from tenderwatch.notice.labels import org_form_re, vocab
 
     assert (org_form_re().search(text) is not None) == any(form in text for form in vocab().org_forms)
+
+
+SEPARATED = [
+    *TEXTS,
+    "项目名称/预算金额/数量/单位\nGPU服务器/120万元/2/台\n/\n//\n///\n尾行/a/b/c",
+    "|a|b|\n||\n| x | y | z |\n无竖线\n|",
+    "a  b\u3000\u3000c \u3000d\u3000 e  \n  f\t  g  h   ",
+    "名称    数量    单价\nA100    8    25万元\n\u3000\u3000缩进\u3000项",
+    "日期 2024/03/12, https://a/b/c", "服务器)/台", "中/a a/中", "中//文", "/文",
+]
+
+
+@pytest.mark.parametrize("text", SEPARATED)
+def test_separated_lines_and_gaps_are_found_as_the_plain_patterns_find_them(text: str) -> None:
+    """The lines a text table is read from (str.find instead of a regex per line), the gaps of a
+    space-aligned table and a slash between Chinese words (patterns that start with the space or the
+    slash) are those the plain patterns give."""
+    from tenderwatch.notice.layout import _CJK_SLASH, _GAP, _sep_lines
+
+    for sep, least in (("|", 2), ("/", 3)):
+        other = "[^\\n" + re.escape(sep) + "]*"
+        plain = re.compile("\\n(" + (other + re.escape(sep)) * least + "[^\\n]*)")
+        assert _sep_lines(text, sep, least) == [(m.start(), m.end() - 1) for m in plain.finditer("\n" + text)]
+    gap = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
+    assert [m.span() for m in _GAP.finditer(text)] == [m.span() for m in gap.finditer(text)]
+    assert _GAP.split(text) == gap.split(text)
+    assert bool(_CJK_SLASH.search(text)) == bool(re.search(r"[\u4e00-\u9fff)]/[\u4e00-\u9fff]", text))

@@ -44,3 +44,15 @@ def test_leads_are_indexed_at_commit_and_a_replaced_lead_only_once(tmp_path: Pat
         store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
         assert query_leads(store, LeadFilter(q="样例乙科技")).total == 0
         assert query_leads(store, LeadFilter(q="样例丁科技")).total == 1
+
+
+def test_a_lead_changed_after_it_was_saved_is_indexed_as_stored(tmp_path: Path) -> None:
+    """The writer folds a lead for the index when it saves it; a document row changed before the commit
+    (another write to the same id) is indexed as the store holds it at the commit."""
+    with Store(tmp_path / "s.db") as store:
+        _save(store, "a.txt", LEAD.format(n="甲"))
+        store.conn.execute("UPDATE documents SET text = replace(text, '样例甲', '样例戊') WHERE path = 'a.txt'")
+        store.commit()
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        assert query_leads(store, LeadFilter(q="样例戊科技")).total == 1
+        assert query_leads(store, LeadFilter(q="样例甲科技")).total == 0
