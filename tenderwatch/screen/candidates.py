@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
@@ -19,8 +18,6 @@ from tenderwatch.screen.zhcompare import brand
 
 MAX_CANDIDATES = 3000
 SEGMENT_CACHE = 100_000
-_NONE: frozenset[int] = frozenset()
-_Record = tuple[set[int], int, str, bool]  # a segment text's record (Candidates._piece)
 
 
 def _seg_words(seg: Segment) -> set[str]:
@@ -53,8 +50,7 @@ class Candidates:
     by_token: Mapping[str, set[int]]
     ref_strong: list[int]
     strong_above: dict[int, frozenset[int]]  # [k]: the list names of more than k strong words
-    _seg_cache: dict[str, _Record]
-    _cover_cache: dict[tuple[str, ...], tuple[bool, int, AbstractSet[int]]]
+    _seg_cache: dict[str, tuple[set[int], int, str, bool]]
     _prefix_cache: dict[str, bool]
     _sorted_tokens: list[str]
 
@@ -158,55 +154,24 @@ class Candidates:
         if not records:
             return
         # records are 4-tuples; zip's keyword argument alone costs a third of its time here
-        _, _, pinyin_list, counts = zip(*records)  # noqa: B905
+        set_list, size_list, pinyin_list, counts = zip(*records)  # noqa: B905
         posting = by_key.get(query_key(pinyin_list))
         if posting:
             out.update(unpack(posting))
-        if not all(counts):  # an ignored word (有限, 公司 ...): not looked for
-            kept = [i for i, c in enumerate(counts) if c]
-            if not kept:
+        if all(counts):
+            sets, sizes, pinyins = list(set_list), list(size_list), pinyin_list
+        else:  # an ignored word (有限, 公司 ...): not looked for
+            records = [r for r in records if r[3]]
+            sets, sizes, pinyins = [r[0] for r in records], [r[1] for r in records], tuple(r[2] for r in records)
+            if not sets:
                 return
-            texts, records = tuple(texts[i] for i in kept), [records[i] for i in kept]
-        every, least, common = self._covering(texts, records)
-        # no candidate when some word of the name is in no list name (the fast path) or every word is common
-        if every and least <= MAX_CANDIDATES:
-            out.update(common)
-
-    def _covering(self, texts: tuple[str, ...], records: list[_Record]) -> tuple[bool, int, AbstractSet[int]]:
-        """For the counted segments ``texts`` (their ``records``): whether every segment's set is
-        non-empty, the least of their sizes, and the list names in every set. Cached per tail of
-        segments: when no list word starts with the pinyin of the first two, no run of pinyin covers
-        the first segment and the rest, so the answer is the first set with the rest's (cached; the
-        rest of 深圳市|华信|科技 is that of 北京|华信|科技)."""
-        found = self._cover_cache.get(texts)
-        if found is None:
-            if len(texts) > 1 and not self._run_starts(records[0][2] + records[1][2]):
-                head, size = records[0][0], records[0][1]
-                every, least, common = self._covering(texts[1:], records[1:])
-                found = (True, min(size, least), head & common or _NONE) if head and every else (False, 0, _NONE)
-            else:
-                found = self._covering_runs(records)
-            if len(self._cover_cache) >= SEGMENT_CACHE:
-                self._cover_cache.clear()
-            self._cover_cache[texts] = found
-        return found
-
-    def _run_starts(self, acc: str) -> bool:
-        starts = self._prefix_cache.get(acc)
-        return self._starts_a_word(acc) if starts is None else starts
-
-    def _covering_runs(self, records: list[_Record]) -> tuple[bool, int, AbstractSet[int]]:
-        """:meth:`_covering` of segments where a run of pinyin may start at the first: per segment
-        the list names holding one of its words, or the pinyin of a run of 2-4 segments."""
-        n_sets = len(records)
-        if n_sets == 1:  # the segment's own set (not a copy)
-            head, size = records[0][0], records[0][1]
-            return (True, size, head) if head else (False, 0, _NONE)
-        sets, sizes, pinyins = [r[0] for r in records], [r[1] for r in records], [r[2] for r in records]
         by_token = self.by_token
+        n_sets = len(sets)
+        prefixes = self._prefix_cache
         for start in range(n_sets - 1):
             acc = pinyins[start] + pinyins[start + 1]
-            if not self._run_starts(acc):
+            starts = prefixes.get(acc)
+            if not (self._starts_a_word(acc) if starts is None else starts):
                 continue  # no list word starts with these two: no longer run either
             for end in range(start + 2, min(n_sets, start + 4) + 1):
                 if end > start + 2:
@@ -217,7 +182,9 @@ class Candidates:
                         sets[i] = sets[i] | run
                         sizes[i] += len(run)
         if not all(sets):
-            return False, 0, _NONE
+            return  # the fast path: some word of the name is in no list name
+        if min(sizes) > MAX_CANDIDATES:
+            return
         # the list names in every segment's set (set algebra in C, smallest set first)
         sets.sort(key=len)
-        return True, min(sizes), sets[0].intersection(*sets[1:]) or _NONE
+        out.update(sets[0].intersection(*sets[1:]))

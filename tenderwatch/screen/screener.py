@@ -15,7 +15,6 @@ import logging
 import os
 import re
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -99,7 +98,6 @@ class Screener(Candidates):
         self._results: dict[tuple[str, tuple[str, ...]], list[ScreenHit] | tuple[()]] = {}
         self._seg_cache: dict[str, tuple[set[int], int, str, bool]] = {}
         self._prefix_cache: dict[str, bool] = {}
-        self._cover_cache: dict[tuple[str, ...], tuple[bool, int, AbstractSet[int]]] = {}
         self._sorted_tokens: list[str] = []
         self.zh_keys: dict[str, bytes] = {}
         self._zh_ignore = vocab().zh_ignore
