@@ -127,41 +127,10 @@ def segment(piece: str) -> Segment:
     return _segment(piece)
 
 
-_PIECES: dict[str, tuple[str, ...]] = {"": ()}  # a text -> its pieces (and every tail of it seen)
-PIECES_CACHE = 50_000
-
-
-def pieces(core: str) -> tuple[str, ...]:
+def pieces(core: str) -> list[str]:
     """The texts of :func:`segments` of ``core``, without making (or caching) the segments: the
-    screener's candidate search keeps what it needs per piece text.
-
-    The segmenter matches at one place at a time, longest word first, looking neither back nor
-    beyond the word it matches (no anchor, no look-behind): the pieces of a text are its first piece
-    and then the pieces of the rest. So the pieces of every tail are cached, and a name is matched
-    only up to the first tail seen before (深圳市|华信科技 after 北京华信科技: one match, not three)."""
-    found = _PIECES.get(core)
-    return found if found is not None else _pieces(core)
-
-
-def _pieces(core: str) -> tuple[str, ...]:
-    match = _segmenter().match
-    heads: list[str] = []
-    tails: list[str] = []
-    rest = core
-    while (found := _PIECES.get(rest)) is None:
-        m = match(rest)
-        if m is None:  # the pattern matches any character: not reached
-            raise ValueError(f"segmenter matched nothing at {rest!r}")
-        heads.append(m.group())
-        tails.append(rest)
-        rest = rest[m.end():]
-    if len(_PIECES) + len(tails) > PIECES_CACHE:
-        _PIECES.clear()
-        _PIECES[""] = ()
-    for head, tail in zip(reversed(heads), reversed(tails), strict=True):
-        found = (head, *found)
-        _PIECES[tail] = found
-    return found
+    screener's candidate search keeps what it needs per piece text."""
+    return _segmenter().findall(core)
 
 
 @lru_cache(maxsize=100_000)
