@@ -152,7 +152,7 @@ class Screener(Candidates):
         number = numbers.__getitem__
         # the words' postings are made sets when first looked up: a scan looks up a few hundred of them
         # (the few made after gc.freeze in _build are not frozen; all 30,000 made here cost 0.04 s a start)
-        screener.by_token = LazyPostings(_packed(state["by_token"]))
+        screener.by_token = LazyPostings(_packed(state["by_token"]), number)
         other_keys = _packed(state["by_key"])
         screener.by_key = SplitKeys(other_keys, state["latin_keys"], _latin_keys_from)
         screener.zh_keys = _zh_keys(other_keys)  # the Chinese kinds are never among the Latin keys
