@@ -63,9 +63,10 @@ class Candidates:
             if packed:
                 out.update(unpack(packed))
         words = set(name.tokens)
-        by_token = self.by_token
+        get = self.by_token.get
         # rarest first; equally rare words in word order (set order would depend on PYTHONHASHSEED)
-        postings = [by_token[t] for t in sorted((t for t in words if t in by_token), key=lambda t: (len(by_token[t]), t))]
+        found = sorted((len(refs), t, refs) for t in words if (refs := get(t)) is not None)
+        postings = [refs for _, _, refs in found]
         if not postings:
             return
         need = max(1, len(words) - 1)
@@ -106,8 +107,8 @@ class Candidates:
         set; the sum of the words' posting sizes (the candidate cap counts that sum); its pinyin;
         whether it counts (not an ignored word). Cached per segment text."""
         seg = segment(text)
-        by_token = self.by_token
-        postings = [by_token[w] for w in sorted(_seg_words(seg)) if w in by_token]
+        get = self.by_token.get
+        postings = [refs for w in sorted(_seg_words(seg)) if (refs := get(w)) is not None]
         found = (set().union(*postings), sum(map(len, postings)), seg.pinyin, text not in self._zh_ignore)
         if len(self._seg_cache) >= SEGMENT_CACHE:
             self._seg_cache.clear()

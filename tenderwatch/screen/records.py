@@ -47,7 +47,8 @@ class LazyRecords(Sequence[T]):
 class LazyPostings(Mapping[str, set[int]]):
     """Word -> list-name numbers as the cache keeps them (packed 32-bit integers), each made a set when
     first looked up: a scan looks up a few hundred of the 30,000 words (making them all cost 0.04 s of
-    every start). Numbers go through ``number`` so that one int object per list name is shared."""
+    every start). Numbers go through ``number`` so that one int object per list name is shared (set
+    algebra between postings then finds equal numbers by identity, without comparing int objects)."""
 
     __slots__ = ("_number", "_packed", "_sets")
 
@@ -61,6 +62,19 @@ class LazyPostings(Mapping[str, set[int]]):
         if found is None:
             numbers = array("i")
             numbers.frombytes(self._packed[word])
+            found = self._sets[word] = set(map(self._number, numbers))
+        return found
+
+    def get(self, word: str, default: set[int] | None = None) -> set[int] | None:  # type: ignore[override]
+        """``self[word]``, or ``default`` for a word no list name holds (without raising KeyError inside:
+        the candidate search asks for many such words)."""
+        found = self._sets.get(word)
+        if found is None:
+            packed = self._packed.get(word)
+            if packed is None:
+                return default
+            numbers = array("i")
+            numbers.frombytes(packed)
             found = self._sets[word] = set(map(self._number, numbers))
         return found
 

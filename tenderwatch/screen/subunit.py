@@ -21,6 +21,16 @@ def _sub_suffixes() -> tuple[str, ...]:
     return tuple(vocab().sub_suffixes)
 
 
+@lru_cache(maxsize=1)
+def _sub_suffixes_by_last() -> dict[str, tuple[str, ...]]:
+    """The subunit suffixes by their last character (a name can end only with those of its own)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for suffix in vocab().sub_suffixes:
+        if suffix:
+            out[suffix[-1]] = (*out.get(suffix[-1], ()), suffix)
+    return out
+
+
 def _is_subunit_remainder(parent: str, remainder: str) -> bool:
     v = vocab()
     if not remainder.endswith(_sub_suffixes()):
@@ -36,9 +46,13 @@ def _is_subunit_remainder(parent: str, remainder: str) -> bool:
 def zh_parents(q: Name) -> tuple[tuple[Name, str], ...]:
     """Possible parents of a Chinese name: split right after an org head (大学, 研究院, 公司 ...)
     when the rest is a subunit (学院, 实验室, 分公司 ...), longest parent first."""
-    if _head_inside().search(q.full) is None:  # most names: no parent, and no cache entry either
+    full = q.full
+    # most names: no parent, and no cache entry either. A subunit remainder ends the name and ends with a
+    # subunit suffix, so a name ending with none has no parent (…集团有限公司 ends with 公司, not 分公司)
+    suffixes = _sub_suffixes_by_last().get(full[-1:])
+    if suffixes is None or not full.endswith(suffixes) or _head_inside().search(full) is None:
         return ()
-    return _zh_parents(q.full)
+    return _zh_parents(full)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +63,7 @@ def _head_inside() -> re.Pattern[str]:
 
 @lru_cache(maxsize=50_000)
 def _zh_parents(text: str) -> tuple[tuple[Name, str], ...]:
-    if _head_inside().search(text) is None:
+    if not text.endswith(_sub_suffixes()) or _head_inside().search(text) is None:
         return ()
     v = vocab()
     out: list[tuple[Name, str]] = []
