@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -49,6 +50,9 @@ class Settings:
     number_mismatch_factor: float
     token_fuzzy_min: float
     candidate_max_df: int
+
+
+_LEGAL_ONLY = re.compile(r"(?i)\s*(?:co|corp|inc|ltd|llc|limited|company|plc)\.?\s*")
 
 
 @dataclass(slots=True)
@@ -126,9 +130,11 @@ def vocab() -> Vocab:
     for raw in aliases.get("entries") or []:
         if not isinstance(raw, dict) or "id" not in raw or "names" not in raw or "source" not in raw:
             raise VocabError(f"aliases.yaml: entry without id/names/source: {raw!r}")
-        alias_entries.append(
-            AliasEntry(str(raw["id"]), [str(n) for n in raw["names"]], str(raw["source"]), raw.get("parent_company"))
-        )
+        names = [str(n) for n in raw["names"]]
+        bare = [n for n in names if _LEGAL_ONLY.fullmatch(n)]
+        if bare:  # a flow list split "X Co., Ltd." at its comma: "Ltd." would join every such entry
+            raise VocabError(f"aliases.yaml: {raw['id']}: name(s) {bare} are only a legal form (quote names with commas)")
+        alias_entries.append(AliasEntry(str(raw["id"]), names, str(raw["source"]), raw.get("parent_company")))
     rules = classes.get("rules") or []
     if not isinstance(rules, list):
         raise VocabError("party_classes.yaml: rules must be a list")

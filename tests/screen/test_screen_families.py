@@ -68,3 +68,11 @@ def test_chinese_names_of_1260h_entries_the_cross_script_path_misses(zh: str, li
 ])
 def test_an_acronym_another_party_carries_does_not_join_them(zh: str, other: str) -> None:
     assert not compare(zh, other).match, compare(zh, other).reasons
+
+
+@pytest.mark.parametrize("bare", ["LTD", "Ltd.", "Inc."])
+def test_a_bare_legal_form_is_no_listed_company(bare: str) -> None:
+    # before: the alias table's flow lists split "X Co., Ltd." at its comma, so "Ltd." was a name of
+    # 28 entries (Biren, HiSilicon, Naura, CATL ...) and a party named "LTD" matched all of them
+    assert not compare(bare, "Shanghai Biren Intelligent Technology Co., Ltd.").match
+    assert not compare(bare, "上海壁仞智能科技有限公司").match
