@@ -19,14 +19,12 @@ def lot_findings(findings: list[Finding]) -> list[Finding]:
     the live in-scope ones and any US accelerator, controlled or not (a lot of RTX 4090D beside
     a lot of RTX 4090); not a domestic part (a lot of Ascend servers) or anything else."""
     accelerators = vocab().accelerators
-    out = []
-    for f in findings:
-        if f.negated:
-            continue
-        acc = accelerators.get(f.item) if f.item and not f.in_scope else None
-        if f.in_scope or (acc is not None and acc.origin == "us"):
-            out.append(f)
-    return out
+
+    def us_part(item: str | None) -> bool:
+        acc = accelerators.get(item) if item else None
+        return acc is not None and acc.origin == "us"
+
+    return [f for f in findings if not f.negated and (f.in_scope or us_part(f.item))]
 
 
 def doc_rule_status(findings: list[Finding]) -> str | None:

@@ -134,11 +134,12 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
                 score = alt_score
                 reasons = [f"via alias table '{own.raw}' ({ident}; source: {table.entries[ident].source})",
                            *alt_reasons]
-    if qa and ca and not qa & ca and q.script == "zh" and (academy := academy_ids(q) & ca):
+    if qa and ca and not qa & ca and q.script == "zh" and (academies := academy_ids(q) & ca):
         # an institute written under a listed academy (its subordinate institutions are listed with it)
-        label = table.entries[min(academy)].names[0] if min(academy) in table.entries else min(academy)
+        academy = min(academies)
+        label = table.entries[academy].names[0] if academy in table.entries else academy
         return _finish(s.score_part_of, "part_of",
-                       [f"an institute of '{label}' ({min(academy)}), whose subordinate institutions are listed with it"])
+                       [f"an institute of '{label}' ({academy}), whose subordinate institutions are listed with it"])
     if qa and ca and not qa & ca:  # two known, different organisations: final (an independent college is not a school)
         return _finish(min(score, s.score_different_alias), "none",
                        [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])
@@ -161,6 +162,8 @@ def hosted_names(q: Name) -> list[tuple[Name, str]]:
 def _hosts(parent: str) -> bool:
     """A university or college (not an academy of sciences, whose institutes are its own listings)."""
     return parent.endswith("大学") or (parent.endswith("学院") and not parent.endswith(("科学院", "工程院")))
+
+
 _NUMERALS = frozenset("第0123456789〇零一二三四五六七八九十百")
 
 

@@ -8,6 +8,7 @@ names with the same id are the same institute and two with different ids are not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -120,21 +121,27 @@ def _zh_ids(name: Name) -> frozenset[str]:
     tables = _tables()
     if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
         return EMPTY
-    for prefix, groups in tables.zh_by_first[text[0]]:  # longest first, as in zh_prefixes
+    for groups, rest, m in _after_group(text):
+        if m is None:  # 中国航空工业集团有限公司西安航空计算技术研究所: the group, then the civil name
+            civil = tables.by_key.get("zh:" + analyse(rest).key) if len(rest) >= 4 else None
+            if civil is not None:
+                return frozenset([civil])
+            continue
+        number = _zh_number(m.group(2))
+        if number is None:
+            return EMPTY
+        kind = "academy" if m.group(3) == "院" and m.group(1) is None else "institute"
+        return _ids(groups, kind, number)
+    return EMPTY
+
+
+def _after_group(text: str) -> Iterator[tuple[frozenset[str], str, re.Match[str] | None]]:
+    """For each group prefix ``text`` starts with (longest first, as in zh_prefixes): the groups, the rest
+    of the text, and the rest read as [academy] number + 所/院 (None when it is not)."""
+    for prefix, groups in _tables().zh_by_first[text[0]]:
         if text.startswith(prefix):
             rest = text[len(prefix):]
-            m = _ZH_REST.match(rest)
-            if m is None:  # 中国航空工业集团有限公司西安航空计算技术研究所: the group, then the civil name
-                civil = tables.by_key.get("zh:" + analyse(rest).key) if len(rest) >= 4 else None
-                if civil is not None:
-                    return frozenset([civil])
-                continue
-            number = _zh_number(m.group(2))
-            if number is None:
-                return EMPTY
-            kind = "academy" if m.group(3) == "院" and m.group(1) is None else "institute"
-            return _ids(groups, kind, number)
-    return EMPTY
+            yield groups, rest, _ZH_REST.match(rest)
 
 
 def academy_ids(name: Name) -> frozenset[str]:
@@ -147,13 +154,11 @@ def academy_ids(name: Name) -> frozenset[str]:
     tables = _tables()
     if not text.endswith("所") or text[0] not in tables.zh_first:
         return EMPTY
-    for prefix, groups in tables.zh_by_first[text[0]]:
-        if text.startswith(prefix):
-            m = _ZH_REST.match(text[len(prefix):])
-            if m is None or m.group(1) is None:
-                continue
-            number = _zh_number(m.group(1))
-            return _ids(groups, "academy", number) if number is not None else EMPTY
+    for groups, _, m in _after_group(text):
+        if m is None or m.group(1) is None:
+            continue
+        number = _zh_number(m.group(1))
+        return _ids(groups, "academy", number) if number is not None else EMPTY
     return EMPTY
 
 

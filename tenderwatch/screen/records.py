@@ -58,11 +58,9 @@ class LazyPostings(Mapping[str, set[int]]):
         self._number = number
 
     def __getitem__(self, word: str) -> set[int]:
-        found = self._sets.get(word)
+        found = self.get(word)
         if found is None:
-            numbers = array("i")
-            numbers.frombytes(self._packed[word])
-            found = self._sets[word] = set(map(self._number, numbers))
+            raise KeyError(word)
         return found
 
     def get(self, word: str, default: set[int] | None = None) -> set[int] | None:  # type: ignore[override]
