@@ -10,7 +10,12 @@ pattern, flags and program). The key names the Python build and ``_sre``'s progr
 another Python uses another file. The program is checked by ``_sre`` itself (it refuses an invalid one);
 anything unexpected in the file, or in the ``re`` internals this relies on (checked once at
 :func:`install`), means patterns are compiled as usual. Patterns compiled by no process before (a new
-vocabulary entry) are compiled as usual and added to the file when the process ends (:func:`save`).
+vocabulary entry) are compiled as usual and added to the file when the process ends (:func:`save`), if
+compiling them took long enough to pay for rewriting the file (:data:`MIN_SAVE_SECONDS`): a library that
+builds a small pattern from a set (its order changes with the hash seed) does not rewrite it in every
+process. The file keeps at most :data:`MAX_BYTES` of programs, those used most recently last: patterns
+that other programs compiled in a process with the cache installed (a test session, a notebook) are
+dropped when the scan's own need the room, and a file grown past that is cut down by the next process.
 
 Installed by the command line and by ``tenderwatch.warm`` on Dask workers, in processes that run the scan,
 not on import (a program that imports tenderwatch keeps its ``re`` as it is). ``TENDERWATCH_VOCAB_CACHE=0``
@@ -26,6 +31,7 @@ import logging
 import pickle
 import re
 import sys
+import time
 from array import array
 from pathlib import Path
 from typing import Any
@@ -37,12 +43,16 @@ from tenderwatch.yamlfile import enabled
 log = logging.getLogger(__name__)
 PREFIX = "re-"
 STALE_SECONDS = 86_400
-MAX_PATTERNS = 5000  # patterns kept at most (a scan compiles ~670; patterns built from a text are not kept past this)
+MAX_PATTERNS = 5000  # patterns kept at most (a scan compiles ~770; patterns built from a text are not kept past this)
+MAX_BYTES = 3_000_000  # programs and sources kept at most (a scan's take ~1.5 MB)
+MIN_SAVE_SECONDS = 0.05  # compile time of new patterns that pays for rewriting the file (~1.5 MB: a few ms)
 
 Key = tuple[str | bytes, int]
 Parts = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # the program as 32-bit words (array "I")
 
-_state: dict[str, Any] = {}  # once installed: re's own compile, the file, the patterns and whether any is new
+# once installed: re's own compile, the file, the patterns, the keys this process used, the seconds spent
+# compiling patterns the file did not have, and the size the file had when read
+_state: dict[str, Any] = {}
 _sre: Any = None  # the re internals used (checked by _works before anything is installed)
 _compiler: Any = None
 _parser: Any = None
@@ -72,6 +82,11 @@ def cache_file() -> Path:
     return home_dir() / "cache" / f"{PREFIX}{key.hexdigest()[:24]}.pickle"
 
 
+def _size(key: Key, parts: Parts) -> int:
+    """About what an entry takes in the file: its program, its source and the rest."""
+    return len(parts[1]) + len(key[0]) * 3 + 100
+
+
 def _read(path: Path) -> dict[Key, Parts]:
     try:
         with path.open("rb") as handle:
@@ -99,9 +114,12 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     parts = entries.get(key)
     if parts is not None:
         try:
-            return _build(pattern, parts)
+            compiled = _build(pattern, parts)
+            _state["used"][key] = None
+            return compiled
         except Exception:  # not a program this _sre accepts: compile it as usual
             entries.pop(key, None)
+    started = time.perf_counter()
     try:
         parts = _parts(pattern, int(flags))
     except Exception:  # an error in the pattern: re raises it, with its own message
@@ -109,7 +127,8 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     compiled = _build(pattern, parts)
     if len(entries) < MAX_PATTERNS:
         entries[key] = parts
-        _state["new"] = True
+        _state["used"][key] = None
+        _state["new"] += time.perf_counter() - started
     return compiled
 
 
@@ -131,7 +150,9 @@ def install() -> None:
     if _state or not enabled() or not _works():
         return
     path = cache_file()
-    _state.update(original=_compiler.compile, file=path, entries=_read(path), new=False)
+    entries = _read(path)
+    _state.update(original=_compiler.compile, file=path, entries=entries, used={}, new=0.0,
+                  size=sum(_size(k, v) for k, v in entries.items()))
     _compiler.compile = _compile
     atexit.register(save)
 
@@ -145,15 +166,24 @@ def uninstall() -> None:
 
 
 def save() -> None:
-    """Add the patterns this process compiled first to the file (with those other processes added)."""
-    if not _state or not _state["new"]:
+    """Add the patterns this process compiled first to the file (with those other processes added), when
+    compiling them took long enough to pay for the write, or the file has grown past :data:`MAX_BYTES`."""
+    if not _state or (_state["new"] < MIN_SAVE_SECONDS and _state["size"] <= MAX_BYTES):
         return
     path: Path = _state["file"]
-    merged = {**_read(path), **_state["entries"]}
-    if len(merged) > MAX_PATTERNS:
-        merged = dict(_state["entries"])
+    entries: dict[Key, Parts] = _state["entries"]
+    used = [key for key in _state["used"] if key in entries]
+    mine = set(used)
+    # oldest first: those on file this process did not use, then this process's in the order it used them
+    merged = {key: parts for key, parts in _read(path).items() if key not in mine}
+    merged.update((key, entries[key]) for key in used)
+    size = sum(_size(k, v) for k, v in merged.items())
+    for key in list(merged):
+        if size <= MAX_BYTES and len(merged) <= MAX_PATTERNS:
+            break
+        size -= _size(key, merged.pop(key))
     try:
         write_atomic(path, merged, PREFIX + "*.pickle", STALE_SECONDS)
-        _state["new"] = False
+        _state.update(new=0.0, size=size)
     except (OSError, pickle.PicklingError) as exc:
         log.debug("could not keep the compiled patterns in %s: %s", path, exc)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +26,7 @@ TEXT = "采购人：北京测试大学\nNVIDIA A100 与 h800，三万元，2024-
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("TENDERWATCH_HOME", str(tmp_path))
     monkeypatch.delenv("TENDERWATCH_VOCAB_CACHE", raising=False)
+    monkeypatch.setattr(patterncache, "MIN_SAVE_SECONDS", 0.0)  # these patterns compile in microseconds
     patterncache.uninstall()
     re.purge()  # re's own cache would answer before the compile step this replaces
     yield tmp_path
@@ -92,3 +95,73 @@ def test_switched_off_it_is_not_installed(home: Path, monkeypatch: pytest.Monkey
     _compiled()
     patterncache.save()
     assert not patterncache._state and not (home / "cache").exists()
+
+
+def test_patterns_that_compile_in_no_time_do_not_rewrite_the_file(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterncache.install()
+    _compiled()
+    patterncache.save()
+    [kept] = (home / "cache").glob("re-*.pickle")
+    before = kept.read_bytes()
+    patterncache.uninstall()
+    # the next process compiles a pattern the file does not have (a library's pattern built from a set, its
+    # order new in every process): writing the whole file again would cost more than compiling it
+    monkeypatch.setattr(patterncache, "MIN_SAVE_SECONDS", 0.05)
+    patterncache.install()
+    re.purge()
+    re.compile(r"[^@<>;:\\]+ and no other process compiled this")
+    patterncache.save()
+    assert kept.read_bytes() == before
+
+
+def test_a_file_grown_past_its_size_is_cut_down_to_the_patterns_used_last(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patterncache.install()
+    others = [re.compile(rf"(?:another program's pattern {i}|x{{{i}}})") for i in range(40)]
+    patterncache.save()
+    patterncache.uninstall()
+    assert len(others) == 40
+    re.purge()
+    patterncache.install()
+    [kept] = (home / "cache").glob("re-*.pickle")
+    _compiled()  # this process's patterns, used last
+    entries = patterncache._state["entries"]
+    mine = sum(patterncache._size(key, entries[key]) for key in PATTERNS)
+    one = max(patterncache._size(key, parts) for key, parts in entries.items() if key not in PATTERNS)
+    monkeypatch.setattr(patterncache, "MAX_BYTES", mine + one + 10)  # room for these and one more
+    patterncache.save()
+    patterncache.uninstall()
+    kept_now = patterncache._read(kept)
+    assert all(key in kept_now for key in PATTERNS)
+    assert len(kept_now) - len(PATTERNS) == 1  # one of the others
+    # the next process reads a file within the size, and rewrites nothing when it compiles nothing new
+    before = kept.read_bytes()
+    monkeypatch.setattr(patterncache, "MIN_SAVE_SECONDS", 0.05)
+    patterncache.install()
+    _compiled()
+    patterncache.save()
+    assert kept.read_bytes() == before
+
+
+_SOURCES = """
+from tenderwatch.detect.specs import figure_regex
+from tenderwatch.notice import frames, scan
+from tenderwatch.notice.labels import vocab
+from tenderwatch.read.html import _pub_date_re
+import hashlib
+sources = [p.pattern for p in scan._known(vocab())]
+sources += [figure_regex().pattern, _pub_date_re().pattern, frames._spaced_labels().pattern]
+print(hashlib.sha256("\\0".join(sources).encode()).hexdigest())
+"""
+
+
+def test_patterns_built_from_sets_are_the_same_in_every_process() -> None:
+    # a pattern whose alternatives follow a set's order changes with the hash seed: it would be compiled,
+    # and the cache file rewritten, in every process
+    outs = {
+        subprocess.run([sys.executable, "-c", _SOURCES], env={"PYTHONHASHSEED": seed, "PATH": ""},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1 and len(outs.pop()) == 65

@@ -55,7 +55,7 @@ def tpp_of(precision: str, tera: float, sparse: bool = False) -> float:
 
 
 def _alternatives(*names: str) -> str:
-    words = sorted({w for name in names for w in vocab().lex(name).words}, key=len, reverse=True)
+    words = sorted({w for name in names for w in vocab().lex(name).words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in words)
 
 
