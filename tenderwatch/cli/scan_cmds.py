@@ -103,7 +103,7 @@ def _run_scan(
             workers = sum(client.nthreads().values()) or 1
         from tenderwatch.scan import scan  # the scan stack (reading, parsing, detecting) only when scanning
 
-        with Store(db_path) as store:
+        with Store(db_path, bulk=True) as store:
             show_progress = not quiet and sys.stderr.isatty()
 
             def progress(number: int, display: str) -> None:

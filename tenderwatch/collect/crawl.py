@@ -50,7 +50,7 @@ def make_context(options: CollectOptions, store: Store, report: CollectReport) -
 
 def crawl(options: CollectOptions) -> CollectReport:
     report = CollectReport(source=options.source, started_at=now_iso())
-    with Store(options.db) as store:
+    with Store(options.db, bulk=True) as store:
         ctx = make_context(options, store, report)
         contact = options.resolved_contact() or ""
         process = AsyncCrawlerProcess(scrapy_settings(ctx.settings, contact, options.settings))

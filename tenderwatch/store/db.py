@@ -50,7 +50,11 @@ def now_iso() -> str:
 class Store:
     """A SQLite scan store (one file). Use as a context manager or call ``close``."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, bulk: bool = False) -> None:
+        """``bulk``: a writer that saves many documents (scan, crawl, watch). Each document is saved inside
+        a savepoint, whose journal of the pages it changes (~70 KB a notice) passes SQLite's in-memory
+        limit (64 KB) and went to a temporary file: ~34 writes a notice, 3/4 of a scan's writes. Such a
+        writer keeps temporary files in memory (a document's pages; no large sort runs on it)."""
         self.path = str(path)
         # the leads saved since the last commit: id -> (title, text, and both folded) for the search index.
         # Folded as each is saved, right after the pipeline read it (the text's NFKC and simplified form is
@@ -66,7 +70,9 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                migrate(self.conn)
+                migrate(self.conn)  # (its index builds may sort many rows: with temporary files on disk)
+                if bulk:
+                    self.conn.execute("PRAGMA temp_store=MEMORY")
                 if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
                     self.commit()  # leads queued by a writer that was killed after its last commit
             else:

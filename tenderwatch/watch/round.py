@@ -112,7 +112,7 @@ def run_round(cfg: WatchConfig, stop: threading.Event, collect: CollectFn = coll
     ``env``: where the channels' credentials are read (default: the process environment)."""
     channels = build_channels(cfg, os.environ if env is None else env)
     report = RoundReport()
-    with Store(cfg.db) as store:
+    with Store(cfg.db, bulk=True) as store:
         report.round_id = start_round(store)
         status = "failed"
         try:

@@ -105,14 +105,15 @@ def test_unreadable_folder_is_recorded(tmp_path: Path) -> None:
         (folder / "locked").chmod(0o755)
 
 
-def test_what_the_store_refuses_fails_that_document_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk", [False, True])  # a bulk writer's savepoint journal is in memory
+def test_what_the_store_refuses_fails_that_document_only(tmp_path: Path, bulk: bool) -> None:
     good = DocResult(path="f.json#1", sha256="0" * 64, fmt="json", text="示例")
     huge = DocResult(path="f.json#2", sha256="0" * 64, fmt="json", text="示例", findings=[
         Finding(category="chip", item="A100", provider="NVIDIA", quantity=2**70, controlled=True, negated=False,
                 confidence=1.0, control_status="", rule="r", evidence="A100", start=0, end=4, reason="")
     ])
     bad_text = DocResult(path="f.json#3", sha256="0" * 64, fmt="json", text="a\ud800b")
-    with Store(tmp_path / "s.db") as store:
+    with Store(tmp_path / "s.db", bulk=bulk) as store:
         saved = store.save_file("f.json", b"{}", "0" * 64, "v", [good, huge, bad_text])
         rows = {row["path"]: row for row in iter_rows(store)}
     assert [r.failure.reason.value if r.failure else None for r in saved] == [None, "store_error", "store_error"]

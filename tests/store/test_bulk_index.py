@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tenderwatch.pipeline import process_bytes
 from tenderwatch.store.db import Store
 from tenderwatch.store.leads import LeadFilter, query_leads
@@ -56,3 +58,35 @@ def test_a_lead_changed_after_it_was_saved_is_indexed_as_stored(tmp_path: Path) 
         store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
         assert query_leads(store, LeadFilter(q="样例戊科技")).total == 1
         assert query_leads(store, LeadFilter(q="样例甲科技")).total == 0
+
+
+def test_a_writer_that_saves_many_documents_keeps_its_temporary_files_in_memory(tmp_path: Path) -> None:
+    # each document is saved in a savepoint whose page journal (~70 KB a notice) passed SQLite's in-memory
+    # limit and went to a temporary file: ~34 writes a notice, 3/4 of a scan's writes
+    with Store(tmp_path / "s.db", bulk=True) as store:
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+        _save(store, "a.txt", LEAD.format(n="甲"))
+        store.commit()
+    with Store(tmp_path / "s.db") as store:  # any other writer as SQLite is built (its sorts may be large)
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 0
+        assert [r["path"] for r in query_leads(store, LeadFilter(q="样例甲科技")).rows] == ["a.txt"]
+
+
+def test_the_scan_command_writes_as_a_bulk_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from tenderwatch.cli.main import main
+    from tenderwatch.store import db
+
+    seen: list[bool] = []
+    real = db.Store.__init__
+
+    def init(self: Store, path: str | Path, *, readonly: bool = False, bulk: bool = False) -> None:
+        seen.append(bulk)
+        real(self, path, readonly=readonly, bulk=bulk)
+
+    monkeypatch.setattr(db.Store, "__init__", init)
+    (tmp_path / "n.txt").write_text(LEAD.format(n="乙"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "n.txt"), "--db", str(tmp_path / "s.db"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert seen[0] is True
