@@ -10,10 +10,14 @@ from functools import lru_cache
 from tenderwatch.notice.labels import vocab
 from tenderwatch.notice.parties import valid_name
 
+# Between the words of a name's "of …" part: spaces, or a line break after a word that cannot end the name
+# ("… University of Science and⏎Technology" in a PDF); not after one that can: the next line is another
+# line ("The X University of Science⏎Tender Notice: …").
+_GAP = r"(?:[ \t]+|(?:(?<=\band)|(?<=\bof)|(?<=\bfor)|(?<=\bon)|(?<=\bthe)|(?<=&))[ \t]*\n[ \t]*)"
 _ENGLISH_ORG = re.compile(
     r"(?:^|[.:]\s+)The (?P<name>(?:[A-Z][A-Za-z&'.]*\s+){0,8}(?:University|Council|Authority|Department|Hospital|"
     r"Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|Center|Academy|Laboratory|Agency)"
-    r"(?:\s+(?:for|of|on)(?:\s+(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
+    rf"(?:{_GAP}(?:for|of|on)(?:{_GAP}(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
     re.M,
 )
 # "The X (the Institute)", "The X (the “University”)", "The X (hereinafter …)": the document defines a

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DEADLINE = re.compile(r"截止|开标|开启|获取|递交|提交|期限|至|原公告|(?i:closing|deadline|opening|submission|due)")
+# a date that opens a sentence of the body ("2024年9月2日，公司与…签订") dates its event, not the page
+_CLAUSE_AFTER = re.compile(r"[ \t]*[，,][ \t]*[\u4e00-\u9fffA-Za-z]")
 # Words before a date label that make it some other date ("原公告发布日期", "投标截止日期", "Closing date";
 # 首次公告日期: the first notice's date that the national 更正公告 format repeats before the 更正日期).
 _NOT_PUBLISHED = re.compile(r"原|首次|截止|开标|开启|递交|提交|获取|(?i:closing|deadline|opening|submission|due|expiry)")
@@ -116,6 +118,8 @@ def _date(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> tuple[Fa
                 continue  # "(二)响应文件递交截止" then the deadline on its own line
             if RANGE_AFTER.match(text, m.end()) or _DEADLINE.search(text, m.end(), end):
                 continue  # "2024年3月1日至3月8日 获取文件", "2024年3月8日9:30 开标": a period or a deadline
+            if _CLAUSE_AFTER.match(text, m.end(), end):
+                continue  # "2024年9月2日，公司与某某签订了…": a sentence of the body, dated by its event
             return src.fact("notice_date", value, m.start(), m.end()), "head"
     found = _labelled_date(text, src, [p for p in dated if p.rank > _PUBLICATION_RANK], date_re, bare=True)
     if found is not None:

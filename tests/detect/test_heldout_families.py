@@ -71,6 +71,20 @@ def test_english_notice_buyer_label_alias_and_back_reference() -> None:
     assert _full_english_name(award, "Harbour Academy") is None
 
 
+def test_an_english_letterhead_does_not_run_into_the_next_line() -> None:
+    page = ("The Harbour University of Science\nTender Notice: Supply of GPU Computing Servers\n"
+            "Tender Reference: T/2025/031\nDate of Issue: 5 May 2025\nThe Harbour University of Science invites "
+            "tenders for two GPU computing servers, each with eight NVIDIA H200 141GB SXM GPUs.\n")
+    (result,) = process_bytes(page.encode("utf-8"), "hk-tender.txt")
+    assert result.relevant and result.notice is not None and result.notice.buyer is not None
+    assert result.notice.buyer.value == "The Harbour University of Science"
+    # a name a PDF broke after a word that cannot end it goes on to the next line
+    wrapped = "Tender Notice\nThe Hong Kong University of Science and\nTechnology invites tenders for A100 GPU servers.\n"
+    (result,) = process_bytes(wrapped.encode("utf-8"), "wrapped.txt")
+    assert result.notice is not None and result.notice.buyer is not None
+    assert " ".join(str(result.notice.buyer.value).split()) == "The Hong Kong University of Science and Technology"
+
+
 BIG5_PAGE = """<html><head><meta charset="big5"></head><body><div class="crumb">首頁 &gt; 消息</div>
 <h2>數據實驗室圖形卡報價邀請</h2><div class="meta">2025-03-04</div>
 <p>採購單位：九龍灣理工學院資訊科技處</p>

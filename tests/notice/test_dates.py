@@ -74,3 +74,21 @@ def test_a_correction_is_dated_by_its_own_date_not_the_first_notices() -> None:
     (result,) = process_bytes(text.encode("utf-8"), "c.txt")
     assert result.notice is not None and result.notice.notice_date is not None
     assert result.notice.notice_date.value == "2023-09-04"
+
+
+def test_a_date_that_opens_a_sentence_of_the_body_dates_its_event_not_the_announcement() -> None:
+    # a listed company's announcement that it sells computing (seller side): its own date is the one
+    # under the board's signature, not the contract's in "2024年9月2日，公司与…签订"
+    text = ("证券代码：600001    证券简称：示例科技    公告编号：2024-058\n示例科技股份有限公司\n"
+            "关于签订日常经营重大合同的公告\n一、合同签订情况\n"
+            "2024年9月2日，公司与示例智算发展有限公司签订了《算力服务合同》，公司将向客户提供基于H100 GPU服务器的算力服务。\n"
+            "特此公告。\n示例科技股份有限公司董事会\n2024年9月3日\n")
+    (result,) = process_bytes(text.encode("utf-8"), "seller.txt")
+    assert result.doc_kind == "seller" and not result.relevant
+    assert result.notice is not None and result.notice.notice_date is not None
+    assert result.notice.notice_date.value == "2024-09-03"
+    # a dateline heading a page still dates it
+    page = "示例大学GPU服务器采购公告\n2024年03月12日 15:20 来源：示例大学\n采购人：示例大学\n采购内容：8卡H800服务器 2台\n"
+    (result,) = process_bytes(page.encode("utf-8"), "page.txt")
+    assert result.notice is not None and result.notice.notice_date is not None
+    assert result.notice.notice_date.value == "2024-03-12"
