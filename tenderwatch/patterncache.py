@@ -36,9 +36,9 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from tenderwatch.cacheswitch import enabled  # not yamlfile's: PyYAML is imported after install
 from tenderwatch.home import home_dir
 from tenderwatch.safepickle import RestrictedUnpickler, write_atomic
-from tenderwatch.yamlfile import enabled
 
 log = logging.getLogger(__name__)
 PREFIX = "re-"

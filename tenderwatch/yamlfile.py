@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from typing import Any, TypeVar, dataclass_transform
 
 import yaml
 
+from tenderwatch.cacheswitch import enabled
 from tenderwatch.home import home_dir
 from tenderwatch.safepickle import RestrictedUnpickler, write_atomic
 
@@ -40,10 +40,6 @@ CHECKED = "checked-"
 STALE_SECONDS = 86_400
 _SAFE = {("builtins", "set"), ("builtins", "frozenset"), ("datetime", "date"), ("datetime", "datetime"),
          ("datetime", "timedelta"), ("datetime", "timezone")}
-
-
-def enabled() -> bool:
-    return os.environ.get("TENDERWATCH_VOCAB_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def _cache_file(text: str) -> Path:

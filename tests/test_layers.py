@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tenderwatch"
 
 # lowest first; modules on one line are one layer
 LAYERS: list[set[str]] = [
-    {"model", "fx", "yamlfile", "safepickle", "tempfiles", "patterncache", "home", "__init__", "data", "examples"},
+    {"model", "fx", "yamlfile", "cacheswitch", "safepickle", "tempfiles", "patterncache", "home", "__init__", "data", "examples"},
     {"read"},
     {"normalize"},
     {"notice"},
