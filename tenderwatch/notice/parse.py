@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DEADLINE = re.compile(r"截止|开标|开启|获取|递交|提交|期限|至|原公告|(?i:closing|deadline|opening|submission|due)")
+_SHEET_NAME = re.compile(r"\[[^\[\]\n]*\]")
 # a date that opens a sentence of the body ("2024年9月2日，公司与…签订") dates its event, not the page
 _CLAUSE_AFTER = re.compile(r"[ \t]*[，,][ \t]*[\u4e00-\u9fffA-Za-z]")
 # Words before a date label that make it some other date ("原公告发布日期", "投标截止日期", "Closing date";
@@ -164,6 +165,8 @@ def _title(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str]) -> Fact | 
         return fact
     zones = furniture_zones(scan.text)  # never the title of a listed other notice
     lines = (line for line in scan.iter_lines() if not in_zones(zones, line[0])) if zones else scan.iter_lines()
+    if doc.fmt == "xlsx":  # the "[name]" line the reader puts before each sheet's rows is not a title
+        lines = (line for line in lines if not _SHEET_NAME.fullmatch(scan.text, line[0], line[1]))
     span = guess_title(scan.text, lines)
     if span is None:
         return None

@@ -90,9 +90,9 @@ def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[in
         if text[previous_end:start].strip():  # a non-table line in between ends the table
             break
         cells = cells_of(text, start, end)
-        if is_header(v, cells):
+        if is_header(v, cells) or _labelled(v, cells):
             break
-        if len(cells) < len(header) and j + 1 < len(tab_lines):
+        if len(cells) < len(header) and j + 1 < len(tab_lines) and not _labelled(v, cells_of(text, *tab_lines[j + 1])):
             joined = _wrapped_row(text, cells, tab_lines[j + 1], len(header), end)
             if joined is not None:
                 cells = joined
@@ -103,6 +103,14 @@ def read_table(v: Vocab, text: str, header: list[Cell], tab_lines: list[tuple[in
         previous_end = end
         j += 1
     return table, j - index - 1
+
+
+def _labelled(v: Vocab, cells: list[Cell]) -> bool:
+    """A line that opens with a known label and its value ("采购单位：某某医院 | | 公开日期：…", the
+    signature under a spreadsheet's list): the table has ended; its pairs are read as labels."""
+    first = next((cell.text for cell in cells if cell.text.strip()), "")
+    label, colon, value = first.partition("：") if "：" in first else first.partition(":")
+    return bool(colon and value.strip() and 2 <= len(label.strip()) <= 12 and label_key(label)[0] in v.labels)
 
 
 def _wrapped_row(text: str, cells: list[Cell], following: tuple[int, int], width: int,

@@ -49,3 +49,27 @@ def test_empty_workbook_is_no_text() -> None:
     assert len(results) == 1
     fail = results[0]
     assert isinstance(fail, ReadFailure) and fail.reason is FailReason.NO_TEXT
+
+
+def test_an_intention_workbook_gets_its_title_and_the_buyer_signed_under_the_list() -> None:
+    from tenderwatch.pipeline import process_bytes
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "采购意向"
+    ws.append(["2025年第二季度政府采购意向公开"])
+    ws.append(["序号", "采购项目名称", "采购需求概况", "预算金额（元）", "预计采购时间", "备注"])
+    ws.append([1, "医用耗材采购", "一次性医用耗材", 1200000, "2025年4月"])
+    ws.append([2, "医学影像AI算力平台", "GPU服务器1台（配置4块NVIDIA A100 80GB）", 1850000, "2025年5月"])
+    ws.append(["采购单位：示例市第一人民医院", None, None, None, "公开日期：2025年3月28日"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    (result,) = process_bytes(buf.getvalue(), "intention.xlsx")
+    notice = result.notice
+    assert result.relevant and notice is not None
+    # the "[采购意向]" line the reader writes before the sheet's rows is not the title
+    assert notice.title is not None and notice.title.value == "2025年第二季度政府采购意向公开"
+    # the signature line under the list ends the table (it was read as a wrapped row of it)
+    assert notice.buyer is not None and notice.buyer.value == "示例市第一人民医院"
+    assert notice.notice_date is not None and notice.notice_date.value == "2025-03-28"
+    assert result.amount_cny == 1850000
