@@ -442,3 +442,22 @@ def test_a_roundup_of_tenders_under_a_column_tag_is_news() -> None:
 深度：800mm
 """
     assert _one(spec).doc_kind == "notice"
+
+
+def test_a_channel_page_whose_rows_end_in_their_dates_is_a_listing_not_a_notice() -> None:
+    from tenderwatch.pipeline import process_bytes
+
+    page = ("<html><head><title>采购公告 - 示例大学采购与招标管理中心</title></head><body><h2>采购公告</h2><ul>"
+            "<li><a>示例大学GPU服务器（H800）采购项目招标公告</a><span>2024-09-12</span></li>"
+            "<li><a>示例大学实验室家具采购项目竞争性磋商公告</a><span>2024-09-10</span></li>"
+            "<li><a>示例大学高性能计算平台（A100）扩容项目中标公告</a><span>2024-09-05</span></li>"
+            "<li><a>示例大学物业服务采购项目招标公告</a><span>2024-09-01</span></li></ul>"
+            "<div>共 128 条 1/32 页 下一页</div></body></html>")
+    (result,) = process_bytes(page.encode("utf-8"), "channel.html")
+    assert result.doc_kind == "listing" and not result.relevant
+    # a notice that lists two related notices under its body stays a notice
+    notice = ("示例大学GPU服务器采购项目招标公告\n项目编号：SL-2024-0912\n采购人：示例大学\n预算金额：300万元\n"
+              "采购需求：8卡H800服务器 2台\n发布时间：2024-09-12\n相关公告\n"
+              "示例学院A800服务器采购项目中标公告2024-08-01\n示例研究所家具采购项目招标公告2024-07-15\n")
+    (result,) = process_bytes(notice.encode("utf-8"), "notice.txt")
+    assert result.doc_kind == "notice" and result.relevant
