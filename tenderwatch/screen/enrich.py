@@ -15,11 +15,13 @@ FUZZY_MIN = 92  # token-sort ratio for a row whose names match no entry exactly 
 
 
 def _keys(name: str) -> list[str]:
+    """A name's keys, with its place qualifiers: "Huawei Technologies (Australia) Pty Ltd." is another
+    entry than "Huawei Technologies Co., Ltd." (the transcription's Chinese name 华为 belongs to the latter)."""
     keys = []
     for text in dict.fromkeys((name, _TAIL_PAREN.sub("", name))):
         analysed = analyse(text)
         if analysed.script == "latin" and analysed.key:
-            keys.append(analysed.key)
+            keys.append(analysed.key + "".join(f" @{q}" for q in sorted(analysed.qualifiers)))
     return keys
 
 
@@ -38,7 +40,10 @@ def enrich(entries: list[ListEntry], extra: list[ListEntry]) -> str:
         target = next((index[k] for k in keys if k in index), None)
         if target is None:  # "Suma Techology", "NetForward Mircroelectronics": the list's spelling differs
             for key in keys:
-                best = process.extractOne(key, list(index), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MIN)
+                # a misspelling, not another place: only among the names of the same place qualifiers
+                place = key.partition(" @")[2]
+                same = [k for k in index if k.partition(" @")[2] == place]
+                best = process.extractOne(key, same, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MIN)
                 if best is not None:
                     target = index[best[0]]
                     break

@@ -110,3 +110,23 @@ def test_no_home_directory_screens_against_the_bundled_lists(monkeypatch: pytest
     assert not folder.exists()
     loaded = list_store.load_active()
     assert loaded and [item.version.source for item in loaded] == [item.version.source for item in list_store.load_bundled()]
+
+
+def test_a_transcription_row_goes_to_the_entry_of_its_own_place_not_a_country_subsidiary() -> None:
+    from tenderwatch.screen.enrich import enrich
+    from tenderwatch.screen.entries import ListEntry
+
+    listed = [
+        ListEntry("BIS Entity List", "EL-1", "Huawei Technologies (Australia) Pty Ltd."),  # first in the list
+        ListEntry("BIS Entity List", "EL-2", "Huawei Technologies Co., Ltd."),
+        ListEntry("BIS Entity List", "EL-3", "Semiconductor Manufacturing International (Beijing) Corporation"),
+        ListEntry("BIS Entity List", "EL-4", "Semiconductor Manufacturing International Corporation"),
+    ]
+    rows = [ListEntry("BIS Entity List", "p1", "Huawei Technologies Co., Ltd.", ["Huawei", "华为"]),
+            ListEntry("BIS Entity List", "p2", "Semiconductor Manufacturing International Corporation", ["中芯国际"]),
+            ListEntry("BIS Entity List", "p3", "Semiconductor Manufacturing International (Tianjin) Corporation")]
+    note = enrich(listed, rows)
+    by_id = {e.entry_id: e.aliases for e in listed}
+    # the Chinese names went to the Australian subsidiary and to SMIC Beijing (same name, place dropped)
+    assert by_id == {"EL-1": [], "EL-2": ["Huawei", "华为"], "EL-3": [], "EL-4": ["中芯国际"]}
+    assert note == "2 rows matched, 0 removed entries kept, 1 rows not found dropped"
