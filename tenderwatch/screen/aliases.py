@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from tenderwatch.screen.institutes import institute_ids, known_institutes
+from tenderwatch.screen.institutes import group_rests, institute_ids, known_institutes
 from tenderwatch.screen.normalize import Name, analyse
 from tenderwatch.screen.vocab import AliasEntry, vocab
 
@@ -22,6 +22,11 @@ class AliasTable:
         if not name.key:
             return frozenset()
         found = self.by_key.get(name.script + ":" + name.key, frozenset())
+        if not found:  # a unit written after its group's name, the unit in the table
+            for rest in group_rests(name):
+                found = self.by_key.get("zh:" + analyse(rest).key, frozenset())
+                if found:
+                    break
         institutes = institute_ids(name)
         if not institutes:
             return found

@@ -144,6 +144,17 @@ def _after_group(text: str) -> Iterator[tuple[frozenset[str], str, re.Match[str]
             yield groups, rest, _ZH_REST.match(rest)
 
 
+def group_rests(name: Name) -> list[str]:
+    """What follows a defence group's name in a unit's name (中国航天科工集团有限公司北京电子工程总体研究所
+    -> 北京电子工程总体研究所), four characters or more; empty unless the name ends in 所 or 院."""
+    if name.script != "zh" or not name.key:
+        return []
+    text = name.full or name.key
+    if not text.endswith(("所", "院")) or text[0] not in _tables().zh_first:
+        return []
+    return [rest for _groups, rest, _m in _after_group(text) if len(rest) >= 4]
+
+
 def academy_ids(name: Name) -> frozenset[str]:
     """The academy a numbered institute is written under (中国航天科工集团第二研究院二〇八所,
     航天科工二院706所 -> CASIC academy 2); empty for any other name. A list that names the academy

@@ -20,6 +20,10 @@ SAME = [
     ("中国航天科技集团有限公司第八研究院第八一一研究所", "CASC 811 Research Institute"),
     ("航天科工三院", "China Aerospace Science and Industry Corporation Third Academy"),
     ("北京航空制造工程研究所", "中国航空制造技术研究院"),  # former and present name
+    ("中国航空工业集团公司第六〇一研究所", "Shenyang Aircraft Design Institute"),  # named in AVIC's 1260H entry
+    ("航空工业601所", "中国航空工业集团有限公司沈阳飞机设计研究所"),
+    # a unit written after its group's name, the unit an alias of a listed entry (not a numbered institute)
+    ("中国航天科工集团有限公司北京电子工程总体研究所", "Beijing Institute of Electronics Systems Engineering"),
 ]
 DIFFERENT = [
     ("中国电子科技集团公司第二十研究所", "CETC Research Institute 21"),
@@ -27,6 +31,7 @@ DIFFERENT = [
     ("中国电子科技集团公司第二十研究所", "China Electronics Technology Group Corporation"),  # the group is not its institute
     ("航天科工三院", "CASIC Second Academy"),
     ("CETC 20 Trading Co., Ltd.", "CETC 20"),  # a company of the institute, not the institute
+    ("中国航天科工集团有限公司北京电子工程总体研究所", "CASIC"),  # the unit is not the group
 ]
 
 
