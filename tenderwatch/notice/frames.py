@@ -16,7 +16,7 @@ from tenderwatch.notice.parties import valid_name
 _GAP = r"(?:[ \t]+|(?:(?<=\band)|(?<=\bof)|(?<=\bfor)|(?<=\bon)|(?<=\bthe)|(?<=&))[ \t]*\n[ \t]*)"
 _ENGLISH_ORG = re.compile(
     r"(?:^|[.:]\s+)The (?P<name>(?:[A-Z][A-Za-z&'.]*\s+){0,8}(?:University|Council|Authority|Department|Hospital|"
-    r"Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|Center|Academy|Laboratory|Agency)"
+    r"Institute|College|Polytechnic|Company|Limited|Bureau|Commission|Board|Office|Centre|Center|Academy|Laboratory|Agency)"
     rf"(?:{_GAP}(?:for|of|on)(?:{_GAP}(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
     re.M,
 )

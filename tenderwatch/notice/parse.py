@@ -198,6 +198,9 @@ def _buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title: Fac
     named = _full_english_name(scan.text, fact.value)
     if named is not None:  # "The Institute awarded …" -> the Institute's full name on the page
         return src.fact("buyer", named[0], named[1], named[1] + len(named[0]))
+    titled = _full_english_name(doc.meta.get("page_title", ""), fact.value)
+    if titled is not None:  # only in the page's <title> (its header and footer are not the notice's text)
+        return Fact("buyer", titled[0], titled[0])
     head = institution(fact.value)
     if head == fact.value:
         return fact

@@ -310,6 +310,8 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
             out = "\n".join(p for p in (out, from_js) if p)
     if title:
         meta["title"] = title
+    if head_title and head_title != title:  # "Notice of Award - … | Lion Rock Institute of Higher Education"
+        meta["page_title"] = head_title
     pub = pub or meta.get("pub_date", "") or pub_date_in_text(out)
     if pub:
         meta["pub_date"] = pub

@@ -85,6 +85,22 @@ def test_an_english_letterhead_does_not_run_into_the_next_line() -> None:
     assert " ".join(str(result.notice.buyer.value).split()) == "The Hong Kong University of Science and Technology"
 
 
+def test_an_english_back_reference_is_named_from_the_pages_title_when_the_text_does_not_name_it() -> None:
+    page = ("<html><head><title>Notice of Award - GPU Servers | Harbour Bay College of Technology</title></head><body>"
+            "<header><div class='brand'>Harbour Bay College of Technology</div><nav><a>Home</a></nav></header>"
+            "<main><h1>Notice of Award of Contract</h1><table>"
+            "<tr><th>Tender Reference</th><td>HBC/T/2024/07</td></tr>"
+            "<tr><th>Subject</th><td>Supply of four GPU servers with NVIDIA A100 80GB</td></tr>"
+            "<tr><th>Name of Contractor</th><td>Pearl Delta Systems Limited</td></tr>"
+            "<tr><th>Contract Sum</th><td>HK$820,000.00</td></tr></table>"
+            "<p>The College awarded the contract to the tenderer with the lowest conforming price.</p>"
+            "<p>Date of publication: 2 May 2024</p></main>"
+            "<footer>© Harbour Bay College of Technology. All rights reserved.</footer></body></html>")
+    (result,) = process_bytes(page.encode("utf-8"), "award.html")
+    assert result.relevant and result.notice is not None and result.notice.buyer is not None
+    assert result.notice.buyer.value == "Harbour Bay College of Technology"
+
+
 BIG5_PAGE = """<html><head><meta charset="big5"></head><body><div class="crumb">首頁 &gt; 消息</div>
 <h2>數據實驗室圖形卡報價邀請</h2><div class="meta">2025-03-04</div>
 <p>採購單位：九龍灣理工學院資訊科技處</p>
