@@ -143,7 +143,11 @@ def _ancillary_clouds(scan: Scan, findings: list[Finding]) -> None:
         if finding.category != "cloud" or not _live(finding) or finding.item or finding.provider not in ai_providers:
             continue
         start, end = scan.norm_span(finding)
-        if ctx.segment_has(scan.low, start, end, "account_strict") is not None:
+        if ctx.segment_has(scan.low, start, end, "account_strict") is not None and not (
+            # "…为该AWS账号的签约合作伙伴": the account the AI service is bought through, named again
+            ctx.segment_has(scan.low, start, end, "account_backref") is not None
+            and ctx.segment_has(scan.low, start, end, "cloud_compute") is None
+        ):
             continue
         finding.in_scope = False
         finding.reason += "; ancillary to the AI model service bought from the same provider"

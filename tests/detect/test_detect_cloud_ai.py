@@ -40,6 +40,12 @@ CASES = [
     # TPUs are the cloud's compute, bought beside the model (before: the cloud was ancillary to Gemini)
     ("Google Cloud Vertex AI 平台 Gemini 模型 API 调用及 TPU 资源，通过授权代理商采购",
      True, ["ai_model", "cloud"], [], ["Google", "Google Cloud"]),
+    # the account named again ("该AWS账号") is the one the model is bought through, not a cloud account of its own
+    ("通过亚马逊云科技（AWS）Amazon Bedrock服务调用Anthropic Claude 3.5 Sonnet模型。\n"
+     "供应商为该AWS账号的签约合作伙伴，负责账号结算与技术支持。",
+     True, ["ai_model"], [], ["AWS", "Anthropic"]),
+    ("通过AWS Bedrock调用Claude模型。\n该AWS账号另需开通EC2 GPU实例2台。",
+     True, ["ai_model", "cloud"], [], ["AWS", "Anthropic"]),
     # the VMs and storage that come with the AI service stay ancillary
     ("由世纪互联运营的Microsoft Azure OpenAI服务，GPT-4o调用资源及配套Azure虚拟机、Azure Blob存储资源",
      True, ["ai_model"], [], ["Microsoft Azure", "OpenAI"]),
