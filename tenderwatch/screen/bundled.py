@@ -114,7 +114,7 @@ def enriched(lists: list[LoadedList], enrichers: tuple[Enricher, ...]) -> list[L
             what = enrich(targets, [replace(e, aliases=list(e.aliases)) for e in enricher.entries])
             others = [e for e in item.entries if short_name(e.list_name, e.programs) != enricher.target]
             entries = others + targets
-            note = f"{item.version.note} Names from {enricher.label}: {what}.".strip()
+            note = f"{item.version.note.rstrip().rstrip('.')}. Names from {enricher.label}: {what}.".lstrip(". ")
             item = LoadedList(replace(item.version, entries=len(entries), note=note), entries)
         out.append(item)
     return out
