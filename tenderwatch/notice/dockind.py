@@ -183,13 +183,15 @@ def _reason(signal: Signal, found: list[str]) -> str:
     return f"{signal.name}: '{shown}'"
 
 
-def classify(text: str, title: str, notice_type: str) -> DocKind:
-    """The kind of a document from its normalised ``text``, its ``title`` and the parsed notice type."""
+def classify(text: str, title: str, notice_type: str, possible: set[int] | None = None) -> DocKind:
+    """The kind of a document from its normalised ``text``, its ``title`` and the parsed notice type
+    (``possible``: ``kind_vocab().gate.possible(text)`` when the caller has it already)."""
     v = kind_vocab()
     scores: dict[str, int] = {}
     reasons: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
-    possible = v.gate.possible(text)
+    if possible is None:
+        possible = v.gate.possible(text)
     nl_text = "\n" + text
     for signal in v.signals:
         found = _distinct(signal, text, possible, nl_text)
