@@ -38,7 +38,7 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     if notice.region is None and region:
         notice.region = Fact("region", doc.meta["region"], region)
     first = first_pass(norm.text)  # detect's anchors and the kind gate's strings: one search
-    kind = read_kind(doc, norm, notice, first.kind_possible)
+    kind = read_kind(doc, norm, notice, first.kind_possible, first.kind_starts)
     locate_facts(notice, doc.text)
     findings = detect(doc, norm, notice, adopt_date=kind.lead, first=first)
     if not kind.lead:

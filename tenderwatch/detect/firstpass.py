@@ -10,6 +10,13 @@ whose case-folded and lower-cased forms differ (ß, ς, ſ, ı, Cherokee, some l
 the BMP) or an İ (``fold`` makes it i) or a character outside the BMP. Those characters are searched for
 in the same pass (the lower-cased form of each is such a character again; a final ς stands for Σ), and a
 text that has one is folded and searched by the gate itself, as before.
+
+The same search finds, for the document-kind patterns that cannot match but where one of a few strings
+starts (``KindVocab.starts``: word lists such as ``(据悉|据了解|业内人士…)``), every place those strings
+occur: such a pattern is tried only there (``dockind._matches_at``) instead of being scanned over the
+whole text, a class test at every character. Same matches: lower-casing keeps every character in its
+place once there is no İ, and a string found in ``text.lower()`` but written in other case in ``text``
+is only one more place to try.
 """
 
 from __future__ import annotations
@@ -31,6 +38,9 @@ class FirstPass:
     low: str  # text.lower()
     anchors: list[Anchor]  # find_anchors(low)
     kind_possible: set[int]  # kind_vocab().gate.possible(text)
+    # for each pattern of kind_vocab().starts: where in ``text`` one of its strings starts, sorted (None:
+    # not known, the patterns scan the text)
+    kind_starts: dict[int, list[int]] | None
 
 
 @dataclass(slots=True, frozen=True)
@@ -38,6 +48,7 @@ class _Shared:
     search: ahocorasick_rs.BytesAhoCorasick
     anchors: int  # numbers below this are the anchor literals' own numbers
     gate: tuple[int, ...]  # the gate's literal number of each string, -1 for none
+    starts: tuple[tuple[int, ...], ...]  # the kind patterns each string starts (KindVocab.starts)
     unsure: int  # numbers from this on are characters whose folded and lower-cased forms differ
 
 
@@ -64,15 +75,19 @@ def differing() -> list[str]:
 def _shared() -> _Shared:
     strings = list(automaton().literals)
     number = {s: n for n, s in enumerate(strings)}
-    gate_literals = kind_vocab().gate.literals
-    gate_of = [-1] * len(strings)
-    for n, literal in enumerate(gate_literals):
-        if literal in number:
-            gate_of[number[literal]] = n
-        else:
+
+    def numbered(literal: str) -> int:
+        if literal not in number:
             number[literal] = len(strings)
             strings.append(literal)
-            gate_of.append(n)
+        return number[literal]
+
+    vocab = kind_vocab()
+    gate_of = {numbered(literal): n for n, literal in enumerate(vocab.gate.literals)}
+    starts: dict[int, list[int]] = {}
+    for index, found in sorted(vocab.starts.items()):
+        for literal in sorted(found):
+            starts.setdefault(numbered(literal), []).append(index)
     unsure = len(strings)
     # a character outside the BMP: its UTF-8 lead byte (never a continuation byte, nor part of another
     # character's encoding); the BMP's own differing characters as they are
@@ -81,7 +96,8 @@ def _shared() -> _Shared:
     # a DFA (as literals.searcher): ~14 ms to build for these ~1,000 strings, once per process; the
     # search it saves is ~0.25 M instructions a crawled page
     search = ahocorasick_rs.BytesAhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
-    return _Shared(search, len(automaton().literals), tuple(gate_of), unsure)
+    return _Shared(search, len(automaton().literals), tuple(gate_of.get(n, -1) for n in range(unsure)),
+                   tuple(tuple(starts.get(n, ())) for n in range(unsure)), unsure)
 
 
 def first_pass(text: str) -> FirstPass:
@@ -90,10 +106,17 @@ def first_pass(text: str) -> FirstPass:
     low = text.lower()
     data = utf8(low)
     found = shared.search.find_matches_as_indexes(data, overlapping=True)
-    gate, limit, unsure = shared.gate, shared.anchors, shared.unsure
+    gate, limit, unsure, led = shared.gate, shared.anchors, shared.unsure, shared.starts
     anchors = [m for m in found if m[0] < limit]
     if "\u0130" in text or any(m[0] >= unsure for m in found):
-        possible = kind_vocab().gate.possible(text)
-    else:
-        possible = kind_vocab().gate.possible_from({gate[m[0]] for m in found if gate[m[0]] >= 0})
-    return FirstPass(low, anchors_at(in_characters(anchors, data, low)), possible)
+        return FirstPass(low, anchors_at(in_characters(anchors, data, low)), kind_vocab().gate.possible(text), None)
+    possible = kind_vocab().gate.possible_from({gate[m[0]] for m in found if gate[m[0]] >= 0})
+    # lower() kept every character in its place (no İ): a place in ``low`` is the same place in ``text``
+    where = in_characters([m for m in found if led[m[0]]], data, low)
+    starts: dict[int, list[int]] = {}
+    for number, start, _end in where:
+        for index in led[number]:
+            starts.setdefault(index, []).append(start)
+    for places in starts.values():
+        places.sort()
+    return FirstPass(low, anchors_at(in_characters(anchors, data, low)), possible, starts)

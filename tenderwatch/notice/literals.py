@@ -166,6 +166,52 @@ def _item(op: Any, av: Any, ignore: bool) -> set[str] | None:
     return None
 
 
+def leading(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` starts with (``None`` if not proven;
+    so too for a ``(?i)`` pattern or a string whose lower-cased and folded forms differ). A pattern run
+    only where one of them occurs finds the same matches as a scan of the whole text."""
+    if P is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _leading(P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a parser that changed shape proves nothing
+        return None
+    if not found or not all(found) or min(map(len, found)) < _MIN_LENGTH or any(fold(s) != s.lower() for s in found):
+        return None
+    return frozenset(s.lower() for s in found)
+
+
+def _leading(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+    runs: set[str] = {""}
+    for op, av in items:
+        if op in ZERO_WIDTH:  # takes no text: the match still starts where the next item does
+            continue
+        char = _literal(op, av, False)
+        choice = {char} if char is not None else _choices(op, av, False)
+        if choice is not None and len(runs) * len(choice) <= _MAX_CHOICES:
+            runs = {run + one for run in runs for one in choice}
+            continue
+        if runs == {""}:  # the first item is not a fixed choice: the strings its own matches start with
+            return _leading_item(op, av)
+        break
+    return runs if all(runs) else None
+
+
+def _leading_item(op: Any, av: Any) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        _group, add, _remove, sub = av
+        return None if add & re.IGNORECASE else _leading(sub)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _leading(branch)
+            if not found or not all(found):
+                return None
+            union |= found
+        return union
+    return None
+
+
 class LiteralGate:
     """Which of ``patterns`` can match a text, in one pass over it."""
 

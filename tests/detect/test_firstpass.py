@@ -38,3 +38,22 @@ def test_differing_characters() -> None:
     chars = set(differing())
     assert {"ß", "ς", "ı", "İ", "ſ", "ﬁ"} <= chars
     assert not chars & set("aZ中σé1")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_first_pass_places_run_the_kind_patterns_as_finditer(text: str) -> None:
+    from tenderwatch.notice.dockind import _matches_at
+
+    found = first_pass(text)
+    if found.kind_starts is None:  # a text the gate searches itself
+        return
+    patterns = [p for signal in kind_vocab().signals for p in signal.patterns]
+    for index in kind_vocab().starts:
+        places = found.kind_starts.get(index, [])
+        assert [m.span() for m in _matches_at(patterns[index], text, places)] == \
+            [m.span() for m in patterns[index].finditer(text)]
+
+
+def test_first_pass_leaves_places_unknown_where_lower_moves_characters() -> None:
+    assert first_pass("İ 我单位 现邀请").kind_starts is None
+    assert first_pass("我单位 现邀请").kind_starts
