@@ -169,16 +169,23 @@ def _item(op: Any, av: Any, ignore: bool) -> set[str] | None:
 def leading(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of ``pattern`` starts with (``None`` if not proven;
     so too for a ``(?i)`` pattern or a string whose lower-cased and folded forms differ). A pattern run
-    only where one of them occurs finds the same matches as a scan of the whole text."""
+    only where one of them occurs finds the same matches as a scan of the whole text. A single character
+    counts when it is not one that most texts hold many times (a letter, digit, space or common punctuation
+    of ASCII): ``元``, ``¥`` and ``$`` are a few places in a page, a scan for them a class test at each."""
     if P is None or pattern.flags & re.IGNORECASE:
         return None
     try:
         found = _leading(P.parse(pattern.pattern, pattern.flags))
     except Exception:  # a parser that changed shape proves nothing
         return None
-    if not found or not all(found) or min(map(len, found)) < _MIN_LENGTH or any(fold(s) != s.lower() for s in found):
+    if not found or not all(found) or any(len(s) == 1 and _frequent(s) for s in found) \
+            or any(fold(s) != s.lower() for s in found):
         return None
     return frozenset(s.lower() for s in found)
+
+
+def _frequent(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char.isspace() or char in ":,.;()/-_'\"")
 
 
 def _leading(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
