@@ -81,10 +81,9 @@ def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None
     for op, av in items:
         if op in ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
             continue
-        char = _literal(op, av, ignore)
-        choice = {char} if char is not None else _choices(op, av, ignore)
-        if choice is not None and len(runs) * len(choice) <= _MAX_CHOICES:
-            runs = {run + one for run in runs for one in choice}
+        longer = _extended(runs, op, av, ignore)
+        if longer is not None:
+            runs = longer
             continue
         best = _better(best, _flushed(runs))
         runs = {""}
@@ -122,12 +121,21 @@ def _fixed(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
     for op, av in items:
         if op in ZERO_WIDTH:
             continue
-        char = _literal(op, av, ignore)
-        choice = {char} if char is not None else _choices(op, av, ignore)
-        if choice is None or len(runs) * len(choice) > _MAX_CHOICES:
+        longer = _extended(runs, op, av, ignore)
+        if longer is None:
             return None
-        runs = {run + one for run in runs for one in choice}
+        runs = longer
     return runs
+
+
+def _extended(runs: set[str], op: Any, av: Any, ignore: bool) -> set[str] | None:
+    """``runs``, each followed by what the item can read when it is a fixed choice (and the strings stay
+    few); ``None`` otherwise."""
+    char = _literal(op, av, ignore)
+    choice = {char} if char is not None else _choices(op, av, ignore)
+    if choice is None or len(runs) * len(choice) > _MAX_CHOICES:
+        return None
+    return {run + one for run in runs for one in choice}
 
 
 def _literal(op: Any, av: Any, ignore: bool) -> str | None:
@@ -193,10 +201,9 @@ def _leading(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     for op, av in items:
         if op in ZERO_WIDTH:  # takes no text: the match still starts where the next item does
             continue
-        char = _literal(op, av, False)
-        choice = {char} if char is not None else _choices(op, av, False)
-        if choice is not None and len(runs) * len(choice) <= _MAX_CHOICES:
-            runs = {run + one for run in runs for one in choice}
+        longer = _extended(runs, op, av, False)
+        if longer is not None:
+            runs = longer
             continue
         if runs == {""}:  # the first item is not a fixed choice: the strings its own matches start with
             return _leading_item(op, av)
