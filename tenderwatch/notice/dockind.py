@@ -36,7 +36,8 @@ from importlib import resources
 
 from tenderwatch.notice.disclosure import Side, disclosure_side
 from tenderwatch.notice.labels import VocabularyError
-from tenderwatch.notice.literals import C, LiteralGate, P, leading, one_line, required
+from tenderwatch.notice.literals import C, LiteralGate, P, required
+from tenderwatch.notice.places import leading, one_line
 from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison", "listing")  # tie order: the more specific kind first
@@ -65,10 +66,10 @@ class KindVocab:
     meanings: dict[str, str]
     signals: tuple[Signal, ...]
     gate: LiteralGate
-    # by the gate's numbering: the strings every match of the pattern starts with (literals.leading),
+    # by the gate's numbering: the strings every match of the pattern starts with (places.leading),
     # for the patterns not run line-led; a caller that knows where they occur runs the pattern only there
     starts: dict[int, frozenset[str]] = field(default_factory=dict)
-    # the line-led patterns whose matches lie within one line (literals.one_line), with the strings one of
+    # the line-led patterns whose matches lie within one line (places.one_line), with the strings one of
     # which every match holds (literals.required): a caller that knows where those occur tries their lines only
     lines: dict[int, frozenset[str]] = field(default_factory=dict)
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import tenderwatch.notice.literals as literals
+import tenderwatch.notice.places as places
 from tenderwatch.notice.dockind import kind_vocab
 from tenderwatch.notice.literals import LiteralGate, required
 
@@ -114,7 +115,7 @@ def test_occurrences_are_every_overlapping_place_of_every_string_in_characters()
     (r"[^a]bc", None),
 ])
 def test_leading_strings(pattern: str, expected: set[str] | None) -> None:
-    found = literals.leading(re.compile(pattern))
+    found = places.leading(re.compile(pattern))
     assert (None if found is None else set(found)) == expected
 
 
@@ -124,7 +125,7 @@ def test_a_pattern_run_where_its_leading_strings_occur_finds_what_finditer_finds
     text = "现邀请供应商;现就本项目,欢迎各单位。现邀请现邀请 VIP会员 vip会员"
     for source in (r"(欢迎[^\n]{0,3}单位|现(?:邀请|就))", r"现邀请现邀请|现邀请", r"VIP会员"):
         pattern = re.compile(source)
-        strings = literals.leading(pattern)
+        strings = places.leading(pattern)
         assert strings
         starts = sorted(at for s in strings for at in range(len(text)) if text.lower().startswith(s, at))
         assert [m.span() for m in _matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
@@ -141,4 +142,4 @@ def test_a_pattern_run_where_its_leading_strings_occur_finds_what_finditer_finds
     (r"(a)\1", False),  # a back-reference: not proven
 ])
 def test_one_line(pattern: str, expected: bool) -> None:
-    assert literals.one_line(re.compile(pattern)) is expected
+    assert places.one_line(re.compile(pattern)) is expected
