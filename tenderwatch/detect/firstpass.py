@@ -49,7 +49,6 @@ class _Shared:
     anchors: int  # numbers below this are the anchor literals' own numbers
     gate: tuple[int, ...]  # the gate's literal number of each string, -1 for none
     starts: tuple[tuple[int, ...], ...]  # the kind patterns each string starts (KindVocab.starts)
-    lines: tuple[tuple[int, ...], ...]  # the line-led kind patterns each string is in (KindVocab.lines)
     unsure: int  # numbers from this on are characters whose folded and lower-cased forms differ
 
 
@@ -89,10 +88,6 @@ def _shared() -> _Shared:
     for index, found in sorted(vocab.starts.items()):
         for literal in sorted(found):
             starts.setdefault(numbered(literal), []).append(index)
-    lines: dict[int, list[int]] = {}
-    for index, found in sorted(vocab.lines.items()):
-        for literal in sorted(found):
-            lines.setdefault(numbered(literal), []).append(index)
     unsure = len(strings)
     # a character outside the BMP: its UTF-8 lead byte (never a continuation byte, nor part of another
     # character's encoding); the BMP's own differing characters as they are
@@ -102,8 +97,7 @@ def _shared() -> _Shared:
     # search it saves is ~0.25 M instructions a crawled page
     search = ahocorasick_rs.BytesAhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
     return _Shared(search, len(automaton().literals), tuple(gate_of.get(n, -1) for n in range(unsure)),
-                   tuple(tuple(starts.get(n, ())) for n in range(unsure)),
-                   tuple(tuple(lines.get(n, ())) for n in range(unsure)), unsure)
+                   tuple(tuple(starts.get(n, ())) for n in range(unsure)), unsure)
 
 
 def first_pass(text: str) -> FirstPass:
@@ -112,20 +106,16 @@ def first_pass(text: str) -> FirstPass:
     low = text.lower()
     data = utf8(low)
     found = shared.search.find_matches_as_indexes(data, overlapping=True)
-    gate, limit, unsure, led, held = shared.gate, shared.anchors, shared.unsure, shared.starts, shared.lines
+    gate, limit, unsure, led = shared.gate, shared.anchors, shared.unsure, shared.starts
     anchors = [m for m in found if m[0] < limit]
     if "\u0130" in text or any(m[0] >= unsure for m in found):
         return FirstPass(low, anchors_at(in_characters(anchors, data, low)), kind_vocab().gate.possible(text), None)
     possible = kind_vocab().gate.possible_from({gate[m[0]] for m in found if gate[m[0]] >= 0})
     # lower() kept every character in its place (no İ): a place in ``low`` is the same place in ``text``
-    where = in_characters([m for m in found if led[m[0]] or held[m[0]]], data, low)
+    where = in_characters([m for m in found if led[m[0]]], data, low)
     places: dict[int, set[int]] = {}
     for number, start, _end in where:
         for index in led[number]:
             places.setdefault(index, set()).add(start)
-        if held[number]:
-            line = text.rfind("\n", 0, start) + 1  # where "\n" + text has the line's "\n"
-            for index in held[number]:
-                places.setdefault(index, set()).add(line)
     starts = {index: sorted(at) for index, at in places.items()}
     return FirstPass(low, anchors_at(in_characters(anchors, data, low)), possible, starts)

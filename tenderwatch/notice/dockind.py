@@ -36,8 +36,8 @@ from importlib import resources
 
 from tenderwatch.notice.disclosure import Side, disclosure_side
 from tenderwatch.notice.labels import VocabularyError
-from tenderwatch.notice.literals import C, LiteralGate, P, required
-from tenderwatch.notice.places import leading, one_line
+from tenderwatch.notice.literals import C, LiteralGate, P
+from tenderwatch.notice.places import leading
 from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison", "listing")  # tie order: the more specific kind first
@@ -69,9 +69,6 @@ class KindVocab:
     # by the gate's numbering: the strings every match of the pattern starts with (places.leading),
     # for the patterns not run line-led; a caller that knows where they occur runs the pattern only there
     starts: dict[int, frozenset[str]] = field(default_factory=dict)
-    # the line-led patterns whose matches lie within one line (places.one_line), with the strings one of
-    # which every match holds (literals.required): a caller that knows where those occur tries their lines only
-    lines: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -105,22 +102,18 @@ def kind_vocab() -> KindVocab:
         signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns,
                               first, tuple(map(_line_led, patterns))))
         first += len(patterns)
-    starts, lines = {}, {}
+    starts = {}
     for signal in signals:
         for index, (pattern, lined) in enumerate(zip(signal.patterns, signal.lined, strict=True), signal.first):
             found = leading(pattern) if lined is None else None
             if found:
                 starts[index] = found
-            held = required(pattern) if lined is not None and one_line(pattern) else None
-            if held and min(map(len, held)) >= 2:
-                lines[index] = held
     return KindVocab(
         leads=frozenset(k for k, v in kinds.items() if v.get("lead")),
         meanings={k: str(v.get("meaning", "")) for k, v in kinds.items()},
         signals=tuple(signals),
         gate=LiteralGate([p for signal in signals for p in signal.patterns]),
         starts=starts,
-        lines=lines,
     )
 
 
@@ -164,8 +157,7 @@ def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "",
     """The distinct texts the signal's patterns match, at most ``cap`` of them (``possible``: the
     gate's numbers of the patterns that can match ``text``; the others are not run; ``nl_text``:
     ``"\n" + text``, for the line-led patterns; ``starts``: for a pattern of ``KindVocab.starts``,
-    the places in ``text`` where one of its strings occurs, for one of ``KindVocab.lines`` the starts of
-    the lines that hold one of its strings, sorted, when the caller knows them)."""
+    the places in ``text`` where one of its strings occurs, sorted, when the caller knows them)."""
     seen: list[str] = []
     v = kind_vocab()
     for index, pattern in enumerate(signal.patterns, signal.first):
@@ -178,12 +170,8 @@ def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "",
         lined = signal.lined[index - signal.first] if nl_text else None
         if lined is not None:
             size = len(seen)
-            if starts is not None and index in v.lines:  # its lines: "\n" + text has the line's "\n" there
-                matches = _matches_at(lined, nl_text, starts.get(index, ()))
-            else:
-                matches = lined.finditer(nl_text)
             try:
-                if _add(seen, signal.cap, matches, lined=True):
+                if _add(seen, signal.cap, lined.finditer(nl_text), lined=True):
                     return seen
                 continue
             except _Unsure:

@@ -57,18 +57,3 @@ def test_first_pass_places_run_the_kind_patterns_as_finditer(text: str) -> None:
 def test_first_pass_leaves_places_unknown_where_lower_moves_characters() -> None:
     assert first_pass("İ 我单位 现邀请").kind_starts is None
     assert first_pass("我单位 现邀请").kind_starts
-
-
-def test_first_pass_lines_run_the_line_led_kind_patterns_as_finditer() -> None:
-    from tenderwatch.notice.dockind import _matches_at
-
-    text = "一、项目基本情况\n采购人: 某大学\n  项目编号:X-1\n三、采购人信息\n名称:采购人\n中标供应商 某公司"
-    found = first_pass(text)
-    assert found.kind_starts is not None
-    vocab = kind_vocab()
-    assert vocab.lines
-    for signal in vocab.signals:
-        for index, lined in enumerate(signal.lined, signal.first):
-            if index in vocab.lines and lined is not None:
-                got = _matches_at(lined, "\n" + text, found.kind_starts.get(index, []))
-                assert [m.span() for m in got] == [m.span() for m in lined.finditer("\n" + text)]

@@ -129,17 +129,3 @@ def test_a_pattern_run_where_its_leading_strings_occur_finds_what_finditer_finds
         assert strings
         starts = sorted(at for s in strings for at in range(len(text)) if text.lower().startswith(s, at))
         assert [m.span() for m in _matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), [
-    (r"(?m)^[ \t]*项目名称[:\t]", True),
-    (r"a[^\S\n]b", True),
-    (r"a.b", True),
-    (r"a\sb", False),  # \s reads a newline
-    (r"a[^x]b", False),
-    (r"(?s)a.b", False),
-    (r"(?s:.)", False),
-    (r"(a)\1", False),  # a back-reference: not proven
-])
-def test_one_line(pattern: str, expected: bool) -> None:
-    assert places.one_line(re.compile(pattern)) is expected
