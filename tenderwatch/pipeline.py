@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from tenderwatch.detect import decide, detect, doc_rule_status, lot_findings
+from tenderwatch.detect import decide, detect, doc_rule_status, first_pass, lot_findings
 from tenderwatch.detect.frames import not_bought_in, not_leads
 from tenderwatch.model import (
     Amount,
@@ -37,9 +37,10 @@ def process_text(doc: TextDoc, sha256: str) -> DocResult:
     region = doc.meta.get("region", "").strip()
     if notice.region is None and region:
         notice.region = Fact("region", doc.meta["region"], region)
-    kind = read_kind(doc, norm, notice)
+    first = first_pass(norm.text)  # detect's anchors and the kind gate's strings: one search
+    kind = read_kind(doc, norm, notice, first.kind_possible, first.kind_starts)
     locate_facts(notice, doc.text)
-    findings = detect(doc, norm, notice, adopt_date=kind.lead)
+    findings = detect(doc, norm, notice, adopt_date=kind.lead, first=first)
     if not kind.lead:
         not_leads(findings, kind.kind, kind.reasons[0] if kind.reasons else "")
     elif kind.excluded:

@@ -19,6 +19,7 @@ from tenderwatch.detect.bound import bound_findings, note_unkept
 from tenderwatch.detect.chips import chip_findings, system_findings, title_category
 from tenderwatch.detect.cloud import instance_findings, provider_findings
 from tenderwatch.detect.decide import decide, doc_rule_status, lot_findings, summarize
+from tenderwatch.detect.firstpass import FirstPass, first_pass
 from tenderwatch.detect.frames import apply_frames
 from tenderwatch.detect.merge import merge_mentions, per_unit_quantities
 from tenderwatch.detect.models import model_findings
@@ -62,10 +63,15 @@ def normalize_title(title: str) -> str:
     return normalize(title[:300]).text
 
 
-def detect(doc: TextDoc, norm: NormText, notice: NoticeFields, adopt_date: bool = True) -> list[Finding]:
-    """All leads in one notice (live and negated), in text order; ``adopt_date`` as in :func:`notice_date`."""
-    low = norm.text.lower()
-    anchors = find_anchors(low)
+def detect(doc: TextDoc, norm: NormText, notice: NoticeFields, adopt_date: bool = True,
+           first: FirstPass | None = None) -> list[Finding]:
+    """All leads in one notice (live and negated), in text order; ``adopt_date`` as in :func:`notice_date`;
+    ``first``: :func:`.firstpass.first_pass` of ``norm.text`` when the caller has it already."""
+    if first is not None:
+        low, anchors = first.low, first.anchors
+    else:
+        low = norm.text.lower()
+        anchors = find_anchors(low)
     if not anchors:
         return []
     scan = Scan(doc, norm, low, None)
@@ -100,4 +106,4 @@ def detect(doc: TextDoc, norm: NormText, notice: NoticeFields, adopt_date: bool 
     return findings
 
 
-__all__ = ["decide", "detect", "doc_rule_status", "lot_findings", "summarize"]
+__all__ = ["FirstPass", "decide", "detect", "doc_rule_status", "first_pass", "lot_findings", "summarize"]

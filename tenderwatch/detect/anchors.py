@@ -74,8 +74,13 @@ def automaton() -> Automaton:
 
 def find_anchors(low: str) -> list[Anchor]:
     """All anchor occurrences in ``low`` (lowercased normalised text), by start position."""
+    return anchors_at(occurrences(automaton().search, low))
+
+
+def anchors_at(found: list[tuple[int, int, int]]) -> list[Anchor]:
+    """The anchors of the occurrences ``found`` (literal number, start, end in characters), by start."""
     auto = automaton()
     literals, targets = auto.literals, auto.targets
-    out = [Anchor(start, end, literals[n], targets[n]) for n, start, end in occurrences(auto.search, low)]
+    out = [Anchor(start, end, literals[n], targets[n]) for n, start, end in found]
     out.sort(key=lambda a: (a.start, -a.end))
     return out

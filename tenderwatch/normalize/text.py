@@ -27,6 +27,9 @@ import opencc
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Starts with the space class (not a lookbehind) so the engine can skip to candidate spaces.
 _INNER_SPACE = re.compile(f"[ \u3000\u00a0](?<=[{_CJK}][ \u3000\u00a0])[ \u3000\u00a0]?(?=[{_CJK}])")
+# The same for a text whose only space is " " (NFKC makes U+3000 and U+00A0 one): led by a literal,
+# which re finds several times faster than a class of three.
+_INNER_PLAIN = re.compile(f" (?<=[{_CJK}] ) ?(?=[{_CJK}])")
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Characters that are also correct simplified Chinese and that OpenCC's t2s would
 # still change, breaking names: 昇腾 (Huawei Ascend) must not become 升腾.
@@ -171,7 +174,8 @@ def normalize(text: str) -> NormText:
     simplified = _t2s(_nfkc(text))
     if len(text) >= _KEPT:
         _last = (text, simplified)
-    deletions = [m.span() for m in _INNER_SPACE.finditer(simplified)]
+    inner = _INNER_SPACE if "\u3000" in simplified or "\u00a0" in simplified else _INNER_PLAIN
+    deletions = [m.span() for m in inner.finditer(simplified)]
     if not deletions:
         return NormText(simplified)
     out_text: list[str] = []

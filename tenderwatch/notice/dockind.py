@@ -29,7 +29,7 @@ the others, most of them on a real notice, are not run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +37,7 @@ from importlib import resources
 from tenderwatch.notice.disclosure import Side, disclosure_side
 from tenderwatch.notice.labels import VocabularyError
 from tenderwatch.notice.literals import C, LiteralGate, P
+from tenderwatch.notice.places import leading
 from tenderwatch.yamlfile import load_yaml
 
 _THIRD_PARTY = ("job", "seller", "news", "comparison", "listing")  # tie order: the more specific kind first
@@ -65,6 +66,9 @@ class KindVocab:
     meanings: dict[str, str]
     signals: tuple[Signal, ...]
     gate: LiteralGate
+    # by the gate's numbering: the strings every match of the pattern starts with (places.leading),
+    # for the patterns not run line-led; a caller that knows where they occur runs the pattern only there
+    starts: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -98,11 +102,18 @@ def kind_vocab() -> KindVocab:
         signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns,
                               first, tuple(map(_line_led, patterns))))
         first += len(patterns)
+    starts = {}
+    for signal in signals:
+        for index, (pattern, lined) in enumerate(zip(signal.patterns, signal.lined, strict=True), signal.first):
+            found = leading(pattern) if lined is None else None
+            if found:
+                starts[index] = found
     return KindVocab(
         leads=frozenset(k for k, v in kinds.items() if v.get("lead")),
         meanings={k: str(v.get("meaning", "")) for k, v in kinds.items()},
         signals=tuple(signals),
         gate=LiteralGate([p for signal in signals for p in signal.patterns]),
+        starts=starts,
     )
 
 
@@ -141,13 +152,20 @@ class _Unsure(Exception):
     """A line-led match that the pattern itself might not give in the same place."""
 
 
-def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "") -> list[str]:
+def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "",
+              starts: dict[int, list[int]] | None = None) -> list[str]:
     """The distinct texts the signal's patterns match, at most ``cap`` of them (``possible``: the
     gate's numbers of the patterns that can match ``text``; the others are not run; ``nl_text``:
-    ``"\n" + text``, for the line-led patterns)."""
+    ``"\n" + text``, for the line-led patterns; ``starts``: for a pattern of ``KindVocab.starts``,
+    the places in ``text`` where one of its strings occurs, sorted, when the caller knows them)."""
     seen: list[str] = []
+    v = kind_vocab()
     for index, pattern in enumerate(signal.patterns, signal.first):
         if index not in possible:
+            continue
+        if starts is not None and index in v.starts:
+            if _add(seen, signal.cap, _matches_at(pattern, text, starts.get(index, ()))):
+                return seen
             continue
         lined = signal.lined[index - signal.first] if nl_text else None
         if lined is not None:
@@ -161,6 +179,19 @@ def _distinct(signal: Signal, text: str, possible: set[int], nl_text: str = "") 
         if _add(seen, signal.cap, pattern.finditer(text)):
             return seen
     return seen
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (sorted):
+    tried there only, a match's end the next place to try from, as finditer does."""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = max(match.end(), at + 1)
 
 
 def _add(seen: list[str], cap: int, matches: Iterator[re.Match[str]], lined: bool = False) -> bool:
@@ -183,16 +214,20 @@ def _reason(signal: Signal, found: list[str]) -> str:
     return f"{signal.name}: '{shown}'"
 
 
-def classify(text: str, title: str, notice_type: str) -> DocKind:
-    """The kind of a document from its normalised ``text``, its ``title`` and the parsed notice type."""
+def classify(text: str, title: str, notice_type: str, possible: set[int] | None = None,
+             starts: dict[int, list[int]] | None = None) -> DocKind:
+    """The kind of a document from its normalised ``text``, its ``title`` and the parsed notice type
+    (``possible``: ``kind_vocab().gate.possible(text)`` when the caller has it already; ``starts``: as
+    for ``_distinct``, with ``possible``)."""
     v = kind_vocab()
     scores: dict[str, int] = {}
     reasons: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
-    possible = v.gate.possible(text)
+    if possible is None:
+        possible = v.gate.possible(text)
     nl_text = "\n" + text
     for signal in v.signals:
-        found = _distinct(signal, text, possible, nl_text)
+        found = _distinct(signal, text, possible, nl_text, starts)
         counts[signal.name] = len(found)
         if not found:
             continue

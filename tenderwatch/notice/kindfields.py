@@ -52,10 +52,12 @@ def _fact(doc: TextDoc, norm: NormText, name: str, value: object, start: int, en
     return Fact(name, doc.text[s:e], value, s, e)
 
 
-def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields) -> DocKind:
-    """Classify the document and make its fields follow from its kind."""
+def read_kind(doc: TextDoc, norm: NormText, notice: NoticeFields, possible: set[int] | None = None,
+              starts: dict[int, list[int]] | None = None) -> DocKind:
+    """Classify the document and make its fields follow from its kind (``possible``, ``starts``: as for
+    ``classify``)."""
     title = str(notice.title.value) if notice.title is not None else doc.meta.get("title", "")
-    kind = classify(norm.text, title, notice.notice_type)
+    kind = classify(norm.text, title, notice.notice_type, possible, starts)
     if kind.kind == "disclosure":
         kind.excluded = [norm.to_source(s, e) for s, e in terminated_sections(norm.text)]
     if kind.kind == "disclosure" and kind.side is not None:

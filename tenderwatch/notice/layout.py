@@ -22,8 +22,11 @@ import re
 from tenderwatch.notice.labels import column_role, label_key, vocab
 
 _BRACKET_NL = re.compile(r"\n[ \t]*[【\[〔]([^\]】〕\n\[【]{1,20})[】\]〕]([ \t]*[:：]?)")
-_BULLET_RE = re.compile("[■□●○◆◇▲△►▶▪▫★☆◎•※❖]")
-_ANY_MARK = re.compile("[■□●○◆◇▲△►▶▪▫★☆◎•※❖【\\[〔|]")
+_BULLETS = "■□●○◆◇▲△►▶▪▫★☆◎•※❖"
+_BULLET_RE = re.compile(f"[{_BULLETS}]")
+# looked for with ``in``, one memchr-like scan per mark: cheaper than a class test at every character,
+# and most notices have none of them
+_MARKS = _BULLETS + "【[〔|"
 # a slash between Chinese words ("[\u4e00-\u9fff)]/[\u4e00-\u9fff]"), written to start with the slash: re skips to
 # the slashes instead of trying every Chinese character
 _CJK_SLASH = re.compile(r"/(?<=[\u4e00-\u9fff)]/)(?=[\u4e00-\u9fff])")
@@ -196,10 +199,11 @@ def _aligned(text: str) -> str:
 def prepare(text: str) -> str:
     """The text with bracketed labels, bullets, ``|`` / ``/`` tables and space-aligned key-value
     blocks rewritten (same length)."""
-    if _ANY_MARK.search(text):  # one pass: most notices have none of these marks
+    if any(mark in text for mark in _MARKS):
         if "【" in text or "[" in text or "〔" in text:
             text = _brackets(text)
-        text = _BULLET_RE.sub(" ", text)
+        if any(bullet in text for bullet in _BULLETS):
+            text = _BULLET_RE.sub(" ", text)
         if "|" in text:
             text = _tables(text, "|", 2)
     if text.count("/") >= 6 and _CJK_SLASH.search(text):  # "项目名称/预算金额", not dates or links

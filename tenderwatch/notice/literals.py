@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -81,10 +81,9 @@ def _sequence(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None
     for op, av in items:
         if op in ZERO_WIDTH:  # takes no text: the literals on both sides stay adjacent
             continue
-        char = _literal(op, av, ignore)
-        choice = {char} if char is not None else _choices(op, av, ignore)
-        if choice is not None and len(runs) * len(choice) <= _MAX_CHOICES:
-            runs = {run + one for run in runs for one in choice}
+        longer = extended(runs, op, av, ignore)
+        if longer is not None:
+            runs = longer
             continue
         best = _better(best, _flushed(runs))
         runs = {""}
@@ -122,12 +121,21 @@ def _fixed(items: Sequence[tuple[Any, Any]], ignore: bool) -> set[str] | None:
     for op, av in items:
         if op in ZERO_WIDTH:
             continue
-        char = _literal(op, av, ignore)
-        choice = {char} if char is not None else _choices(op, av, ignore)
-        if choice is None or len(runs) * len(choice) > _MAX_CHOICES:
+        longer = extended(runs, op, av, ignore)
+        if longer is None:
             return None
-        runs = {run + one for run in runs for one in choice}
+        runs = longer
     return runs
+
+
+def extended(runs: set[str], op: Any, av: Any, ignore: bool) -> set[str] | None:
+    """``runs``, each followed by what the item can read when it is a fixed choice (and the strings stay
+    few); ``None`` otherwise."""
+    char = _literal(op, av, ignore)
+    choice = {char} if char is not None else _choices(op, av, ignore)
+    if choice is None or len(runs) * len(choice) > _MAX_CHOICES:
+        return None
+    return {run + one for run in runs for one in choice}
 
 
 def _literal(op: Any, av: Any, ignore: bool) -> str | None:
@@ -182,16 +190,26 @@ class LiteralGate:
             for literal in found:
                 owners.setdefault(literal, []).append(index)
         self.always = frozenset(always)
+        self.literals = tuple(owners)  # the folded strings searched, by number
         self._owners = tuple(tuple(indexes) for indexes in owners.values())
-        self._auto = searcher(list(owners)) if owners else None
+        # built when first searched: a caller that searches for the literals itself never needs it
+        self._auto: ahocorasick_rs.BytesAhoCorasick | None = None
 
     def possible(self, text: str) -> set[int]:
         """Indexes of the patterns that may match ``text`` (every other one cannot)."""
+        if not self.literals or len(self.always) == self.size:
+            return set(self.always)
+        if self._auto is None:
+            self._auto = searcher(list(self.literals))
+        return self.possible_from(present(self._auto, fold(text)))
+
+    def possible_from(self, found: Iterable[int]) -> set[int]:
+        """:meth:`possible` from the numbers of the ``literals`` found in the folded text (by a
+        search of the caller's that covers them)."""
         out = set(self.always)
-        if self._auto is not None and len(out) < self.size:
-            owners = self._owners
-            for number in present(self._auto, fold(text)):
-                out.update(owners[number])
+        owners = self._owners
+        for number in found:
+            out.update(owners[number])
         return out
 
 
@@ -210,7 +228,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTINUATION = bytes(range(0x80, 0xC0))
 
 
-def _utf8(text: str) -> bytes:
+def utf8(text: str) -> bytes:
     """``text`` as UTF-8; a lone surrogate (not UTF-8) as U+FFFD, also one character, matching no string."""
     try:
         return text.encode()
@@ -220,14 +238,19 @@ def _utf8(text: str) -> bytes:
 
 def present(auto: ahocorasick_rs.BytesAhoCorasick, text: str) -> set[int]:
     """The numbers of the strings of ``auto`` that occur in ``text``."""
-    return {number for number, _start, _end in auto.find_matches_as_indexes(_utf8(text), overlapping=True)}
+    return {number for number, _start, _end in auto.find_matches_as_indexes(utf8(text), overlapping=True)}
 
 
 def occurrences(auto: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
     """Every occurrence of every string of ``auto`` in ``text``, overlapping ones too: (the string's
     number, start, end), in characters."""
-    data = _utf8(text)
-    found = auto.find_matches_as_indexes(data, overlapping=True)
+    data = utf8(text)
+    return in_characters(auto.find_matches_as_indexes(data, overlapping=True), data, text)
+
+
+def in_characters(found: list[tuple[int, int, int]], data: bytes, text: str) -> list[tuple[int, int, int]]:
+    """Matches ``found`` in ``data`` (``text`` as UTF-8, see :func:`utf8`) with their byte offsets made
+    character offsets."""
     if not found or len(data) == len(text):  # ASCII: byte offsets are character offsets
         return found
     chars: dict[int, int] = {}

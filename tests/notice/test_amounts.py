@@ -67,3 +67,11 @@ def test_tax_flag() -> None:
 def test_wan_amounts_have_no_float_noise() -> None:
     assert money("中标金额：9826.96万元") == [(98269600.0, "CNY")]
     assert money("9826.96", "万元") == [(98269600.0, "CNY")]
+
+
+def test_capital_amounts_in_a_long_text_with_and_without_capital_digits() -> None:
+    filler = "本项目预算金额为120万元,采购内容详见附件。" * 12  # longer than a value: the long-text path
+    with_capital = filler + "中标金额:人民币贰拾万元整(¥200000.00)"
+    found = [(m.value, with_capital[m.start:m.end]) for m in find_money(with_capital)]
+    assert (200000.0, "贰拾万元整") in found
+    assert {m.value for m in find_money(filler)} == {1200000.0}

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import tenderwatch.notice.literals as literals
+import tenderwatch.notice.places as places
 from tenderwatch.notice.dockind import kind_vocab
 from tenderwatch.notice.literals import LiteralGate, required
 
@@ -98,3 +99,33 @@ def test_occurrences_are_every_overlapping_place_of_every_string_in_characters()
         assert sorted(found) == sorted(expected), text
         assert present(auto, text) == {n for n, _, _ in expected}, text
 
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?<!卖方)出售", {"出售"}),
+    (r"(?:算力|gpu)服务(?!器)", {"算力服务", "gpu服务"}),
+    (r"\bfoo|bar", {"foo", "bar"}),
+    (r"(欢迎[^\n]{0,3}单位|现(?:邀请|就))", {"欢迎", "现邀请", "现就"}),
+    (r"VIP会员", {"vip会员"}),
+    (r"ab?c", None),  # "a" alone: in most texts, many times
+    (r"(?:元|¥|\$|美元)\s*/", {"元", "¥", "$", "美元"}),
+    (r"(?:x|)yz", None),  # may start with "y"
+    (r"(ab|cd)+x", None),
+    (r"(?i)foo", None),
+    (r"[^a]bc", None),
+])
+def test_leading_strings(pattern: str, expected: set[str] | None) -> None:
+    found = places.leading(re.compile(pattern))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_a_pattern_run_where_its_leading_strings_occur_finds_what_finditer_finds() -> None:
+    from tenderwatch.notice.dockind import _matches_at
+
+    text = "现邀请供应商;现就本项目,欢迎各单位。现邀请现邀请 VIP会员 vip会员"
+    for source in (r"(欢迎[^\n]{0,3}单位|现(?:邀请|就))", r"现邀请现邀请|现邀请", r"VIP会员"):
+        pattern = re.compile(source)
+        strings = places.leading(pattern)
+        assert strings
+        starts = sorted(at for s in strings for at in range(len(text)) if text.lower().startswith(s, at))
+        assert [m.span() for m in _matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
