@@ -188,3 +188,41 @@ def test_a_style_repeated_on_many_elements_breaks_each_line() -> None:
     )
     assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"
     assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"  # with the styles remembered
+
+
+def test_page_classes_rule_out_only_what_cannot_match() -> None:
+    """A selector the class listing rules out finds nothing; one the engine matches is never ruled
+    out (quirks-mode pages match classes case-blind, references spell class names)."""
+    from tenderwatch.read.pagesource import PageClasses
+
+    pages = [
+        '<div class="Code-00004 x">1</div><p class="vF_detail_header"><h2>t</h2></p>',
+        '<!DOCTYPE html><div class="CODE-00004">1</div><span class="a&#x20;title">2</span>',
+        '<div class="breadcrumb\u3000foo">1</div><table><tr><th class="title">a</th><td class=Title>b</td></tr>'
+        "</table>",
+    ]
+    selectors = [".code-00004", ".title", "td.title", ".foo", ".breadcrumb", "div.vF_detail_header h2",
+                 "#x", "h2.tc", ".x", "[class*=code]", "p:first-child"]  # fmt: skip
+    for page in pages:
+        tree = LexborHTMLParser(page)
+        classes = PageClasses(tree)
+        for selector in selectors:
+            if not classes.may_match(selector):
+                assert tree.css(selector) == [], (page, selector)
+    assert not PageClasses(LexborHTMLParser('<p class="a">x</p>')).may_match("div.b")
+
+
+BOOKMARKED = [
+    # a bookmark class in another case still matches on a quirks-mode page
+    ('<body><span class="CODE-00004">P-3</span><p>正文内容</p></body>', "P-3\n正文内容", {"project_no": "P-3"}),
+    # a title class in another case is still a title candidate; an upper-case label cell class still labels
+    ('<body><div class="Art-Tit">某项目采购公告</div><table><tr><td class="TITLE">项目编号</td><td>X-9</td></tr>'
+     "</table></body>", "某项目采购公告\n项目编号\tX-9", {"title": "某项目采购公告", "project_no": "X-9"}),
+    # a chrome tag removed, the tag index telling which are present
+    ("<body><footer>页脚版权</footer><p>正文内容很长很长</p></body>", "正文内容很长很长", {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("html", "text", "meta"), BOOKMARKED)
+def test_class_listing_keeps_output(html: str, text: str, meta: dict[str, str]) -> None:
+    assert extract_html(html) == (text, meta)
