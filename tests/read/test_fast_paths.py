@@ -226,3 +226,24 @@ BOOKMARKED = [
 @pytest.mark.parametrize(("html", "text", "meta"), BOOKMARKED)
 def test_class_listing_keeps_output(html: str, text: str, meta: dict[str, str]) -> None:
     assert extract_html(html) == (text, meta)
+
+
+def test_blocks_in_cells_found_during_the_walk_as_by_a_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mark_layout lists the blocks inside tables (and cells outside tables) as it walks; the
+    inline set and so the text are those a ``td *`` query over the whole page gives."""
+    from tenderwatch.read import htmltext
+
+    rng = random.Random(5)
+    pieces = ["<table>", "</table>", "<tr>", "<td>", "</td>", "<th>", "<caption>", "<p>", "</p>", "<div>",
+              "</div>", "<br>", "<li>", "<math><td>", "</math>", "<select><option>", "</select>", "<pre>",
+              "</pre>", "<!--c-->", "<section>", "<math><td>x</td><td>", "文", "x ", "<span>", "</span>", "<dl><dt>", "<dd>"]  # fmt: skip
+    new = htmltext._inline_in_cells
+    for _ in range(400):
+        page = "<body>" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) + "</body>"
+        got = LexborHTMLParser(page)
+        htmltext.mark_layout(got)
+        want = LexborHTMLParser(page)
+        monkeypatch.setattr(htmltext, "_inline_in_cells", lambda _nodes, tree=want: new(tree.css("td *, th *")))
+        htmltext.mark_layout(want)
+        monkeypatch.setattr(htmltext, "_inline_in_cells", new)
+        assert htmltext.node_text(got.root) == htmltext.node_text(want.root), page
