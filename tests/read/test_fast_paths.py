@@ -220,6 +220,10 @@ BOOKMARKED = [
      "</table></body>", "某项目采购公告\n项目编号\tX-9", {"title": "某项目采购公告", "project_no": "X-9"}),
     # a chrome tag removed, the tag index telling which are present
     ("<body><footer>页脚版权</footer><p>正文内容很长很长</p></body>", "正文内容很长很长", {}),
+    # only a <u> that is a cell's own child is a labelled value (as the query "td > u" selected)
+    ("<body><table><tr><td>中标供应商：<span><u>甲公司</u></span></td><td>中标金额：<u>5万元</u></td></tr></table>"
+     "<p>中标供应商：<u>乙公司</u></p></body>", "中标供应商：甲公司\t中标金额：5万元\n中标供应商：乙公司",
+     {"bid_amount": "5万元"}),
 ]  # fmt: skip
 
 
