@@ -27,7 +27,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 MAX_CHROME_CHECKS = 200
 MAX_TITLE_CANDIDATES = 50
 MIN_PAGE_TEXT = 200  # characters of page text below which <script> strings are searched
-_LABEL_TAIL = re.compile(r"[\s:：]+$")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -155,6 +154,16 @@ def pub_date_in_text(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+def label_text(text: str) -> str:
+    """``text`` without its trailing whitespace and colons (two str strips a round: a regex
+    anchored at the end would be tried at every position)."""
+    while True:
+        stripped = text.rstrip().rstrip(":：")
+        if len(stripped) == len(text):
+            return stripped
+        text = stripped
+
+
 def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str], classes: PageClasses) -> None:
     """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
     and ``label：<u>value</u>`` cells (Shandong NoticeDetail). ``seen``: what
@@ -166,7 +175,7 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str
     else:  # no td.title: the <th> from the tag index (cheaper than a selector query)
         label_cells = tree.tags("th") if "th" in seen else []
     for cell in label_cells:
-        key = vocab.labels.get(_LABEL_TAIL.sub("", plain(cell)))
+        key = vocab.labels.get(label_text(plain(cell)))
         if key is None or key in meta:
             continue
         nxt = cell.next

@@ -251,3 +251,14 @@ def test_blocks_in_cells_found_during_the_walk_as_by_a_query(monkeypatch: pytest
         htmltext.mark_layout(want)
         monkeypatch.setattr(htmltext, "_inline_in_cells", new)
         assert htmltext.node_text(got.root) == htmltext.node_text(want.root), page
+
+
+def test_label_text_strips_like_the_former_regex() -> None:
+    from tenderwatch.read.html import label_text
+
+    tail = re.compile(r"[\s:：]+$")
+    rng = random.Random(3)
+    alphabet = " \t\n\x0b\x0c\r\x1c\x1f\x85:：\u3000\u00a0\u2029\u200b甲a"
+    for _ in range(5000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert label_text(raw) == tail.sub("", raw), repr(raw)
