@@ -382,9 +382,18 @@ def _collapse_ws(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
+# What clean_text turns into nothing at either end of a line: HTML whitespace, no-break and
+# ideographic space, zero-width characters (not the cell sentinel).
+_BLANK = " " + _WS_CHARS + "\u3000" + _ZW_CHARS
+
+
 def clean_text(raw: str) -> str:
     """Collapse whitespace and turn sentinels into ``\\n`` / ``\\t``."""
-    text = _collapse_ws(_drop_zero_width(raw))
+    # Each line's blank ends go first, and the lines left empty (most of them: the source's indentation
+    # between blocks): the passes below then read only the text (every one of them works within a line,
+    # and a line's blank ends come out of them stripped whatever they hold).
+    text = NL.join(filter(None, map(str.strip, raw.split(NL), repeat(_BLANK))))
+    text = _collapse_ws(_drop_zero_width(text))
     # Now no space is doubled: drop the ones next to a cell sentinel (plain str passes).
     # Spaces next to a line sentinel and empty lines go with the per-line strip below.
     text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB)
