@@ -212,7 +212,7 @@ def test_page_classes_rule_out_only_what_cannot_match() -> None:
     assert not PageClasses(LexborHTMLParser('<p class="a">x</p>')).may_match("div.b")
 
 
-BOOKMARKED = [
+CLASS_AND_TAG_INDEX = [
     # a bookmark class in another case still matches on a quirks-mode page
     ('<body><span class="CODE-00004">P-3</span><p>正文内容</p></body>', "P-3\n正文内容", {"project_no": "P-3"}),
     # a title class in another case is still a title candidate; an upper-case label cell class still labels
@@ -224,10 +224,18 @@ BOOKMARKED = [
     ("<body><table><tr><td>中标供应商：<span><u>甲公司</u></span></td><td>中标金额：<u>5万元</u></td></tr></table>"
      "<p>中标供应商：<u>乙公司</u></p></body>", "中标供应商：甲公司\t中标金额：5万元\n中标供应商：乙公司",
      {"bid_amount": "5万元"}),
+    # chrome by class: a name set off by a space the selector engine does not split at is still found
+    ('<body><div class="x\u3000footer">页脚甲</div><p>正文内容很长很长很长很长</p></body>', "正文内容很长很长很长很长", {}),
+    ('<body><div class="x\x1ffooter">页脚乙</div><p>正文内容很长很长很长很长</p></body>', "正文内容很长很长很长很长", {}),
+    # chrome names are matched as written (an upper-case class stays), ids too
+    ('<body><div class="FOOTER">页脚丙</div><div id="footer">页脚丁</div><div class="top">顶部</div>'
+     "<p>正文内容很长很长很长很长</p></body>", "页脚丙\n正文内容很长很长很长很长", {}),
+    ('<!DOCTYPE html><body><div class="Footer">页脚戊</div><div class="x footer">页脚己</div>'
+     "<p>正文内容很长很长很长很长</p></body>", "页脚戊\n正文内容很长很长很长很长", {}),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("html", "text", "meta"), BOOKMARKED)
+@pytest.mark.parametrize(("html", "text", "meta"), CLASS_AND_TAG_INDEX)
 def test_class_listing_keeps_output(html: str, text: str, meta: dict[str, str]) -> None:
     assert extract_html(html) == (text, meta)
 
