@@ -171,7 +171,7 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str
     if "td" not in seen and "th" not in seen:
         return
     if classes.has("title") and "td" in seen:
-        label_cells = tree.css("td.title, th")
+        label_cells = tree.css("td.title, th" if "th" in seen else "td.title")
     else:  # no td.title: the <th> from the tag index (cheaper than a selector query)
         label_cells = tree.tags("th") if "th" in seen else []
     for cell in label_cells:
