@@ -224,7 +224,7 @@ def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], classes: P
                     meta[key] = value
 
 
-def _strip_chrome(tree: Any, body: Any, vocab: HtmlVocab, classes: PageClasses) -> None:
+def _strip_chrome(tree: Any, body: Any, vocab: HtmlVocab) -> None:
     """Remove page chrome in place. An element holding most of the page's text
     is never removed, whatever its class (some sites wrap the notice in ``div.top``)."""
     # The tag index tells which chrome tags the page has (cheaper than a selector query);
@@ -232,7 +232,7 @@ def _strip_chrome(tree: Any, body: Any, vocab: HtmlVocab, classes: PageClasses) 
     tags = [tag for tag in vocab.chrome_tags if tree.tags(tag)]
     doomed = list(body.css(",".join(tags))) if tags else []
     chrome = vocab.chrome_names
-    for node in body.css(_chrome_candidates(chrome, classes)):
+    for node in body.css("[class],[id]"):
         attrs = node.attributes
         ident = attrs.get("id")
         names = attrs.get("class")
@@ -247,18 +247,6 @@ def _strip_chrome(tree: Any, body: Any, vocab: HtmlVocab, classes: PageClasses) 
             node.decompose()
         except Exception:  # already removed with an ancestor
             log.debug("chrome node already gone")
-
-
-_CSS_CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-def _chrome_candidates(chrome: frozenset[str], classes: PageClasses) -> str:
-    """A query for the elements that may be chrome by class or id: those with an id, and those
-    with a chrome class the page has (checked in Python after; fewer than all with a class)."""
-    present = sorted(name for name in chrome if classes.has(name))
-    if not classes.ascii_split or not all(map(_CSS_CLASS_NAME.fullmatch, present)):
-        return "[class],[id]"
-    return ",".join(["[id]", *("." + name for name in present)])
 
 
 def _template_text(tree: Any, tpl: Template, classes: PageClasses) -> list[str] | None:
@@ -335,7 +323,7 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     if not parts:
         title = title or article_title or head_title
         body = tree.body if tree.body is not None else tree.root
-        _strip_chrome(tree, body, vocab, classes)
+        _strip_chrome(tree, body, vocab)
         parts = [node_text(body)]
         if title and title not in parts[0][:2000]:
             parts.insert(0, title)

@@ -94,15 +94,11 @@ class PageClasses:
     whitespace, so the set holds every name the selector engine could match: taken before
     elements are removed, it stays a superset for the whole read."""
 
-    __slots__ = ("ascii_split", "names")
+    __slots__ = ("names",)
 
     def __init__(self, tree: Any) -> None:
         joined = " ".join([node.attrs.get("class") or "" for node in tree.css("[class]")])
         self.names = frozenset(joined.lower().split())
-        # Whether the engine splits every class attribute where str.split() does (at ASCII whitespace
-        # only: no other space, no vertical tab or information separator): then an element whose class
-        # split() gives a name matches that name's class selector.
-        self.ascii_split = joined.isascii() and not any(ch in joined for ch in "\x0b\x1c\x1d\x1e\x1f")
 
     def has(self, name: str) -> bool:
         """False only when no element can carry class ``name``."""
