@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .complexity import check_html_depth
 from .decode import decode_bytes, normalize_newlines
 from .htmltext import mark_layout, node_text, plain
-from .pagesource import PageSource
+from .pagesource import PageClasses, PageSource
 from .scripttext import script_strings
 from .templates import HtmlVocab, Template, html_vocab
 
@@ -27,7 +27,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 MAX_CHROME_CHECKS = 200
 MAX_TITLE_CANDIDATES = 50
 MIN_PAGE_TEXT = 200  # characters of page text below which <script> strings are searched
-_LABEL_TAIL = re.compile(r"[\s:：]+$")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -50,12 +49,16 @@ class _Metas:
     """``meta[name=X]`` / ``meta[property=X]`` lookups from one pass over the page's
     <meta> tags (first in document order, exact match, as the selector engine does)."""
 
-    __slots__ = ("_index", "_listed", "_tree")
+    __slots__ = ("_classes", "_index", "_listed", "_tree")
 
-    def __init__(self, tree: Any, listed: dict[str, list[Any]] | None = None) -> None:
-        """``listed``: the page's :func:`head_tags` if the caller has them."""
+    def __init__(
+        self, tree: Any, listed: dict[str, list[Any]] | None = None, classes: PageClasses | None = None
+    ) -> None:
+        """``listed``: the page's :func:`head_tags` if the caller has them; ``classes``: its
+        :class:`PageClasses` (a selector naming a class no element has is not queried)."""
         self._tree = tree
         self._listed = listed
+        self._classes = classes
         self._index: dict[tuple[str, str], Any] | None = None
 
     def first(self, selector: str) -> Any:
@@ -67,6 +70,8 @@ class _Metas:
             return found[0] if found else None
         match = _META_SELECTOR.match(selector)
         if match is None:
+            if self._classes is not None and not self._classes.may_match(selector):
+                return None
             return self._tree.css_first(selector)
         if self._index is None:
             index: dict[tuple[str, str], Any] = {}
@@ -96,7 +101,7 @@ _TITLE_SEP = re.compile(r"\s*(?:\s-\s|[-_|｜–—]{1,2})\s*")
 _HEADINGS = "h1,h2,h3,h4"
 
 
-def _guess_title(tree: Any, vocab: HtmlVocab, head_title: str) -> str:
+def _guess_title(tree: Any, vocab: HtmlVocab, head_title: str, classes: PageClasses) -> str:
     """Title of a page that matches no template.
 
     Candidates are headings and title-like elements; the one that matches the
@@ -106,7 +111,9 @@ def _guess_title(tree: Any, vocab: HtmlVocab, head_title: str) -> str:
     pieces = [p for p in _TITLE_SEP.split(head_title) if p]
     head_main = max(pieces, key=len) if pieces else ""
     first_worded = ""
-    for node in tree.css(",".join(vocab.generic.get("title", ())))[:MAX_TITLE_CANDIDATES]:
+    # only the selectors that can match: each one more in the list costs a test of every element
+    query = ",".join(sel for sel in vocab.generic.get("title", ()) if classes.may_match(sel))
+    for node in (tree.css(query) if query else [])[:MAX_TITLE_CANDIDATES]:
         heading = node.css_first(_HEADINGS) if node.tag not in ("h1", "h2", "h3", "h4") else None
         text = plain(heading if heading is not None else node)
         if not 4 <= len(text) <= 200:
@@ -147,14 +154,28 @@ def pub_date_in_text(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str]) -> None:
+def label_text(text: str) -> str:
+    """``text`` without its trailing whitespace and colons (two str strips a round: a regex
+    anchored at the end would be tried at every position)."""
+    while True:
+        stripped = text.rstrip().rstrip(":：")
+        if len(stripped) == len(text):
+            return stripped
+        text = stripped
+
+
+def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str], classes: PageClasses) -> None:
     """Fill meta from label/value cells: ``<td class=title>`` / ``<th>`` + next cell,
     and ``label：<u>value</u>`` cells (Shandong NoticeDetail). ``seen``: what
-    :func:`mark_layout` found (no cell, no query)."""
+    :func:`mark_layout` found (no cell, no query); ``classes``: the page's :class:`PageClasses`."""
     if "td" not in seen and "th" not in seen:
         return
-    for cell in tree.css("td.title, th"):
-        key = vocab.labels.get(_LABEL_TAIL.sub("", plain(cell)))
+    if classes.has("title") and "td" in seen:
+        label_cells = tree.css("td.title, th" if "th" in seen else "td.title")
+    else:  # no td.title: the <th> from the tag index (cheaper than a selector query)
+        label_cells = tree.tags("th") if "th" in seen else []
+    for cell in label_cells:
+        key = vocab.labels.get(label_text(plain(cell)))
         if key is None or key in meta:
             continue
         nxt = cell.next
@@ -167,9 +188,9 @@ def _label_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], seen: set[str
     if "u" not in seen or "td" not in seen:
         return
     labels: dict[int, str] = {}
-    for u in tree.css("td > u"):
+    for u in tree.tags("u"):  # "td > u" from the tag index: cheaper than the selector query
         parent = u.parent
-        if parent is None:
+        if parent is None or parent.tag != "td":
             continue
         label = labels.get(parent.mem_id)
         if label is None:
@@ -189,14 +210,11 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
         meta[key] += ";" + value
 
 
-def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
-    if not vocab.bookmarks:
-        return
-    # One query: a source check for the classes' common prefix costs more (the prefix is usually
-    # absent, and only passes over the whole page can rule out a case variant or a reference).
-    if tree.css_first(",".join("." + cls for cls in vocab.bookmarks)) is None:
-        return  # one query for the usual page without bookmarks
+def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str], classes: PageClasses) -> None:
+    # Only the classes some element has are queried: the usual page has none, and then no query runs.
     for cls, key in vocab.bookmarks.items():
+        if not classes.has(cls):
+            continue
         for node in tree.css("." + cls):
             value = plain(node)
             if value:
@@ -206,10 +224,13 @@ def _bookmark_meta(tree: Any, vocab: HtmlVocab, meta: dict[str, str]) -> None:
                     meta[key] = value
 
 
-def _strip_chrome(body: Any, vocab: HtmlVocab, full_len: int) -> None:
+def _strip_chrome(tree: Any, body: Any, vocab: HtmlVocab) -> None:
     """Remove page chrome in place. An element holding most of the page's text
     is never removed, whatever its class (some sites wrap the notice in ``div.top``)."""
-    doomed = list(body.css(",".join(vocab.chrome_tags))) if vocab.chrome_tags else []
+    # The tag index tells which chrome tags the page has (cheaper than a selector query);
+    # the query, in document order, then names only those.
+    tags = [tag for tag in vocab.chrome_tags if tree.tags(tag)]
+    doomed = list(body.css(",".join(tags))) if tags else []
     chrome = vocab.chrome_names
     for node in body.css("[class],[id]"):
         attrs = node.attributes
@@ -217,6 +238,7 @@ def _strip_chrome(body: Any, vocab: HtmlVocab, full_len: int) -> None:
         names = attrs.get("class")
         if (ident and ident in chrome) or (names and not chrome.isdisjoint(names.split())):
             doomed.append(node)
+    full_len = len(plain(body)) if doomed else 0  # the page's text, measured only when needed
     for checked, node in enumerate(doomed):
         try:
             # Size check bounded: nested chrome candidates would make it quadratic.
@@ -227,11 +249,11 @@ def _strip_chrome(body: Any, vocab: HtmlVocab, full_len: int) -> None:
             log.debug("chrome node already gone")
 
 
-def _template_text(tree: Any, tpl: Template) -> list[str] | None:
+def _template_text(tree: Any, tpl: Template, classes: PageClasses) -> list[str] | None:
     """Summary then body text; ``None`` when the body is missing or empty
-    (the page is then read as a generic page)."""
-    parts = [node_text(node) for sel in tpl.summary for node in tree.css(sel)]
-    body_nodes = [node for sel in tpl.body for node in tree.css(sel)]
+    (the page is then read as a generic page). Selectors naming a class no element has are not queried."""
+    parts = [node_text(node) for sel in tpl.summary if classes.may_match(sel) for node in tree.css(sel)]
+    body_nodes = [node for sel in tpl.body if classes.may_match(sel) for node in tree.css(sel)]
     body = [node_text(node) for node in body_nodes]
     if not any(body):
         return None
@@ -239,6 +261,7 @@ def _template_text(tree: Any, tpl: Template) -> list[str] | None:
     attachments = [
         node_text(node)
         for sel in tpl.attachments
+        if classes.may_match(sel)
         for node in tree.css(sel)
         if not _inside(node, body_ids)  # already in the body text
     ]
@@ -262,10 +285,13 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     source = PageSource.of(tree)
     meta: dict[str, str] = {}
-    tpl = next((t for t in vocab.templates if tree.css_first(t.match) is not None), None)
+    classes = PageClasses(tree)
+    tpl = next(
+        (t for t in vocab.templates if classes.may_match(t.match) and tree.css_first(t.match) is not None), None
+    )
     # Meta from <head> before it is dropped.
     listed = head_tags(tree)
-    metas = _Metas(tree, listed)
+    metas = _Metas(tree, listed, classes)
     article_title = _first(metas, ("meta[name=ArticleTitle]",))
     head_title = _first(metas, ("title",))
     head_date = _first(metas, vocab.generic.get("pub_date", ()))
@@ -276,18 +302,18 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     if url.startswith(("http://", "https://")):
         meta["url"] = url
     if tpl is None:
-        title = article_title or _guess_title(tree, vocab, head_title)
+        title = article_title or _guess_title(tree, vocab, head_title, classes)
     scripts = [n.text(deep=True, separator="", strip=False) or "" for n in listed["script"]]
     seen = mark_layout(tree, source)
-    _bookmark_meta(tree, vocab, meta)
-    _label_meta(tree, vocab, meta, seen)
-    metas = _Metas(tree)  # <head> is gone now
+    _bookmark_meta(tree, vocab, meta, classes)
+    _label_meta(tree, vocab, meta, seen, classes)
+    metas = _Metas(tree, classes=classes)  # <head> is gone now
     parts: list[str] = []
     if tpl is not None:
         title = _first(metas, tpl.title) or article_title or head_title
         pub = _first(metas, tpl.pub_date) or head_date
         crumb = _first(metas, tpl.breadcrumb)
-        body_parts = _template_text(tree, tpl)
+        body_parts = _template_text(tree, tpl, classes)
         if body_parts is not None:
             meta["template"] = tpl.name
             parts = [title, pub, *body_parts]
@@ -297,7 +323,7 @@ def extract_html(text: str, utf8: bytes | None = None) -> tuple[str, dict[str, s
     if not parts:
         title = title or article_title or head_title
         body = tree.body if tree.body is not None else tree.root
-        _strip_chrome(body, vocab, len(plain(body)))
+        _strip_chrome(tree, body, vocab)
         parts = [node_text(body)]
         if title and title not in parts[0][:2000]:
             parts.insert(0, title)

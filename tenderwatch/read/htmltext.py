@@ -101,17 +101,17 @@ _MAX_CELL_DEPTH = 32  # how far up a block may sit below its cell and still coun
 _CELLS = frozenset(("td", "th"))
 
 
-def _inline_in_cells(tree: Any, cell_tags: set[str]) -> set[int]:
+def _inline_in_cells(candidates: list[Any]) -> set[int]:
     """``mem_id`` of block/br nodes sitting in a cell of a row with 2+ cells.
 
-    Single-cell rows are layout tables wrapping whole notices: their blocks keep
-    their line breaks. The upward walk is bounded, so deeply nested markup
-    stays linear; only nodes with a cell above them (one C-level query) are walked.
+    ``candidates``: the block/br nodes that may sit in a cell (all those inside a table,
+    or inside a cell outside any table), in document order. Single-cell rows are layout
+    tables wrapping whole notices: their blocks keep their line breaks. The upward walk is
+    bounded, so deeply nested markup stays linear.
     """
     inline: set[int] = set()
     row_width: dict[int, int] = {}
-    # Only the cell tags the page has: the query walks up from every element once per tag asked.
-    for node in tree.css(",".join(f"{tag} *" for tag in sorted(cell_tags))):
+    for node in candidates:
         if node.tag_id not in _IN_CELL_IDS:
             continue
         cell = node.parent
@@ -223,6 +223,7 @@ _CELL_IDS = frozenset(_ids_of(list(_CELLS)))
 _COMMENT_ID = _comment_id()
 _BLOCK_IDS = frozenset(_ids_of(list(BLOCK_SET)))
 _DT_ID = next(i for i, name in _NAME_OF_ID.items() if name == "dt")
+_TABLE_ID = next(i for i, name in _NAME_OF_ID.items() if name == "table")
 _NOT_CELL_CHILD_IDS = frozenset(i for i, name in _NAME_OF_ID.items() if name in _NOT_CELL_CHILD)
 
 
@@ -250,8 +251,14 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
     last_cell: Any = None  # the cell just listed: is the next element its child?
     cell_children = False
+    # Inside a table (or a cell outside any table) until this element: the blocks met there are
+    # the ones that may sit in a cell (listing them here costs less than a "td *" query).
+    table_end: int | None = None
+    in_tables: list[Any] = []
     for node in tree.root.traverse():  # elements and comments in document order (cheaper than css("*"))
         tag_id = node.tag_id
+        if table_end is not None and node.mem_id == table_end:
+            table_end = None
         if last_cell is not None:
             if tag_id == _COMMENT_ID:
                 continue  # the cell's next element is still to come
@@ -266,6 +273,10 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
                 blocks.append(node)
                 if tag_id == _DT_ID:
                     terms.append(node)
+                if table_end is not None:
+                    in_tables.append(node)
+                elif tag_id == _TABLE_ID:
+                    table_end = _after_subtree(node)
                 continue
         tag = _NAME_OF_ID.get(tag_id, "")
         if kind == _DROP:
@@ -284,14 +295,22 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
             blocks.append(node)
             if tag == "dt":
                 terms.append(node)
+            if table_end is not None:
+                in_tables.append(node)
+            elif tag == "table":
+                table_end = _after_subtree(node)
         elif kind == _CELL:
             cells.append(node)
             last_cell = node
             seen.add(tag)
+            if table_end is None:
+                table_end = _after_subtree(node)
         elif kind == _ROW:
             rows.append(node)
         elif kind == _BREAK:
             breaks.append(node)
+            if table_end is not None:
+                in_tables.append(node)
         elif kind == _NOTE:
             seen.add(tag)
     # Read-only form fields carry values on some platforms: keep the value as text.
@@ -307,7 +326,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
         raw = node.text(deep=True, separator="", strip=False) or ""
         node.replace_with(NL + raw.replace("\r\n", "\n").replace("\n", NL) + NL)
     # Only elements inside a cell can be laid out inline: none when no cell has a child element.
-    inline = _inline_in_cells(tree, seen & _CELLS) if cell_children else set()
+    inline = _inline_in_cells(in_tables) if cell_children else set()
     styled = (
         [
             n
@@ -363,9 +382,18 @@ def _collapse_ws(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
+# What clean_text turns into nothing at either end of a line: HTML whitespace, no-break and
+# ideographic space, zero-width characters (not the cell sentinel).
+_BLANK = " " + _WS_CHARS + "\u3000" + _ZW_CHARS
+
+
 def clean_text(raw: str) -> str:
     """Collapse whitespace and turn sentinels into ``\\n`` / ``\\t``."""
-    text = _collapse_ws(_drop_zero_width(raw))
+    # Each line's blank ends go first, and the lines left empty (most of them: the source's indentation
+    # between blocks): the passes below then read only the text (every one of them works within a line,
+    # and a line's blank ends come out of them stripped whatever they hold).
+    text = NL.join(filter(None, map(str.strip, raw.split(NL), repeat(_BLANK))))
+    text = _collapse_ws(_drop_zero_width(text))
     # Now no space is doubled: drop the ones next to a cell sentinel (plain str passes).
     # Spaces next to a line sentinel and empty lines go with the per-line strip below.
     text = text.replace(" " + TAB, TAB).replace(TAB + " ", TAB)

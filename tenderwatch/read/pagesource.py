@@ -4,11 +4,13 @@ A selector query costs microseconds even when nothing matches; a substring test 
 the (ASCII-lowered) source bytes rules most of those queries out first. A word can
 reach the DOM without appearing literally only through a character reference, so
 those are checked too: the answer is never "absent" for a word the page holds.
+:class:`PageClasses` answers the same question for class selectors from the parsed tree.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.entities import html5
 from typing import Any
 
@@ -66,3 +68,43 @@ class PageSource:
         if self.numeric_refs or (self.any_refs and not _NAMED_ASCII.isdisjoint(word)):
             return True
         return needle in self.lowered
+
+
+# A selector built only of tag names, .classes, #ids and descendant/child combinators: it can match
+# only if every class it names is on some element.
+_SIMPLE_SELECTOR = re.compile(r"[\w\s.#>-]+")
+_CLASS_IN_SELECTOR = re.compile(r"\.([\w-]+)")
+
+
+@lru_cache(maxsize=256)
+def selector_classes(selector: str) -> tuple[str, ...] | None:
+    """The classes (lowered) ``selector`` requires, or ``None`` if it is not of the simple form
+    (attribute tests, pseudo-classes, lists, escapes: nothing is ruled out)."""
+    if _SIMPLE_SELECTOR.fullmatch(selector) is None:
+        return None
+    return tuple(name.lower() for name in _CLASS_IN_SELECTOR.findall(selector))
+
+
+class PageClasses:
+    """The class names on a page's elements, read from the parsed tree in one query: a class
+    selector query walks every element, so one listing lets a page without a template's or a
+    vocabulary's classes skip those queries.
+
+    Names are ASCII-lowered (a page in quirks mode matches classes case-blind) and split on any
+    whitespace, so the set holds every name the selector engine could match: taken before
+    elements are removed, it stays a superset for the whole read."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, tree: Any) -> None:
+        joined = " ".join([node.attrs.get("class") or "" for node in tree.css("[class]")])
+        self.names = frozenset(joined.lower().split())
+
+    def has(self, name: str) -> bool:
+        """False only when no element can carry class ``name``."""
+        return name.lower() in self.names
+
+    def may_match(self, selector: str) -> bool:
+        """False only when ``selector`` cannot match: it names a class no element has."""
+        needed = selector_classes(selector)
+        return needed is None or all(name in self.names for name in needed)

@@ -188,3 +188,85 @@ def test_a_style_repeated_on_many_elements_breaks_each_line() -> None:
     )
     assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"
     assert extract_html(html)[0] == "甲\n乙\n丙\n丁\n戊己庚\n辛\n壬"  # with the styles remembered
+
+
+def test_page_classes_rule_out_only_what_cannot_match() -> None:
+    """A selector the class listing rules out finds nothing; one the engine matches is never ruled
+    out (quirks-mode pages match classes case-blind, references spell class names)."""
+    from tenderwatch.read.pagesource import PageClasses
+
+    pages = [
+        '<div class="Code-00004 x">1</div><p class="vF_detail_header"><h2>t</h2></p>',
+        '<!DOCTYPE html><div class="CODE-00004">1</div><span class="a&#x20;title">2</span>',
+        '<div class="breadcrumb\u3000foo">1</div><table><tr><th class="title">a</th><td class=Title>b</td></tr>'
+        "</table>",
+    ]
+    selectors = [".code-00004", ".title", "td.title", ".foo", ".breadcrumb", "div.vF_detail_header h2",
+                 "#x", "h2.tc", ".x", "[class*=code]", "p:first-child"]  # fmt: skip
+    for page in pages:
+        tree = LexborHTMLParser(page)
+        classes = PageClasses(tree)
+        for selector in selectors:
+            if not classes.may_match(selector):
+                assert tree.css(selector) == [], (page, selector)
+    assert not PageClasses(LexborHTMLParser('<p class="a">x</p>')).may_match("div.b")
+
+
+CLASS_AND_TAG_INDEX = [
+    # a bookmark class in another case still matches on a quirks-mode page
+    ('<body><span class="CODE-00004">P-3</span><p>正文内容</p></body>', "P-3\n正文内容", {"project_no": "P-3"}),
+    # a title class in another case is still a title candidate; an upper-case label cell class still labels
+    ('<body><div class="Art-Tit">某项目采购公告</div><table><tr><td class="TITLE">项目编号</td><td>X-9</td></tr>'
+     "</table></body>", "某项目采购公告\n项目编号\tX-9", {"title": "某项目采购公告", "project_no": "X-9"}),
+    # a chrome tag removed, the tag index telling which are present
+    ("<body><footer>页脚版权</footer><p>正文内容很长很长</p></body>", "正文内容很长很长", {}),
+    # only a <u> that is a cell's own child is a labelled value (as the query "td > u" selected)
+    ("<body><table><tr><td>中标供应商：<span><u>甲公司</u></span></td><td>中标金额：<u>5万元</u></td></tr></table>"
+     "<p>中标供应商：<u>乙公司</u></p></body>", "中标供应商：甲公司\t中标金额：5万元\n中标供应商：乙公司",
+     {"bid_amount": "5万元"}),
+    # chrome by class: a name set off by a space the selector engine does not split at is still found
+    ('<body><div class="x\u3000footer">页脚甲</div><p>正文内容很长很长很长很长</p></body>', "正文内容很长很长很长很长", {}),
+    ('<body><div class="x\x1ffooter">页脚乙</div><p>正文内容很长很长很长很长</p></body>', "正文内容很长很长很长很长", {}),
+    # chrome names are matched as written (an upper-case class stays), ids too
+    ('<body><div class="FOOTER">页脚丙</div><div id="footer">页脚丁</div><div class="top">顶部</div>'
+     "<p>正文内容很长很长很长很长</p></body>", "页脚丙\n正文内容很长很长很长很长", {}),
+    ('<!DOCTYPE html><body><div class="Footer">页脚戊</div><div class="x footer">页脚己</div>'
+     "<p>正文内容很长很长很长很长</p></body>", "页脚戊\n正文内容很长很长很长很长", {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("html", "text", "meta"), CLASS_AND_TAG_INDEX)
+def test_class_listing_keeps_output(html: str, text: str, meta: dict[str, str]) -> None:
+    assert extract_html(html) == (text, meta)
+
+
+def test_blocks_in_cells_found_during_the_walk_as_by_a_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mark_layout lists the blocks inside tables (and cells outside tables) as it walks; the
+    inline set and so the text are those a ``td *`` query over the whole page gives."""
+    from tenderwatch.read import htmltext
+
+    rng = random.Random(5)
+    pieces = ["<table>", "</table>", "<tr>", "<td>", "</td>", "<th>", "<caption>", "<p>", "</p>", "<div>",
+              "</div>", "<br>", "<li>", "<math><td>", "</math>", "<select><option>", "</select>", "<pre>",
+              "</pre>", "<!--c-->", "<section>", "<math><td>x</td><td>", "文", "x ", "<span>", "</span>", "<dl><dt>", "<dd>"]  # fmt: skip
+    new = htmltext._inline_in_cells
+    for _ in range(400):
+        page = "<body>" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) + "</body>"
+        got = LexborHTMLParser(page)
+        htmltext.mark_layout(got)
+        want = LexborHTMLParser(page)
+        monkeypatch.setattr(htmltext, "_inline_in_cells", lambda _nodes, tree=want: new(tree.css("td *, th *")))
+        htmltext.mark_layout(want)
+        monkeypatch.setattr(htmltext, "_inline_in_cells", new)
+        assert htmltext.node_text(got.root) == htmltext.node_text(want.root), page
+
+
+def test_label_text_strips_like_the_former_regex() -> None:
+    from tenderwatch.read.html import label_text
+
+    tail = re.compile(r"[\s:：]+$")
+    rng = random.Random(3)
+    alphabet = " \t\n\x0b\x0c\r\x1c\x1f\x85:：\u3000\u00a0\u2029\u200b甲a"
+    for _ in range(5000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert label_text(raw) == tail.sub("", raw), repr(raw)
