@@ -75,6 +75,13 @@ def _parts(pattern: str | bytes, flags: int) -> Parts:
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for the words of an alternation: longest first (a longer word wins where both match), then in
+    code-point order, so that a pattern built from a set is the same in every process (its program is then
+    read back from this cache; words of one length cannot both match at one place)."""
+    return -len(word), word
+
+
 def cache_file() -> Path:
     """This Python's file: its build and ``_sre``'s program format in the name."""
     _load_internals()

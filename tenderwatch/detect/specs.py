@@ -21,6 +21,7 @@ from tenderwatch.detect.rules import latest_thresholds, thresholds_on
 from tenderwatch.detect.scan import Scan
 from tenderwatch.detect.vocab import Prong, Thresholds, vocab
 from tenderwatch.model import NOT_RESTRICTED, RESTRICTED, RESTRICTED_LATER, Finding
+from tenderwatch.patterncache import longest_first
 
 # The grammar of a figure: a precision label (FP16, BF16/FP8, 半精度 ...), a short label gap,
 # a number, a unit. A FLOPS/TOPS unit allows a 40-character gap; a bare "T" or no unit
@@ -55,7 +56,7 @@ def tpp_of(precision: str, tera: float, sparse: bool = False) -> float:
 
 
 def _alternatives(*names: str) -> str:
-    words = sorted({w for name in names for w in vocab().lex(name).words}, key=lambda w: (-len(w), w))
+    words = sorted({w for name in names for w in vocab().lex(name).words}, key=longest_first)
     return "|".join(re.escape(w) for w in words)
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from tenderwatch.patterncache import longest_first
 from tenderwatch.yamlfile import load_yaml
 
 AMOUNT_FIELDS = frozenset({"budget", "ceiling", "award", "contract", "fee", "unit_price", "bid", "total"})
@@ -67,12 +68,6 @@ def _load_yaml(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise VocabularyError(f"{name}: expected a mapping at the top level")
     return data
-
-
-def _longest_first(word: str) -> tuple[int, str]:
-    """Longest first, then in code-point order: a pattern built from a set is the same in every process
-    (its compiled program is then read back from the pattern cache, tenderwatch.patterncache)."""
-    return -len(word), word
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -141,7 +136,7 @@ def vocab() -> Vocab:
     forms = tuple(sorted((r["form"] for r in rows if r["kind"] != "office"), key=len, reverse=True))
     company = tuple(sorted((r["form"] for r in rows if r["kind"] == "company"), key=len, reverse=True))
     return Vocab(labels, columns, sections, contact, kind_rules, body_rules, unit_factor, currencies,
-                 rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=_longest_first)), offices,
+                 rate, tax_in, tax_ex, forms, company, tuple(sorted(written, key=longest_first)), offices,
                  frozenset(w.lower() if w.isascii() else w for w in written), section_re,
                  tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers), frame,
                  tuple(str(w) for w in lab.get("losing", {}).get("words", [])),

@@ -15,6 +15,7 @@ from functools import lru_cache
 from tenderwatch.notice.amounts import Money, find_money, is_rate, tax_flag
 from tenderwatch.notice.labels import AMOUNT_FIELDS, vocab
 from tenderwatch.notice.scan import Scan, Table
+from tenderwatch.patterncache import longest_first
 
 _CORRECTED = re.compile(r"更正为|变更为|修改为|调整为|更改为|改为|调整至|变更至|更正后|变更后|修改后|调整后|现为")
 _QUOTES = "“”\"'‘’「」『』《》 \t"
@@ -41,9 +42,7 @@ def _context_words() -> re.Pattern[str]:
     keys += ["服务费", "收费", "保证金"]
     firsts = "".join(sorted({re.escape(k[0]) for k in keys}))
     # the look-ahead rejects most positions with one class test instead of trying every word
-    # longest first, then in code-point order: the same pattern in every process (its compiled program is then
-    # read back, tenderwatch.patterncache); words of one length cannot both match at one place
-    words = sorted(set(keys), key=lambda word: (-len(word), word))
+    words = sorted(set(keys), key=longest_first)
     return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, words)) + ")")
 
 

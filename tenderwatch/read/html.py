@@ -14,6 +14,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from tenderwatch.patterncache import longest_first
+
 from .complexity import check_html_depth
 from .decode import decode_bytes, normalize_newlines
 from .htmltext import mark_layout, node_text, plain
@@ -138,7 +140,7 @@ def _pub_date_re() -> re.Pattern[str]:
     vocab = html_vocab()
     labels = "|".join(re.escape(label) for label in vocab.pub_date_labels if label not in vocab.pub_date_bare_labels)
     # a generic label (日期, Date) stands alone: "合同签订日期", "首次公告日期" are other dates
-    bare = "|".join(re.escape(label) for label in sorted(vocab.pub_date_bare_labels, key=lambda w: (-len(w), w)))
+    bare = "|".join(re.escape(label) for label in sorted(vocab.pub_date_bare_labels, key=longest_first))
     alone = rf"|(?<![\u4e00-\u9fffA-Za-z])(?<![A-Za-z] )(?:{bare})" if bare else ""
     # every match starts with a label's first character: said first, so re tests one class per position
     # instead of the look-behinds and the whole alternation (same matches)
