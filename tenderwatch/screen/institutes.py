@@ -116,11 +116,18 @@ def _ids(groups: frozenset[str] | set[str], kind: str, number: int) -> frozenset
     return frozenset(f"inst:{g}-{kind}-{number}" for g in groups)
 
 
-def _zh_ids(name: Name) -> frozenset[str]:
+def _unit_text(name: Name) -> str | None:
+    """A Chinese name's text when it may be a unit written after its group (it ends in 所 or 院 and starts
+    as a group prefix does: the fast rejection on the screening hot path), else None."""
     text = name.full or name.key
-    tables = _tables()
-    if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
+    return text if text.endswith(("所", "院")) and text[0] in _tables().zh_first else None
+
+
+def _zh_ids(name: Name) -> frozenset[str]:
+    text = _unit_text(name)
+    if text is None:
         return EMPTY
+    tables = _tables()
     for groups, rest, m in _after_group(text):
         if m is None:  # 中国航空工业集团有限公司西安航空计算技术研究所: the group, then the civil name
             civil = tables.by_key.get("zh:" + analyse(rest).key) if len(rest) >= 4 else None
@@ -147,10 +154,8 @@ def _after_group(text: str) -> Iterator[tuple[frozenset[str], str, re.Match[str]
 def group_rests(name: Name) -> list[str]:
     """What follows a defence group's name in a unit's name (中国航天科工集团有限公司北京电子工程总体研究所
     -> 北京电子工程总体研究所), four characters or more; empty unless the name ends in 所 or 院."""
-    if name.script != "zh" or not name.key:
-        return []
-    text = name.full or name.key
-    if not text.endswith(("所", "院")) or text[0] not in _tables().zh_first:
+    text = _unit_text(name) if name.script == "zh" and name.key else None
+    if text is None:
         return []
     return [rest for _groups, rest, _m in _after_group(text) if len(rest) >= 4]
 
@@ -252,8 +257,7 @@ def institute_ids(name: Name) -> frozenset[str]:
         return frozenset([civil])
     # fast rejection (the screening hot path): no institute ending, no group word, no number
     if name.script == "zh":
-        text = name.full or name.key
-        if not text.endswith(("所", "院")) or text[0] not in tables.zh_first:
+        if _unit_text(name) is None:
             return EMPTY
     elif name.script != "latin" or not (name.numbers or tables.group_tokens.intersection(name.tokens)
                                         or name.raw.endswith(")")):
