@@ -77,6 +77,16 @@ def _qualifier_adjust(q: Name, c: Name, score: float, relation: str, reasons: li
     return score, relation
 
 
+def _curated_qualified(names: list[Name], q: Name, c: Name) -> bool:
+    """Whether the alias entry holds, as written, each of the two names that carries a place qualifier: the
+    entry then says that this qualified form is the organisation (the Entity List's "The Institute of Applied
+    Physics and Computational Mathematics, Beijing" is a CAEP institute located in Beijing, not a subsidiary
+    named after its city)."""
+    qualified = [n for n in (q, c) if n.qualifiers]
+    return bool(qualified) and all(
+        any(a.key == n.key and a.qualifiers == n.qualifiers for a in names) for n in qualified)
+
+
 def _direct(q: Name, c: Name) -> tuple[float, list[str]]:
     if q.script == c.script and q.key == c.key:
         return vocab().settings.score_exact, ["equal after normalisation", *q.notes, *c.notes]
@@ -118,6 +128,8 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
         ident = sorted(qa & ca)[0]
         entry = table.entries[ident]
         reasons = [f"alias table: both are '{entry.names[0]}' ({ident}; source: {entry.source})"]
+        if _curated_qualified(table.names[ident], q, c):  # the entry names the qualified form itself
+            return _finish(s.score_alias, "match", reasons)
         score, relation = _qualifier_adjust(q, c, s.score_alias, "match", reasons)
         return _finish(score, relation, reasons)
     score, reasons = _direct(q, c)
@@ -143,7 +155,7 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
     if qa and ca and not qa & ca:  # two known, different organisations: final (an independent college is not a school)
         return _finish(min(score, s.score_different_alias), "none",
                        [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])
-    if score >= s.threshold:
+    if score >= s.threshold and not (qa & ca and _curated_qualified(table.names[min(qa & ca)], q, c)):
         score, relation = _qualifier_adjust(q, c, score, "match", reasons)
     if score < s.threshold and allow_subunit and relation != "affiliate":
         sub = _subunit(q, c, ca)

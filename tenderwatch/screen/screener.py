@@ -30,7 +30,7 @@ from tenderwatch.screen.listinfo import short_name
 from tenderwatch.screen.normalize import Name, analyse, mixed_script_parts, name_from_fields
 from tenderwatch.screen.records import LATIN_KEY_KINDS, LazyPostings, LazyRecords, SplitKeys
 from tenderwatch.screen.spacedpinyin import index_keys
-from tenderwatch.screen.subunit import zh_parents
+from tenderwatch.screen.subunit import latin_parents, zh_parents
 from tenderwatch.screen.translit import pinyin_table, use_pinyin_table
 from tenderwatch.screen.vocab import vocab
 from tenderwatch.screen.zhcompare import brand
@@ -224,8 +224,11 @@ class Screener(Candidates):
         out: set[int] = set()
         table = alias_table()
         parents = zh_parents(name) if name.script == "zh" else ()
-        names = [name, *(parent for parent, _ in parents), *(own for own, _ in hosted_names(name))] if parents \
-            else (name,)
+        names: Sequence[Name] = (name,)
+        if parents:
+            names = [name, *(parent for parent, _ in parents), *(own for own, _ in hosted_names(name))]
+        elif name.script == "latin":
+            names = (name, *latin_parents(name))  # "School of ..., Harbin Institute of Technology"
         for n in names:
             for ident in table.ids(n):
                 out.update(self.by_alias.get(ident, ()))

@@ -82,6 +82,36 @@ def _zh_parents(text: str) -> tuple[tuple[Name, str], ...]:
     return tuple(out)
 
 
+_PART_BREAK = re.compile(r"[,;，；]")
+
+
+def latin_parents(q: Name) -> tuple[Name, ...]:
+    """Where a Latin name holding a subunit word may name its parent, for candidate generation only
+    (:func:`latin_part_of` decides): the words before each subunit word ("Beihang University School of
+    Computer Science" -> "Beihang University") and each comma-separated part ("School of Computer Science,
+    Harbin Institute of Technology" -> "Harbin Institute of Technology"). Without these, a list name
+    three words long is no candidate of a six-word query (candidates share all but one word)."""
+    tokens = q.tokens
+    if len(tokens) < 3 or vocab().latin_sub_words.isdisjoint(tokens):
+        return ()
+    return _latin_parents(q.raw, tokens)
+
+
+@lru_cache(maxsize=10_000)
+def _latin_parents(raw: str, tokens: tuple[str, ...]) -> tuple[Name, ...]:
+    subs = vocab().latin_sub_words
+    texts = [" ".join(tokens[:i]) for i in range(1, len(tokens)) if tokens[i] in subs]
+    parts = [part for part in _PART_BREAK.split(raw) if part.strip()]
+    if len(parts) > 1:
+        texts.extend(parts)
+    out: dict[str, Name] = {}
+    for text in texts:
+        name = analyse(text)
+        if name.script == "latin" and name.tokens and name.tokens != tokens:
+            out.setdefault(name.key, name)
+    return tuple(out.values())
+
+
 def latin_part_of(q: Name, c: Name) -> str | None:
     """If every word of ``c`` is in ``q`` and what ``q`` adds names a subunit, return the addition."""
     if not c.tokens or len(q.tokens) <= len(c.tokens):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tenderwatch.screen import compare
+from tenderwatch.screen import Screener, compare
 
 SAME = [
     # spaced pinyin, syllable by syllable (LI must not turn into the Roman numeral 51)
@@ -76,3 +76,39 @@ def test_a_bare_legal_form_is_no_listed_company(bare: str) -> None:
     # 28 entries (Biren, HiSilicon, Naura, CATL ...) and a party named "LTD" matched all of them
     assert not compare(bare, "Shanghai Biren Intelligent Technology Co., Ltd.").match
     assert not compare(bare, "上海壁仞智能科技有限公司").match
+
+
+@pytest.mark.parametrize(("query", "entry"), [
+    ("School of Computer Science, Harbin Institute of Technology", "Harbin Institute of Technology"),
+    ("Harbin Institute of Technology School of Computer Science", "Harbin Institute of Technology"),
+    ("School of Computer Science, Beihang University", "Beijing University of Aeronautics and Astronautics"),
+    ("Beihang University School of Computer Science", "Beijing University of Aeronautics and Astronautics"),
+    ("Department of Automation, Harbin Engineering University", "Harbin Engineering University"),
+])
+def test_an_english_faculty_of_a_listed_university_is_screened_as_part_of_it(bundled: Screener, query: str,
+                                                                            entry: str) -> None:
+    """A six-word English name shares too few words with a three-word listing to be its candidate: the
+    part that names the parent (before the subunit word, or after the comma) is looked up too."""
+    hits = bundled.screen(query, on="2025-06-01")
+    assert hits, query
+    assert (hits[0].entry_name, hits[0].relation) == (entry, "part_of"), hits[0].reasons
+
+
+@pytest.mark.parametrize("query", [
+    "School of Computer Science, Tsinghua University",  # an unlisted university
+    "Harbin Institute of Technology Robot Group Co., Ltd.",  # a company named after the university
+])
+def test_a_faculty_of_an_unlisted_body_or_a_company_named_after_a_listed_one_is_not_part_of_it(
+        bundled: Screener, query: str) -> None:
+    assert not [hit for hit in bundled.screen(query, on="2025-06-01") if hit.relation == "part_of"]
+
+
+@pytest.mark.parametrize("query", ["北京应用物理与计算数学研究所", "Institute of Applied Physics and Computational Mathematics"])
+def test_an_institute_the_entry_names_with_its_city_is_the_listed_party_not_an_affiliate(
+        bundled: Screener, query: str) -> None:
+    """The CAEP entry names "The Institute of Applied Physics and Computational Mathematics, Beijing": the
+    city says where the institute is, and the alias table holds that form, so the qualifier rule (a
+    subsidiary named after its city is a separate legal person) does not make it an affiliate."""
+    hits = bundled.screen(query, on="2025-06-01")
+    assert hits and hits[0].entry_name == "Chinese Academy of Engineering Physics"
+    assert hits[0].relation == "match" and hits[0].score >= 0.95, hits[0].reasons
