@@ -140,11 +140,11 @@ def agency(scan: Scan) -> tuple[str, int, int] | None:
 
 
 # Every alternative starts with a character of the leading class (a pattern that starts with a
-# character class is searched fast): 确定…, 中标/中选/成交…, awarded/granted to …
+# character class is searched fast): 确定…, 中标/中选/成交…, awarded/granted (the contract) to …
 _PROSE_WINNER = re.compile(
     r"[确中成ag](?:(?<=确)定(?P<a>[^\s,，。;；:：]{4,40}?)为(?:本项目的?|本包的?)?(?:中标|成交|中选)(?:人|供应商|单位)"
     r"|(?:(?<=中)[标选]|(?<=成)交)(?:人|供应商|单位)(?:为|是)\s*(?P<b>[^\s,，。;；:：()]{4,40})"
-    r"|(?:(?<=a)warded|(?<=g)ranted) to\s+(?P<c>[A-Z][A-Za-z0-9&'.,() -]{3,80}?"
+    r"|(?:(?<=a)warded|(?<=g)ranted)(?: the (?:above |said |subject )?(?:contract|tender|project|order|quotation))? to\s+(?P<c>[A-Z][A-Za-z0-9&'.,() -]{3,80}?"
     r"(?:Company Limited|Co\.,? Ltd\.?|Limited|Ltd\.?|Inc\.?|LLC|Corporation|Company)))"
 )
 def prose_suppliers(text: str) -> list[tuple[str, int, int]]:

@@ -308,6 +308,8 @@ def test_compound_label_takes_its_first_field() -> None:
     ("某某中心采购中标公告\n本项目中标人为某某网络技术有限公司，中标价为128万元。\n", "某某网络技术有限公司"),
     ("Notice of Contract Award\nThe contract was awarded to Harbour Compute Company Limited.\n",
      "Harbour Compute Company Limited"),
+    ("Award Notice\nThe College has awarded the above contract to Bayside Compute Solutions Limited at a contract"
+     " sum of HK$1,200,000.\n", "Bayside Compute Solutions Limited"),
 ])
 def test_winner_named_in_prose(text: str, winner: str) -> None:
     assert [s.value for s in parse(text).suppliers] == [winner]
@@ -370,3 +372,12 @@ def test_row_numbers_of_two_tables_are_not_one_lot() -> None:
     notice = parse(text)
     assert any(not lot.numbered for lot in notice.lots)
     assert select_amount(notice, [finding_at(text, "H20")], True) == pytest.approx(1000000.0)
+
+
+def test_a_single_source_notice_names_its_proposed_supplier_under_a_bare_heading() -> None:
+    """"二、拟定供应商" (without 信息) heads the block whose 名称 line is the proposed supplier: in a
+    single-source notice the intermediary the buyer goes through."""
+    text = ("某某中心云服务租赁项目单一来源采购公示\n一、项目信息\n采购人：某某中心\n采购预算：180万元\n"
+            "二、拟定供应商\n名称：某某云启信息技术有限公司\n地址：某某市高新区软件园3号楼\n"
+            "三、采用单一来源采购方式的原因及说明\n只能从原服务代理商处采购。\n")
+    assert [s.value for s in parse(text).suppliers] == ["某某云启信息技术有限公司"]
