@@ -284,7 +284,7 @@ class DocResult:
     parties: list[PartyRecord] = field(default_factory=list)
     provenance: Provenance | None = None
     # what the document is (issue 10): procurement_notice, disclosure, news, comparison, seller,
-    # aggregator, listing (a list of notices), other ... with the reasons a reader would give; "" until classified
+    # aggregator, listing (a list of notices), policy (a government circular), other ... with the reasons a reader would give; "" until classified
     doc_kind: str = ""
     doc_kind_reasons: list[str] = field(default_factory=list)
     # strongest rule status of the findings on the notice date (issue 9): restricted,

@@ -13,7 +13,7 @@ match (up to a cap) times a weight toward one kind. The rules:
 1. a listed company's announcement (two or more disclosure marks, one of them the company's own:
    证券代码 / 证券简称 or the board's guarantee; then 公告编号, 特此公告, the board's signature) is read for who acts (:mod:`.disclosure`): its side buys -> ``disclosure``;
    its side sells or provides -> ``seller``; neither -> ``other``;
-2. otherwise the strongest third-party kind (news, seller, job, comparison, listing) wins when it scores at
+2. otherwise the strongest third-party kind (news, seller, job, comparison, listing, policy) wins when it scores at
    least 2 and more than the notice's own headings and voice (at least 4 when the notice's score is
    not zero);
 3. otherwise a document with a procurement frame (headings, the buyer's voice, a notice type) is a
@@ -40,7 +40,7 @@ from tenderwatch.notice.literals import C, LiteralGate, P
 from tenderwatch.notice.places import leading
 from tenderwatch.yamlfile import load_yaml
 
-_THIRD_PARTY = ("job", "seller", "news", "comparison", "listing")  # tie order: the more specific kind first
+_THIRD_PARTY = ("job", "seller", "news", "comparison", "listing", "policy")  # tie order: the more specific kind first
 _MIN_THIRD = 2
 _MIN_AGAINST_NOTICE = 4
 _MIN_DISCLOSURE = 2

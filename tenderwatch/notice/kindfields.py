@@ -27,6 +27,7 @@ _OWN_DATE = {
     "comparison": frozenset({"meta", "label", "head", "bare"}),
     "seller": frozenset({"meta", "label", "head", "bare", "signature"}),
     "other": frozenset({"meta", "label", "head", "bare", "signature"}),
+    "policy": frozenset({"meta", "label", "head", "bare", "signature"}),  # its date is the organ's, signed
     "listing": frozenset({"meta", "label"}),  # its rows' dates are their notices' dates
 }
 _NO_DATELINE = frozenset({"listing"})  # a date in the first lines is a listed row's, not the page's

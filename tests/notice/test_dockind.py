@@ -461,3 +461,41 @@ def test_a_channel_page_whose_rows_end_in_their_dates_is_a_listing_not_a_notice(
               "示例学院A800服务器采购项目中标公告2024-08-01\n示例研究所家具采购项目招标公告2024-07-15\n")
     (result,) = process_bytes(notice.encode("utf-8"), "notice.txt")
     assert result.doc_kind == "notice" and result.relevant
+
+
+def test_an_institutions_own_news_about_its_new_gpu_nodes_is_news_not_a_notice() -> None:
+    """A university's news page writes 我校 as a notice does; its author line (the next field glued on by
+    normalisation), a spokesman's account and its editorial line make it news."""
+    text = ("我校计算平台完成扩容\n作者：网络中心 发布时间：2026-05-20 浏览次数：88\n"
+            "近日，我校计算平台新增GPU节点4台，每台配备8块NVIDIA A800加速卡。\n"
+            "据网络中心负责人介绍，扩容项目于今年3月通过公开招标确定供应商。\n（审核：张某 编辑：刘某）\n")
+    result = _one(text)
+    assert (result.doc_kind, result.relevant) == ("news", False), result.doc_kind_reasons
+
+
+GOV_CIRCULAR = """关于印发《某市算力券管理实施细则（试行）》的通知
+某科规〔2026〕3号
+各区科技局、各有关单位：
+现将《某市算力券管理实施细则（试行）》印发给你们，请认真贯彻执行。
+第一条 算力券用于支持企业租用智能算力服务，包括基于NVIDIA A100、A800等加速卡的算力资源。
+第二条 单个企业年度支持额度最高不超过100万元。
+某市科学技术局
+2026年1月8日
+"""
+
+
+def test_a_government_circular_naming_accelerators_is_policy_not_a_lead() -> None:
+    result = _one(GOV_CIRCULAR)
+    assert (result.doc_kind, result.relevant) == ("policy", False), result.doc_kind_reasons
+    assert result.notice.buyer is None
+
+
+def test_a_notice_citing_policy_documents_stays_a_notice() -> None:
+    """Notices cite circulars and their numbers in running text: only a number or a transmitting title on a
+    line of its own is the document's own."""
+    text = ("某大学GPU服务器采购项目公开招标公告\n项目编号：ZB-2026-01\n采购人：某大学\n预算金额：300万元\n"
+            "采购需求：GPU服务器2台，每台配置8块NVIDIA A800加速卡。\n"
+            "落实政府采购政策：《财政部 工业和信息化部关于印发〈政府采购促进中小企业发展管理办法〉的通知》"
+            "（财库〔2020〕46号）。\n各供应商：\n请于2026年3月1日前提交投标文件。\n")
+    result = _one(text)
+    assert (result.doc_kind, result.relevant) == ("notice", True), result.doc_kind_reasons
