@@ -240,6 +240,14 @@ def test_price_in_prose_is_not_the_amount() -> None:
     assert select_amount(parse(text), [], False) is None
 
 
+def test_a_cap_written_in_prose_is_the_ceiling() -> None:
+    """"金额不超过人民币45万元" in a 询价通知书's 采购内容: the most the buyer will spend (a ceiling), where no
+    budget or 最高限价 label is given."""
+    text = ("某园区运营有限公司AWS云服务账号充值服务询价通知书\n采购单位：某园区运营有限公司\n"
+            "采购内容：为我公司AWS海外区域账号充值云资源费用，金额不超过人民币45万元，服务期一年。\n")
+    assert select_amount(parse(text), [], True) == 450000.0
+
+
 # other real phrasings
 
 
