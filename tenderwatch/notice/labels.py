@@ -60,6 +60,7 @@ class Vocab:
     frame: re.Pattern[str] = re.compile("$^")  # a title that frames a procurement (kinds.yaml ``frame``)
     losing: tuple[str, ...] = ()  # words before a supplier label that make it a non-winner (labels.yaml)
     name_status: frozenset[str] = frozenset()  # bracketed status notes that belong to a name (筹)
+    buyer_columns: frozenset[str] = frozenset()  # column keys that name the buyer (columns.yaml; no table role)
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -140,7 +141,8 @@ def vocab() -> Vocab:
                  frozenset(w.lower() if w.isascii() else w for w in written), section_re,
                  tuple(sorted(qualifiers, key=len, reverse=True)), frozenset(q[0] for q in qualifiers), frame,
                  tuple(str(w) for w in lab.get("losing", {}).get("words", [])),
-                 frozenset(str(w) for w in lab.get("name_status", {}).get("words", [])))
+                 frozenset(str(w) for w in lab.get("name_status", {}).get("words", [])),
+                 frozenset(label_key(str(w))[0] for w in col.get("buyer_columns", {}).get("words", [])))
 
 
 @lru_cache(maxsize=1)

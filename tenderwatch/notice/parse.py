@@ -239,7 +239,7 @@ def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title
     if fact is not None:
         fact.value = parties.clean_name(str(fact.value)) or fact.value
         return fact
-    found = parties.buyer(scan)
+    found = parties.buyer(scan) or parties.table_buyer(scan)
     if found is not None:
         return _party_fact(src, "buyer", found)
     for finder in (frames.spaced_buyer, frames.prose_buyer, frames.invite_buyer):

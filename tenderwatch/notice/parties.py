@@ -135,6 +135,23 @@ def buyer(scan: Scan) -> tuple[str, int, int] | None:
     return _party(scan.text, scan.pairs, "buyer")
 
 
+def table_buyer(scan: Scan) -> tuple[str, int, int] | None:
+    """The buyer a table names in a buyer column (采购单位 | 采购项目名称 | … of an intention list), when
+    every row names the same one; a list of several buyers' items names none of them as the buyer."""
+    columns = vocab().buyer_columns
+    for table in scan.tables:
+        col = next((i for i, key in enumerate(table.keys) if key in columns), -1)
+        if col < 0:
+            continue
+        cells = [row[col] for row in table.rows if len(row) == len(table.keys)]
+        names = {cell.text for cell in cells}
+        if len(names) == 1 and cells:
+            name = clean_name(cells[0].text)
+            if name and valid_name(name):
+                return name, cells[0].start, cells[0].start + len(name)
+    return None
+
+
 def agency(scan: Scan) -> tuple[str, int, int] | None:
     return _party(scan.text, scan.pairs, "agency")
 

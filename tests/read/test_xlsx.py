@@ -73,3 +73,27 @@ def test_an_intention_workbook_gets_its_title_and_the_buyer_signed_under_the_lis
     assert notice.buyer is not None and notice.buyer.value == "示例市第一人民医院"
     assert notice.notice_date is not None and notice.notice_date.value == "2025-03-28"
     assert result.amount_cny == 1850000
+
+
+def _intentions(buyers: list[str]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "采购意向"
+    ws.append(["采购单位", "采购项目名称", "采购需求概况", "预算金额（万元）", "预计采购时间"])
+    for i, buyer in enumerate(buyers):
+        ws.append([buyer, f"算力租赁{i}", "租用A800 GPU算力服务，不少于128卡", 560, "2026年9月"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_an_intention_list_of_one_buyer_names_it_and_is_an_intention() -> None:
+    """The 采购单位 column names the buyer when every row names the same one; the 预计采购时间 column is the
+    intention format's own."""
+    from tenderwatch.pipeline import process_bytes
+
+    (one,) = process_bytes(_intentions(["某市大数据中心", "某市大数据中心"]), "intent.xlsx")
+    assert one.notice.buyer is not None and one.notice.buyer.value == "某市大数据中心"
+    assert one.notice.notice_type == "intention" and one.relevant
+    (many,) = process_bytes(_intentions(["某市大数据中心", "某市气象局"]), "intents.xlsx")
+    assert many.notice.buyer is None  # a list of several buyers' plans names none of them as the buyer
