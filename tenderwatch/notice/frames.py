@@ -225,3 +225,21 @@ def english_buyer(text: str) -> tuple[str, int, int] | None:
         at = text.find(name, at + 1)
     start = m.start("name") - 4
     return text[start:m.end("name")], start, m.end("name")
+
+
+# the part of a page's <title> after its last separator, when it is an organisation's name proper
+_TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s|\s*[|｜]\s*)(?P<name>[^-–—|｜]+)$")
+_ENGLISH_BODY = re.compile(
+    r"(?:[A-Z][A-Za-z&'.-]*\s+){1,8}(?:University|College|School|Polytechnic|Council|Authority|Department|Hospital|"
+    r"Institute|Bureau|Commission|Board|Academy|Laboratory|Agency)(?:\s+(?:for|of|on)(?:\s+(?:and|&|the|of|for|"
+    r"[A-Z][A-Za-z'-]+))+)?")
+
+
+def english_title_org(title: str) -> str | None:
+    """The organisation an English page's <title> ends with ("Invitation to Quote: … - Victoria Harbour
+    College"): a site names itself there. A public body's name proper only (not a portal or a newspaper)."""
+    m = _TITLE_TAIL.search(title.strip())
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    return name if _ENGLISH_BODY.fullmatch(name) and not name.startswith("The ") else None

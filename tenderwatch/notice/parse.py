@@ -268,6 +268,10 @@ def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title
     english = frames.english_buyer(scan.text) or frames.english_inviter(scan.text)
     if english is not None:
         return src.fact("buyer", english[0], english[1], english[2])
+    site = frames.english_title_org(doc.meta.get("page_title", ""))
+    if site is not None:  # only in the page's <title>, or written in its text too
+        at = scan.text.find(site)
+        return src.fact("buyer", site, at, at + len(site)) if at >= 0 else Fact("buyer", site, site)
     return None
 
 

@@ -389,3 +389,17 @@ def test_a_single_source_notice_names_its_proposed_supplier_under_a_bare_heading
             "二、拟定供应商\n名称：某某云启信息技术有限公司\n地址：某某市高新区软件园3号楼\n"
             "三、采用单一来源采购方式的原因及说明\n只能从原服务代理商处采购。\n")
     assert [s.value for s in parse(text).suppliers] == ["某某云启信息技术有限公司"]
+
+
+def test_an_english_page_names_its_buyer_in_its_title_or_an_agency_label() -> None:
+    """A Hong Kong invitation to quote that names its college only in the page's <title> ("… - Victoria
+    Harbour College"), and a Singapore quotation notice's "Agency:" line (the public body that buys)."""
+    text = ("Invitation to Quote\nQuotation Ref.\tVHC/ITQ/2026/031\nSubject\tRental of cloud GPU service\n"
+            "Interested suppliers are invited to submit quotations.\n")
+    titled = parse(text, page_title="Invitation to Quote: Cloud GPU Rental - Victoria Harbour College")
+    assert value(titled.buyer) == "Victoria Harbour College"
+    portal = parse(text, page_title="Invitation to Quote: Cloud GPU Rental - Tender Portal Daily")
+    assert portal.buyer is None  # a portal or a paper is no buyer
+    agency = parse("QUOTATION NOTICE\nAgency: Lion City Institute of Technology\nQuotation No.: Q-2026-1\n"
+                   "Description: Supply of two GPU servers\n")
+    assert value(agency.buyer) == "Lion City Institute of Technology"
