@@ -39,6 +39,10 @@ def site_org(title_line: str) -> str | None:
 
 
 _PROSE_BUYER = re.compile(r"(?:招标人|采购人|采购单位|项目业主|业主单位)\s*(?:为|是)\s*(?P<org>[^\s,，。;；:：()]{4,40})")
+# the agent's opening sentence: "某招标代理有限公司受某某医院委托，对…进行公开招标" (the principal buys)
+_ENTRUSTED = re.compile(r"受(?P<org>[^\s,，。;；:：()受]{4,40}?)(?:的)?(?:委托|之托)")
+_ENTRUSTED_WITHIN = 600
+_ROLE_WORDS = frozenset({"采购人", "招标人", "业主单位", "采购单位", "建设单位", "项目业主", "委托人", "甲方"})
 
 
 _CONTACT = re.compile(r"联系人[:：]\s*(?P<org>\S{4,40})")
@@ -76,12 +80,15 @@ def signature_org(text: str, lines: list[tuple[int, int]]) -> tuple[str, int] | 
 
 
 def prose_buyer(text: str) -> tuple[str, int] | None:
-    """``…招标人为南京地铁运营有限责任公司，…`` -> the company."""
+    """``…招标人为南京地铁运营有限责任公司，…`` -> the company; ``…招标代理有限公司受某某医院委托，…`` -> the
+    hospital (the principal of the agent that publishes)."""
     forms = vocab().org_forms
-    for m in _PROSE_BUYER.finditer(text):
-        org = m.group("org")
-        if org.endswith(forms) and valid_name(org):
-            return org, m.start("org")
+    # the agent's sentence opens its notice (a list of projects may retell one further down)
+    for pattern, end in ((_PROSE_BUYER, len(text)), (_ENTRUSTED, min(len(text), _ENTRUSTED_WITHIN))):
+        for m in pattern.finditer(text, 0, end):
+            org = m.group("org")
+            if org.endswith(forms) and org not in _ROLE_WORDS and valid_name(org):
+                return org, m.start("org")
     return None
 
 

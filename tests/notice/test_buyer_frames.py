@@ -130,3 +130,12 @@ def test_english_buyer_referred_to_as_the_bare_type_word_takes_the_named_body() 
     text = ("Harbour Crest Institute of Applied Computing\nNotice of Award\n"
             "The Institute awarded the contract for two GPU servers to the highest scoring tenderer.\n")
     assert buyer_of(text) == "Harbour Crest Institute of Applied Computing"
+
+
+def test_an_agents_notice_names_its_principal_as_the_buyer() -> None:
+    """"某招标代理有限公司受某某医院委托，对…进行公开招标": the agent publishes and signs; the hospital buys."""
+    text = ("某市第一人民医院AI平台采购项目公开招标公告\n某某招标代理有限公司受某市第一人民医院委托，对AI平台采购项目"
+            "进行公开招标，欢迎合格的供应商前来投标。\n预算金额：428万元\n某某招标代理有限公司\n2026年4月7日\n")
+    assert buyer_of(text) == "某市第一人民医院"
+    # "受采购人委托" names a role, not a body: the buyer is found the usual way
+    assert buyer_of("某某大学服务器采购公告\n某某招标有限公司受采购人委托进行招标。\n采购人：某某大学\n") == "某某大学"
