@@ -100,10 +100,14 @@ def latin_parents(q: Name) -> tuple[Name, ...]:
 @lru_cache(maxsize=10_000)
 def _latin_parents(raw: str, tokens: tuple[str, ...]) -> tuple[Name, ...]:
     subs = vocab().latin_sub_words
-    texts = [" ".join(tokens[:i]) for i in range(1, len(tokens)) if tokens[i] in subs]
+    # a parent of two words or more followed by a subunit word that is not the name's last (its own head
+    # noun: "Shenyang Aircraft Design Institute" is an institute, not a unit of Shenyang Aircraft)
+    texts = [" ".join(tokens[:i]) for i in range(2, len(tokens) - 1) if tokens[i] in subs]
     parts = [part for part in _PART_BREAK.split(raw) if part.strip()]
-    if len(parts) > 1:
-        texts.extend(parts)
+    if len(parts) > 1:  # "School of …, Parent": only after a first part that opens with a subunit word
+        first = analyse(parts[0]).tokens  # ("Co., Ltd." splits a company's name, not a unit from its parent)
+        if first and first[0] in subs:
+            texts.extend(parts[1:])
     out: dict[str, Name] = {}
     for text in texts:
         name = analyse(text)
@@ -113,14 +117,22 @@ def _latin_parents(raw: str, tokens: tuple[str, ...]) -> tuple[Name, ...]:
 
 
 def latin_part_of(q: Name, c: Name) -> str | None:
-    """If every word of ``c`` is in ``q`` and what ``q`` adds names a subunit, return the addition."""
-    if not c.tokens or len(q.tokens) <= len(c.tokens):
+    """If the listed name ``c`` (two words or more) is written whole inside ``q`` and what ``q`` adds, right
+    before or right after it, opens with a subunit word ("School of Computer Science, Harbin Institute of
+    Technology", "Harbin Institute of Technology School of Computer Science"), return the addition. Words of
+    ``c`` scattered over ``q``, or an addition that is a name of its own ("Scientific Engineering" inside
+    "Scientific Research Institute of Precision Engineering"), are no subunit."""
+    size = len(c.tokens)
+    if size < 2 or len(q.tokens) <= size:
         return None
-    rest = list(q.tokens)
-    for tok in c.tokens:
-        if tok not in rest:
-            return None
-        rest.remove(tok)
-    if any(tok in vocab().latin_sub_words for tok in rest):
-        return " ".join(rest)
+    subs = vocab().latin_sub_words
+    tokens = q.tokens
+    for at in range(len(tokens) - size + 1):
+        if tokens[at:at + size] != c.tokens:
+            continue
+        before, after = tokens[:at], tokens[at + size:]
+        if before and not after and before[0] in subs:
+            return " ".join(before)
+        if after and not before and after[0] in subs:
+            return " ".join(after)
     return None

@@ -103,6 +103,22 @@ def test_a_faculty_of_an_unlisted_body_or_a_company_named_after_a_listed_one_is_
     assert not [hit for hit in bundled.screen(query, on="2025-06-01") if hit.relation == "part_of"]
 
 
+@pytest.mark.parametrize(("query", "not_parent"), [
+    # its own head noun: an institute, not a unit of the company whose words it starts with
+    ("Shenyang Aircraft Design Institute", "Shenyang Aircraft Corporation"),
+    # "Co., Ltd." is no "unit, parent" comma: a group's numbered institute is listed on its own
+    ("China Shipbuilding Industry Group Co., Ltd. (CSIC) 714th Research Institute",
+     "CHINA SHIPBUILDING INDUSTRY COMPANY LIMITED"),
+    # a listed name's words scattered over the query, or one word of it, are no parent
+    ("OJSC Scientific Research Institute of Precision Engineering", "Dynamic Engineering Corporation"),
+    ("27th Scientific Center of the Russian Ministry of Defense", "FIGUEROA BENITEZ, Jorge Humberto"),
+    ("East China Institute of Computing Technology", "East Tech"),
+])
+def test_an_institute_is_not_made_a_unit_of_a_listed_name_it_starts_with(bundled: Screener, query: str,
+                                                                       not_parent: str) -> None:
+    assert not_parent not in [hit.entry_name for hit in bundled.screen(query, on="2025-06-01")]
+
+
 @pytest.mark.parametrize("query", ["北京应用物理与计算数学研究所", "Institute of Applied Physics and Computational Mathematics"])
 def test_an_institute_the_entry_names_with_its_city_is_the_listed_party_not_an_affiliate(
         bundled: Screener, query: str) -> None:
