@@ -12,13 +12,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import multiprocessing as mp
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -37,6 +35,8 @@ from tenderwatch.store.db import Store
 from tenderwatch.warm import warm_up, warm_up_worker
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
+
     from tenderwatch.pipeline import Reader
     from tenderwatch.read.guard import GuardedReader
 
@@ -239,6 +239,10 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     """Worker processes for the pipeline. Forked workers share what the pipeline builds on first use
     (vocabularies, patterns, the restricted-list index), built here once (:func:`~tenderwatch.warm.warm_up`;
     copy-on-write) instead of each building its own; workers started otherwise build it when they start."""
+    # imported here: a scan in one process (most scans of a few thousand files) never loads them
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     forked = mp.get_start_method(allow_none=False) == "fork"
     if forked:
         warm_up()
@@ -337,6 +341,8 @@ def _worker_reader(limits: Limits, timeout: float) -> Reader:
     """In a worker process's main thread, a ``GuardedReader`` (kept for the process's life) so a
     reader stuck in C code is killed; elsewhere (Dask worker threads, daemonic processes, which
     may not start one) the plain reader under the per-file alarm where it applies."""
+    import multiprocessing as mp
+
     from tenderwatch.read import GuardedReader, read_bytes
 
     if threading.current_thread() is not threading.main_thread() or mp.current_process().daemon:

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tenderwatch.cli.common import open_store_readonly
-from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
-from tenderwatch.report.ocds import write_ocds
 from tenderwatch.store.db import Store
 from tenderwatch.store.overview import overview
 from tenderwatch.store.queries import find_document, iter_rows
@@ -186,6 +184,10 @@ def _ftm_writer() -> Any:
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 def export_cmd(db_path: str, fmt: str, relevant_only: bool, output: str) -> None:
     """Export one row per document (with findings, evidence and control status)."""
+    # the writers load here: every scan starts this module, and they are only for export
+    from tenderwatch.report.export import write_csv, write_jsonl, write_xlsx
+    from tenderwatch.report.ocds import write_ocds
+
     with open_store_readonly(db_path) as store:
         rows = iter_rows(store, relevant_only)
         if fmt == "xlsx":

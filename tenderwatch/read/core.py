@@ -10,14 +10,12 @@ import logging
 from collections.abc import Iterator
 
 from ..model import FailReason, ReadFailure, TextDoc
-from .archive import gunzip, package_problem, read_zip
 from .cdx import looks_like_warc_index
 from .decode import UndecodableError, decode_bytes, normalize_newlines
 from .errors import ReadError
 from .html import read_html_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .mhtml import read_mhtml
-from .records import NotJsonError, read_records
 from .sniff import OLE_MAGIC, ext_of, sniff, sniff_text
 from .valid import valid_result
 
@@ -85,6 +83,9 @@ def _dispatch(data: bytes, path: str, limits: Limits, depth: int, charset: str |
     ext = ext_of(path)
     kind = sniff(data, path)
     if kind in ("docx", "xlsx"):
+        # the package (and JSON) readers load when such a file comes: most scans are pages
+        from .archive import package_problem
+
         problem = package_problem(data, limits)
         if problem:
             yield ReadFailure(path, FailReason.UNSAFE_ARCHIVE, f"{kind.upper()}: {problem}", kind)
@@ -107,6 +108,8 @@ def _dispatch(data: bytes, path: str, limits: Limits, depth: int, charset: str |
         text, meta = read_xlsx(data, limits)
         yield _text_doc(text, path, "xlsx", None, meta)
     elif kind == "zip":
+        from .archive import read_zip
+
         yield from read_zip(data, path, limits, depth, lambda d, p, n: _read(d, p, limits, n))
     elif kind == "gzip":
         yield from _read_gzip(data, path, limits, depth)
@@ -136,6 +139,8 @@ def _read_gzip(data: bytes, path: str, limits: Limits, depth: int) -> Iterator[R
     if depth >= limits.max_zip_depth:
         yield ReadFailure(path, FailReason.UNSAFE_ARCHIVE, "compressed files nested too deeply", "gzip")
         return
+    from .archive import gunzip
+
     inner = gunzip(data, limits)
     if inner is None:
         yield ReadFailure(path, FailReason.CORRUPT, "gzip data is damaged", "gzip")
@@ -178,6 +183,8 @@ def _read_text(data: bytes, path: str, limits: Limits, ext: str, charset: str | 
         return
     decoded = normalize_newlines(decoded)
     if sub in ("json", "jsonl"):
+        from .records import NotJsonError, read_records
+
         try:
             yield from read_records(decoded, path, encoding, limits.max_records)
             return

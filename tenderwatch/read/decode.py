@@ -13,8 +13,6 @@ import logging
 import re
 from functools import lru_cache
 
-from charset_normalizer import from_bytes
-
 log = logging.getLogger(__name__)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -150,6 +148,10 @@ def decode_bytes(data: bytes, declared: str | tuple[str | None, ...] | None = No
     lossy = _damaged(data)
     if lossy is not None:
         return lossy
+    # imported only here: its import costs more instructions than reading a typical page, and only bytes
+    # no other way decodes get this far
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         enc = best.encoding

@@ -15,16 +15,19 @@ worker too.
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..model import FailReason, ReadFailure, TextDoc
 from .core import read_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .sniff import sniff
+
+if TYPE_CHECKING:  # multiprocessing loads when the first heavy file comes: a scan of pages never starts the worker
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnContext
+    from multiprocessing.process import BaseProcess
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +61,16 @@ class GuardedReader:
         self.timeout = timeout
         self.inline_bytes = INLINE_TEXT_BYTES
         self._reader = reader
-        self._ctx = mp.get_context("spawn")
+        self._ctx: SpawnContext | None = None
         self._proc: BaseProcess | None = None
         self._conn: Connection | None = None
 
     def _start(self) -> Connection:
         if self._conn is None or self._proc is None or not self._proc.is_alive():
+            if self._ctx is None:
+                import multiprocessing
+
+                self._ctx = multiprocessing.get_context("spawn")
             parent, child = self._ctx.Pipe()
             proc = self._ctx.Process(target=_worker, args=(child, self._reader), daemon=True)
             proc.start()

@@ -172,17 +172,19 @@ _PRE_SET = frozenset(_PRE_TAGS.split(","))
 _END = -1
 
 
-def _after_subtree(node: Any) -> int:
-    """``mem_id`` of the first element after ``node`` and its descendants (``_END``: none)."""
+def _after_subtree(node: Any) -> tuple[int, int]:
+    """``mem_id`` and tag id of the first element after ``node`` and its descendants (``_END``, ``_END``:
+    none). The walk that waits for that element reads a node's ``mem_id`` only when its tag id is that
+    one: an attribute read costs more than the rest of the test."""
     current = node
     while current is not None:
         sibling = current.next
         while sibling is not None and not sibling.is_element_node:
             sibling = sibling.next
         if sibling is not None:
-            return int(sibling.mem_id)
+            return int(sibling.mem_id), int(sibling.tag_id)
         current = current.parent
-    return _END
+    return _END, _END
 
 
 _BLOCK, _CELL, _ROW, _BREAK, _DROP, _PRE, _NOTE = range(1, 8)
@@ -249,16 +251,18 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
     seen: set[str] = set()
     kinds = _KIND_OF_ID
     skip_to: int | None = None  # inside a dropped / preformatted subtree until this element
+    skip_tag = _END  # ... whose tag id is this
     last_cell: Any = None  # the cell just listed: is the next element its child?
     cell_children = False
     # Inside a table (or a cell outside any table) until this element: the blocks met there are
     # the ones that may sit in a cell (listing them here costs less than a "td *" query).
     table_end: int | None = None
+    table_end_tag = _END  # its tag id (_END: not in a table)
     in_tables: list[Any] = []
     for node in tree.root.traverse():  # elements and comments in document order (cheaper than css("*"))
         tag_id = node.tag_id
-        if table_end is not None and node.mem_id == table_end:
-            table_end = None
+        if tag_id == table_end_tag and node.mem_id == table_end:
+            table_end, table_end_tag = None, _END
         if last_cell is not None:
             if tag_id == _COMMENT_ID:
                 continue  # the cell's next element is still to come
@@ -276,7 +280,7 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
                 if table_end is not None:
                     in_tables.append(node)
                 elif tag_id == _TABLE_ID:
-                    table_end = _after_subtree(node)
+                    table_end, table_end_tag = _after_subtree(node)
                 continue
         tag = _NAME_OF_ID.get(tag_id, "")
         if kind == _DROP:
@@ -284,13 +288,13 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
             if tag == "input":
                 inputs.append(node)
         if skip_to is not None:
-            if node.mem_id != skip_to:
+            if tag_id != skip_tag or node.mem_id != skip_to:
                 continue
             skip_to = None
         if kind in (_DROP, _PRE):
             if kind == _PRE:
                 pres.append(node)
-            skip_to = _after_subtree(node)
+            skip_to, skip_tag = _after_subtree(node)
         elif kind == _BLOCK:
             blocks.append(node)
             if tag == "dt":
@@ -298,13 +302,13 @@ def mark_layout(tree: Any, source: PageSource | None = None) -> set[str]:
             if table_end is not None:
                 in_tables.append(node)
             elif tag == "table":
-                table_end = _after_subtree(node)
+                table_end, table_end_tag = _after_subtree(node)
         elif kind == _CELL:
             cells.append(node)
             last_cell = node
             seen.add(tag)
             if table_end is None:
-                table_end = _after_subtree(node)
+                table_end, table_end_tag = _after_subtree(node)
         elif kind == _ROW:
             rows.append(node)
         elif kind == _BREAK:
