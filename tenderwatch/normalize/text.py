@@ -105,40 +105,69 @@ def _nfkc_replace(match: re.Match[str]) -> str:
     return _nfkc_table()[ord(match.group())]
 
 
-# Full-width punctuation that nearly every Chinese notice uses: replaced by plain
-# str.replace (a C scan each) before the regex pass, which then meets few matches.
-_COMMON = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "：，（）；！？　％")
+# Full-width punctuation (and the yuan sign, the full-width hyphen and circled numbers) that many
+# Chinese notices use: replaced by plain str.replace (a C scan each) before the regex passes, which
+# then meet few matches, and most texts none at all.
+_COMMON = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "：，（）；！？　％￥－①②③④⑤")
 
 
 def _nfkc(text: str) -> str:
-    """NFKC, one character to one character (see ``_nfkc_table``).
+    """NFKC, one character to one character (see ``_nfkc_table``), of a text whose common full-width
+    characters were replaced already (``_COMMON``).
 
-    Common full-width punctuation goes through ``str.replace``; one regex pass
-    then maps the rest (a compiled character class is several times faster than
+    One regex pass maps the rest (a compiled character class is several times faster than
     ``unicodedata.normalize`` or ``str.translate`` on mostly-CJK text).
     """
-    for wide, narrow in _COMMON:
-        if wide in text:
-            text = text.replace(wide, narrow)
     return _nfkc_pattern().sub(_nfkc_replace, text)
 
 
 @lru_cache(maxsize=1)
-def _traditional_pattern() -> re.Pattern[str]:
-    """Characters that t2s changes on their own: a text without any is left alone."""
+def _traditional_chars() -> str | None:
+    """Characters that t2s changes on their own, as the body of a character class (None when OpenCC's
+    tables are not as expected: then every non-ASCII character counts)."""
     chars = "".join(chr(code) for code in range(0x3400, 0xA000)) + "".join(
         chr(code) for code in range(0xF900, 0xFB00)
     )
     converted = _converter().convert(chars)
     if len(converted) != len(chars):  # pragma: no cover - OpenCC changed its tables
-        return _HAS_NON_ASCII
+        return None
     changed = sorted({a for a, b in zip(chars, converted, strict=True) if a != b})
-    return re.compile("[" + "".join(re.escape(ch) for ch in changed) + "]")
+    return "".join(re.escape(ch) for ch in changed)
 
 
-def _t2s(text: str) -> str:
-    """Traditional -> simplified, keeping the length (char-wise when phrases change it)."""
-    if not _traditional_pattern().search(text):
+@lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    """Characters that t2s changes on their own: a text without any is left alone."""
+    chars = _traditional_chars()
+    return _HAS_NON_ASCII if chars is None else re.compile(f"[{chars}]")
+
+
+@lru_cache(maxsize=1)
+def _changing_pattern() -> re.Pattern[str]:
+    """A character that step 1 or step 2 may change: one class scan tells most texts apart, which
+    then skip both the NFKC pass and the traditional-character scan."""
+    chars = _traditional_chars()
+    if chars is None:  # pragma: no cover - OpenCC changed its tables
+        return _HAS_NON_ASCII
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_nfkc_table())) + chars + "]")
+
+
+def _simplify(text: str) -> str:
+    """Steps 1 and 2: NFKC (one for one) and traditional -> simplified."""
+    for wide, narrow in _COMMON:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    first = _changing_pattern().search(text)
+    if first is None:
+        return text
+    # no character before ``first`` is changed by NFKC, nor is a traditional one: t2s looks from there
+    return _t2s(_nfkc(text), first.start())
+
+
+def _t2s(text: str, start: int = 0) -> str:
+    """Traditional -> simplified, keeping the length (char-wise when phrases change it); ``text`` holds
+    no character that t2s changes before ``start``."""
+    if not _traditional_pattern().search(text, start):
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
@@ -161,7 +190,7 @@ def fold(text: str) -> str:
     character for one character (``Ａ１００`` -> ``a100``, ``深圳大學`` -> ``深圳大学``), so an
     offset in the folded text is the same offset in ``text``. Spaces are kept."""
     last = _last
-    folded = last[1] if last[0] is text else _t2s(_nfkc(text))
+    folded = last[1] if last[0] is text else _simplify(text)
     lower = folded.lower()
     if len(lower) == len(folded):
         return lower
@@ -171,7 +200,7 @@ def fold(text: str) -> str:
 def normalize(text: str) -> NormText:
     """Normalise ``text``; see the module docstring for the steps."""
     global _last
-    simplified = _t2s(_nfkc(text))
+    simplified = _simplify(text)
     if len(text) >= _KEPT:
         _last = (text, simplified)
     inner = _INNER_SPACE if "\u3000" in simplified or "\u00a0" in simplified else _INNER_PLAIN

@@ -43,6 +43,9 @@ _SCALE = {"million": 1e6, "billion": 1e9}
 # A 大写 amount has two capital characters in a row (贰拾, 壹佰, 叁万 …): one cheap search first.
 _HINT_FIRST = "壹贰叁参肆伍陆柒捌玖拾佰仟"
 _CAPITAL_HINT = re.compile(f"[{_HINT_FIRST}][零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]")
+# The hint once per leading character: led by a literal, re skips to that character's places instead of
+# testing the class at every character (a long text holds few of them; 参 is the common one).
+_HINT_AFTER = tuple((char, re.compile(char + "[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]")) for char in _HINT_FIRST)
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")  # a bare number (ASCII digits): no unit, no marker
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿"  # the digits of _CAPITAL
 _CAPITAL_END = re.compile(f"[{_CAPITAL_CHARS}][元圆]")  # how every 大写 amount ends
@@ -126,13 +129,13 @@ def _has_capital(text: str) -> bool:
     (one character-class scan first: far cheaper than the hint's regex on a long text, and than a
     Python loop over every 元 of an amount-heavy notice) and holds one of the capital digits that
     lead the hint (壹 … 仟). "万元" satisfies the first test in nearly every notice; on a long text the
-    second is looked for with ``in`` first, a memchr-like scan per character (a class test at each
-    character is dearer than a dozen of those), most notices having none of them."""
+    hint is looked for per leading digit, with ``in`` first (a memchr-like scan; a class test at each
+    character is dearer than a dozen of those), then its literal-led pattern only for a digit present."""
     if _CAPITAL_END.search(text) is None:
         return False
-    if len(text) > _SHORT and not any(char in text for char in _HINT_FIRST):
-        return False
-    return _CAPITAL_HINT.search(text) is not None
+    if len(text) <= _SHORT:
+        return _CAPITAL_HINT.search(text) is not None
+    return any(char in text and hint.search(text) is not None for char, hint in _HINT_AFTER)
 
 
 def _currency_before(text: str, start: int) -> str:

@@ -58,6 +58,7 @@ class Signal:
     first: int = 0  # index of its first pattern among all signals' patterns (the gate's numbering)
     # each pattern that starts with a multi-line "^", as one that starts with "\n" (see ``_line_led``)
     lined: tuple[re.Pattern[str] | None, ...] = ()
+    numbers: frozenset[int] = frozenset()  # the gate's numbers of its patterns (first, first + 1 ...)
 
 
 @dataclass(slots=True, frozen=True)
@@ -100,7 +101,7 @@ def kind_vocab() -> KindVocab:
         except re.error as exc:
             raise VocabularyError(f"dockind.yaml: signal {name}: {exc}") from exc
         signals.append(Signal(name, str(spec["kind"]), int(spec.get("weight", 1)), int(spec.get("cap", 3)), patterns,
-                              first, tuple(map(_line_led, patterns))))
+                              first, tuple(map(_line_led, patterns)), frozenset(range(first, first + len(patterns)))))
         first += len(patterns)
     starts = {}
     for signal in signals:
@@ -227,6 +228,9 @@ def classify(text: str, title: str, notice_type: str, possible: set[int] | None 
         possible = v.gate.possible(text)
     nl_text = "\n" + text
     for signal in v.signals:
+        if possible.isdisjoint(signal.numbers):  # none of its patterns can match (most signals of a notice)
+            counts[signal.name] = 0
+            continue
         found = _distinct(signal, text, possible, nl_text, starts)
         counts[signal.name] = len(found)
         if not found:

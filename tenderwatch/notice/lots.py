@@ -28,8 +28,13 @@ _SECTION_END = re.compile(
     re.M,
 )
 # The same patterns run on "\n" + text: a literal first character is found fast, where a
-# multi-line "^" is tried at every position. m.start() is then the line start in text.
-_LOT_HEAD_NL = re.compile("\n" + _LOT_HEAD.pattern[1:], re.M)
+# multi-line "^" is tried at every position. m.start() is then the line start in text. The lot header's
+# look-ahead holds the first characters of its four forms, so a line starting otherwise (most lines) is
+# dropped by one class test instead of each form tried in turn.
+_LOT_HEAD_INDENT = r"^[ \t]*"
+assert _LOT_HEAD.pattern.startswith(_LOT_HEAD_INDENT)
+_LOT_HEAD_NL = re.compile(r"\n[ \t]*(?=[第采标包分lLA-Z\d一二三四五六七八九十])" + _LOT_HEAD.pattern[len(_LOT_HEAD_INDENT):],
+                          re.M)
 _SECTION_END_NL = re.compile("\n" + _SECTION_END.pattern[1:], re.M)
 
 

@@ -43,6 +43,7 @@ _REV_LABEL = re.compile(
     r":(?P<lab>[^\t\n,;，；。:：\d]{0,33}[\u4e00-\u9fffA-Za-z(（])(?=[\t\n,;，；。:：\d.、)） ]|$)"
 )
 _LAB = itemgetter("lab")
+_KEY, _COLUMN, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)  # of a cell's _part_key
 _PARTIES = frozenset({"buyer", "agency", "supplier"})
 _INLINE_FIELDS = frozenset({"supplier", "award", "budget", "contract", "ceiling"})
 _NON_SPACE = re.compile(r"\S")
@@ -168,10 +169,15 @@ def _char_lines(text: str, char: str, other: str = "") -> Iterator[tuple[int, in
 
 
 @lru_cache(maxsize=32768)
-def _part_key(part: str) -> str:
-    """Lookup key of a tab-separated cell ("" when empty or longer than 24 characters)."""
+def _part_key(part: str) -> tuple[str, int, bool]:
+    """Lookup key of a tab-separated cell ("" when empty or longer than 24 characters), 1 when the key
+    names a table column (as ``_tabs`` counts them for a header row, else 0), and whether it is a known
+    label. Cached with the key: cells repeat, and a row of data cells then costs no Python loop."""
     stripped = part.strip()
-    return cell_key(stripped)[0] if 0 < len(stripped) <= 24 else ""
+    key = cell_key(stripped)[0] if 0 < len(stripped) <= 24 else ""
+    v = vocab()
+    column = key in v.columns or (key[:1] in v.qualified and bool(column_role(key)))
+    return key, int(column), key in v.labels
 
 
 def _semicolon_pairs(b: Builder, text: str) -> None:
@@ -236,15 +242,15 @@ def _bare_labels(b: Builder, text: str, nl_text: str) -> None:
 def _tabs(b: Builder, scan: Scan, text: str) -> list[tuple[int, int]]:
     """Tables and tab pairs. Returns the spans of table rows (already read)."""
     v = b.v
-    labels, columns, qualified = v.labels, v.columns, v.qualified
+    labels = v.labels
     tab_lines = list(_char_lines(text, "\t"))
     rows: list[tuple[int, int]] = []
     i = 0
     while i < len(tab_lines):
         start, end = tab_lines[i]
         parts = text[start:end].split("\t")
-        keys = [_part_key(p) for p in parts]
-        if sum(1 for k in keys if k in columns or (k[:1] in qualified and column_role(k))) >= 2:
+        found = list(map(_part_key, parts))
+        if sum(map(_COLUMN, found)) >= 2:
             cells = cells_of(text, start, end)
             if is_header(v, cells):
                 table, used = read_table(v, text, cells, tab_lines, i, scan.section_at(start))
@@ -254,6 +260,10 @@ def _tabs(b: Builder, scan: Scan, text: str) -> list[tuple[int, int]]:
                     rows.append((start, end))
                     i += used + 1
                     continue
+        if not any(map(_LABEL, found[:-1])):  # no label cell before the last: no tab pair
+            i += 1
+            continue
+        keys = list(map(_KEY, found))
         at = start
         for n, part in enumerate(parts[:-1]):
             key = keys[n]

@@ -77,3 +77,26 @@ def test_fold_of_the_text_just_normalised_is_its_own_fold() -> None:
     assert fold(text).startswith("深圳大学采购gpu伺服器 a100")
     other = text.replace("八", "九")
     assert fold(other) == fold("".join(list(other))) != fold(text)
+
+
+@pytest.mark.parametrize("text", [
+    "采购人：清华大学，预算￥100万元－含税",  # only characters the str.replace step maps
+    "清华大学采购服务器" * 20,  # nothing to change: both passes skipped
+    "清华大学采购服务器" * 20 + "Ａ１００",  # an NFKC character late in the text
+    "清华大学采购服务器" * 20 + "伺服器採購",  # a traditional character late in the text
+    "Ｈ８００" + "清华大学" * 20 + "輝達",  # an NFKC character first, a traditional one far after it
+    "第①包：②③④⑤ ⑥",
+    "華為昇騰910B" + "深圳" * 30,
+])
+def test_steps_one_and_two_match_their_definition(text: str) -> None:
+    """The shortcut (one scan for any character either step may change, then both steps from the first
+    one) gives what NFKC one for one, then t2s over the whole text, gives."""
+    import unicodedata
+
+    from tenderwatch.normalize.text import _simplify, _t2s
+
+    def one_for_one(char: str) -> str:
+        mapped = unicodedata.normalize("NFKC", char)
+        return mapped if len(mapped) == 1 else char
+
+    assert _simplify(text) == _t2s("".join(map(one_for_one, text)))
