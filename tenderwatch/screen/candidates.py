@@ -57,8 +57,7 @@ class Candidates:
     def _latin_candidates(self, name: Name, out: set[int]) -> None:
         """List names sharing all but (at most) one word with the query and not much longer."""
         by_key = self.by_key
-        for key in ("latin:" + name.key, "joined:" + "".join(name.tokens),
-                    "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
+        for key in ("joined:" + "".join(name.tokens), "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
             packed = by_key.get(key)
             if packed:
                 out.update(unpack(packed))

@@ -217,7 +217,9 @@ class Screener(Candidates):
             if len(b) >= 2:
                 keys.append("zhb:" + b)
             return keys
-        return ["latin:" + name.key, "joined:" + "".join(name.tokens), *index_keys(name)]
+        # no "latin:" + key: a Latin key is its words joined by spaces, and words hold no space, so the
+        # list names sharing the key are among those sharing the words joined (half the Latin keys)
+        return ["joined:" + "".join(name.tokens), *index_keys(name)]
 
     # -- candidates ---------------------------------------------------------------------------
     def _candidates(self, name: Name) -> set[int]:
