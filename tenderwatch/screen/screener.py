@@ -222,14 +222,15 @@ class Screener(Candidates):
         return ["joined:" + "".join(name.tokens), *index_keys(name)]
 
     # -- candidates ---------------------------------------------------------------------------
-    def _candidates(self, name: Name) -> set[int]:
+    def _candidates(self, name: Name, ids: frozenset[str]) -> set[int]:
+        """The list names ``name`` (whose alias-table ids are ``ids``) may match."""
         out: set[int] = set()
         table = alias_table()
         parents = zh_parents(name) if name.script == "zh" else ()
         names = [name, *(parent for parent, _ in parents), *(own for own, _ in hosted_names(name))] if parents \
             else (name,)
         for n in names:
-            for ident in table.ids(n):
+            for ident in ids if n is name else table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
                 for ident in academy_ids(n):  # 航天科工二院二〇八所: the academy it is written under
@@ -287,10 +288,10 @@ class Screener(Candidates):
         for query, note in queries:
             if query.script == "empty":
                 continue
-            candidates = self._candidates(query)
+            query_ids = alias_table().ids(query)  # for the candidates and for scoring them
+            candidates = self._candidates(query, query_ids)
             if not candidates:
                 continue
-            query_ids = alias_table().ids(query)
             for ref in sorted(candidates):
                 ei = self.ref_entry[ref]
                 if ei in best and best[ei].score >= 1.0:
