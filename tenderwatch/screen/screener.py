@@ -21,7 +21,7 @@ from typing import Any
 
 from tenderwatch.screen import indexcache
 from tenderwatch.screen.aliases import alias_table
-from tenderwatch.screen.candidates import Candidates, strong_above
+from tenderwatch.screen.candidates import ZH_KEY_KINDS, Candidates, ZhKeys, strong_above
 from tenderwatch.screen.compare import Comparison, compare_names, hosted_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
@@ -65,13 +65,16 @@ def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
     return postings
 
 
-_ZH_PREFIXES = ("zh:", "zhnp:", "zhb:", "py:")
-
-
-def _zh_keys(by_key: dict[str, bytes]) -> dict[str, bytes]:
-    """The keys a Chinese query looks up, apart: a dict a few times smaller than ``by_key``, whose
-    look-ups (four a name, nearly all missing) stay in the processor's cache."""
-    return {key: refs for key, refs in by_key.items() if key.startswith(_ZH_PREFIXES)}
+def _zh_keys(by_key: Mapping[str, bytes]) -> ZhKeys:
+    """The keys a Chinese query looks up, apart and without their kind: dicts a few times smaller than
+    ``by_key``, whose look-ups (four a name, nearly all missing) stay in the processor's cache, made
+    with the query's own strings (no "zh:" + key made and hashed per look-up)."""
+    kinds: dict[str, dict[str, bytes]] = {prefix: {} for prefix in ZH_KEY_KINDS}
+    for key, refs in by_key.items():
+        kind, sep, rest = key.partition(":")
+        if sep and kind in kinds:
+            kinds[kind][rest] = refs
+    return ZhKeys(*(kinds[prefix] for prefix in ZH_KEY_KINDS))
 
 
 _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
@@ -100,7 +103,7 @@ class Screener(Candidates):
         self._seg_cache: dict[str, tuple[set[int], int, str, bool]] = {}
         self._prefix_cache: dict[str, bool] = {}
         self._sorted_tokens: list[str] = []
-        self.zh_keys: dict[str, bytes] = {}
+        self.zh_keys = ZhKeys({}, {}, {}, {})
         self._zh_ignore = vocab().zh_ignore
         self._brand_endings = tuple(vocab().brand_fillers)
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
