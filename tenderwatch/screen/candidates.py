@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from tenderwatch.screen.indexcache import unpack
 from tenderwatch.screen.normalize import Name
-from tenderwatch.screen.spacedpinyin import query_key
 from tenderwatch.screen.translit import Segment, pieces, segment
 from tenderwatch.screen.zhcompare import brand
 
@@ -40,11 +40,24 @@ def strong_above(strong: list[int], numbers: list[int]) -> dict[int, frozenset[i
     return out
 
 
+ZH_KEY_KINDS = ("zh", "zhnp", "zhb", "py")  # the kinds of key (``Screener._keys``) a Chinese query looks up
+
+
+class ZhKeys(NamedTuple):
+    """The keys a Chinese query looks up, without their kind: name key (zh:), key without the leading
+    place (zhnp:), brand (zhb:), and the pinyin of a Latin name written as spaced syllables (py:)."""
+
+    key: dict[str, bytes]
+    noplace: dict[str, bytes]
+    brand: dict[str, bytes]
+    pinyin: dict[str, bytes]
+
+
 class Candidates:
     """Candidate generation over the screener's indexes (a mixin of :class:`Screener`)."""
 
     by_key: Mapping[str, bytes]
-    zh_keys: dict[str, bytes]  # the keys a Chinese query looks up (zh:, zhnp:, zhb:, py:): a small dict
+    zh_keys: ZhKeys  # the keys a Chinese query looks up, by kind (small dicts)
     _zh_ignore: frozenset[str]
     _brand_endings: tuple[str, ...]
     by_token: Mapping[str, set[int]]
@@ -57,8 +70,7 @@ class Candidates:
     def _latin_candidates(self, name: Name, out: set[int]) -> None:
         """List names sharing all but (at most) one word with the query and not much longer."""
         by_key = self.by_key
-        for key in ("latin:" + name.key, "joined:" + "".join(name.tokens),
-                    "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
+        for key in ("joined:" + "".join(name.tokens), "acro:" + name.tokens[0] if len(name.tokens) == 1 else ""):
             packed = by_key.get(key)
             if packed:
                 out.update(unpack(packed))
@@ -134,16 +146,16 @@ class Candidates:
         must hold a rendering of every segment): per segment the list names holding one of its
         words, or the pinyin of a run of 2-4 segments (中北 -> zhongbei)."""
         core = n.core_noplace
-        by_key = self.zh_keys
-        posting = by_key.get("zh:" + n.key)
+        keys = self.zh_keys
+        posting = keys.key.get(n.key)
         if posting:
             out.update(unpack(posting))
-        posting = by_key.get("zhnp:" + core)
+        posting = keys.noplace.get(core)
         if posting:
             out.update(unpack(posting))
         b = brand(core) if core.endswith(self._brand_endings) else core
         if len(b) >= 2:
-            posting = by_key.get("zhb:" + b)
+            posting = keys.brand.get(b)
             if posting:
                 out.update(unpack(posting))
         texts = pieces(n.key)
@@ -155,7 +167,9 @@ class Candidates:
             return
         # records are 4-tuples; zip's keyword argument alone costs a third of its time here
         set_list, size_list, pinyin_list, counts = zip(*records)  # noqa: B905
-        posting = by_key.get(query_key(pinyin_list))
+        # the pinyin of its key (a legal form is never part of it), as spacedpinyin.index_keys indexes
+        # a Latin list name written as spaced syllables
+        posting = keys.pinyin.get("".join(pinyin_list))
         if posting:
             out.update(unpack(posting))
         if all(counts):

@@ -182,7 +182,8 @@ def _latin_ids(name: Name) -> frozenset[str]:
     tables = _tables()
     tokens: list[str] = []
     for tok in name.tokens:
-        m = _GLUED.match(tok)
+        # letters then digits: a word or a number alone is never glued (no regex call for most words)
+        m = None if tok.isalpha() or tok.isdigit() else _GLUED.match(tok)
         if m and m.group(1) in tables.group_tokens:
             tokens.extend(m.groups())
         else:

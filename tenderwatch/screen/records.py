@@ -86,12 +86,12 @@ class LazyPostings(Mapping[str, set[int]]):
         return iter(self._packed)
 
 
-LATIN_KEY_KINDS = ("latin:", "joined:", "acro:")  # the keys only a Latin-script query looks up
+LATIN_KEY_KINDS = ("joined:", "acro:")  # the keys only a Latin-script query looks up
 
 
 class SplitKeys(Mapping[str, bytes]):
     """Name keys -> packed list-name numbers, with the keys only a Latin-script query looks up
-    (``LATIN_KEY_KINDS``, ~99,000 of ~103,000) kept as one marshalled string until the first such query:
+    (``LATIN_KEY_KINDS``, ~57,000 of ~61,000) kept as one marshalled string until the first such query:
     notices in Chinese name their parties in Chinese, and a scan of them never reads those keys back."""
 
     __slots__ = ("_latin", "_latin_blob", "_load", "_other")

@@ -21,7 +21,7 @@ from typing import Any
 
 from tenderwatch.screen import indexcache
 from tenderwatch.screen.aliases import alias_table
-from tenderwatch.screen.candidates import Candidates, strong_above
+from tenderwatch.screen.candidates import ZH_KEY_KINDS, Candidates, ZhKeys, strong_above
 from tenderwatch.screen.compare import Comparison, compare_names, hosted_names
 from tenderwatch.screen.entries import ListEntry, ListVersion, normalise_identifier
 from tenderwatch.screen.hits import ScreenHit, dated
@@ -65,13 +65,16 @@ def _packed(postings: dict[str, bytes]) -> dict[str, bytes]:
     return postings
 
 
-_ZH_PREFIXES = ("zh:", "zhnp:", "zhb:", "py:")
-
-
-def _zh_keys(by_key: dict[str, bytes]) -> dict[str, bytes]:
-    """The keys a Chinese query looks up, apart: a dict a few times smaller than ``by_key``, whose
-    look-ups (four a name, nearly all missing) stay in the processor's cache."""
-    return {key: refs for key, refs in by_key.items() if key.startswith(_ZH_PREFIXES)}
+def _zh_keys(by_key: Mapping[str, bytes]) -> ZhKeys:
+    """The keys a Chinese query looks up, apart and without their kind: dicts a few times smaller than
+    ``by_key``, whose look-ups (four a name, nearly all missing) stay in the processor's cache, made
+    with the query's own strings (no "zh:" + key made and hashed per look-up)."""
+    kinds: dict[str, dict[str, bytes]] = {prefix: {} for prefix in ZH_KEY_KINDS}
+    for key, refs in by_key.items():
+        kind, sep, rest = key.partition(":")
+        if sep and kind in kinds:
+            kinds[kind][rest] = refs
+    return ZhKeys(*(kinds[prefix] for prefix in ZH_KEY_KINDS))
 
 
 _STATE = ("versions", "entries", "entry_version", "ref_entry", "ref_name", "ref_strong", "ref_sub", "by_key",
@@ -100,7 +103,7 @@ class Screener(Candidates):
         self._seg_cache: dict[str, tuple[set[int], int, str, bool]] = {}
         self._prefix_cache: dict[str, bool] = {}
         self._sorted_tokens: list[str] = []
-        self.zh_keys: dict[str, bytes] = {}
+        self.zh_keys = ZhKeys({}, {}, {}, {})
         self._zh_ignore = vocab().zh_ignore
         self._brand_endings = tuple(vocab().brand_fillers)
         self.loaded_from = "lists"  # or "cache": the index was read back from the on-disk cache
@@ -217,10 +220,13 @@ class Screener(Candidates):
             if len(b) >= 2:
                 keys.append("zhb:" + b)
             return keys
-        return ["latin:" + name.key, "joined:" + "".join(name.tokens), *index_keys(name)]
+        # no "latin:" + key: a Latin key is its words joined by spaces, and words hold no space, so the
+        # list names sharing the key are among those sharing the words joined (half the Latin keys)
+        return ["joined:" + "".join(name.tokens), *index_keys(name)]
 
     # -- candidates ---------------------------------------------------------------------------
-    def _candidates(self, name: Name) -> set[int]:
+    def _candidates(self, name: Name, ids: frozenset[str]) -> set[int]:
+        """The list names ``name`` (whose alias-table ids are ``ids``) may match."""
         out: set[int] = set()
         table = alias_table()
         parents = zh_parents(name) if name.script == "zh" else ()
@@ -230,7 +236,7 @@ class Screener(Candidates):
         elif name.script == "latin":
             names = (name, *latin_parents(name))  # "School of ..., Harbin Institute of Technology"
         for n in names:
-            for ident in table.ids(n):
+            for ident in ids if n is name else table.ids(n):
                 out.update(self.by_alias.get(ident, ()))
             if n.script == "zh":
                 for ident in academy_ids(n):  # 航天科工二院二〇八所: the academy it is written under
@@ -288,10 +294,10 @@ class Screener(Candidates):
         for query, note in queries:
             if query.script == "empty":
                 continue
-            candidates = self._candidates(query)
+            query_ids = alias_table().ids(query)  # for the candidates and for scoring them
+            candidates = self._candidates(query, query_ids)
             if not candidates:
                 continue
-            query_ids = alias_table().ids(query)
             for ref in sorted(candidates):
                 ei = self.ref_entry[ref]
                 if ei in best and best[ei].score >= 1.0:

