@@ -235,6 +235,7 @@ def english_buyer(text: str) -> tuple[str, int, int] | None:
 
 
 # the part of a page's <title> after its last separator, when it is an organisation's name proper
+_TITLE_TAIL_CHARS = 200
 _TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s|\s*[|｜]\s*)(?P<name>[^-–—|｜]+)$")
 _ENGLISH_BODY = re.compile(
     r"(?:[A-Z][A-Za-z&'.-]*\s+){1,8}(?:University|College|School|Polytechnic|Council|Authority|Department|Hospital|"
@@ -245,7 +246,7 @@ _ENGLISH_BODY = re.compile(
 def english_title_org(title: str) -> str | None:
     """The organisation an English page's <title> ends with ("Invitation to Quote: … - Victoria Harbour
     College"): a site names itself there. A public body's name proper only (not a portal or a newspaper)."""
-    m = _TITLE_TAIL.search(title.strip())
+    m = _TITLE_TAIL.search(title.strip()[-_TITLE_TAIL_CHARS:])  # a site's name ends it (and a hostile title is long)
     if m is None:
         return None
     name = m.group("name").strip()
