@@ -14,10 +14,20 @@ from tenderwatch.notice.parties import valid_name
 # ("… University of Science and⏎Technology" in a PDF); not after one that can: the next line is another
 # line ("The X University of Science⏎Tender Notice: …").
 _GAP = r"(?:[ \t]+|(?:(?<=\band)|(?<=\bof)|(?<=\bfor)|(?<=\bon)|(?<=\bthe)|(?<=&))[ \t]*\n[ \t]*)"
+# the head nouns of an English organisation's name: public bodies, and the words a firm's or office's name ends with
+_PUBLIC_BODIES = ("University|College|Polytechnic|Council|Authority|Department|Hospital|Institute|Bureau|Commission|"
+                  "Board|Academy|Laboratory|Agency")
+_FIRMS = "Company|Limited|Office|Centre|Center"
+_SPACES, _WHITE = r"[ \t]+", r"\s+"
+
+
+def _of_tail(gap: str) -> str:
+    """The optional "of …" / "for …" part of a name ("Institute of Higher Education"), words apart by ``gap``."""
+    return rf"(?:{gap}(?:for|of|on)(?:{gap}(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?"
+
+
 _ENGLISH_ORG = re.compile(
-    r"(?:^|[.:]\s+)The (?P<name>(?:[A-Z][A-Za-z&'.]*\s+){0,8}(?:University|Council|Authority|Department|Hospital|"
-    r"Institute|College|Polytechnic|Company|Limited|Bureau|Commission|Board|Office|Centre|Center|Academy|Laboratory|Agency)"
-    rf"(?:{_GAP}(?:for|of|on)(?:{_GAP}(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b",
+    rf"(?:^|[.:]\s+)The (?P<name>(?:[A-Z][A-Za-z&'.]*\s+){{0,8}}(?:{_PUBLIC_BODIES}|{_FIRMS}){_of_tail(_GAP)})\b",
     re.M,
 )
 # "The X (the Institute)", "The X (the “University”)", "The X (hereinafter …)": the document defines a
@@ -190,9 +200,8 @@ def org_prefix(text: str) -> str | None:
 # "Harbour Lutheran College invites quotations …": a capitalised organisation name, without an article,
 # opening its sentence right before "invites"
 _ENGLISH_INVITER = re.compile(
-    r"(?:^|[.:]\s+)(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*\s+){1,8}?(?:University|College|School|Polytechnic|"
-    r"Council|Authority|Department|Hospital|Institute|Company|Limited|Bureau|Commission|Board|Office|Centre|"
-    r"Center|Academy|Laboratory|Agency))\s+(?:hereby\s+)?invites\s+(?:tenders|quotations|bids|offers|proposals)\b",
+    rf"(?:^|[.:]\s+)(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*\s+){{1,8}}?(?:{_PUBLIC_BODIES}|School|{_FIRMS}))"
+    r"\s+(?:hereby\s+)?invites\s+(?:tenders|quotations|bids|offers|proposals)\b",
     re.M,
 )
 
@@ -207,7 +216,7 @@ def _named_body(text: str, kind: str) -> tuple[str, int, int] | None:
     """The first name proper of a body of this kind (``Lion Rock Institute of Higher Education`` for
     ``Institute``): capitalised words before the kind word, and an of/for tail."""
     pattern = re.compile(rf"(?<![A-Za-z])(?P<name>(?!The\b)(?:[A-Z][A-Za-z&'.-]*[ \t]+){{1,8}}{kind}"
-                         rf"(?:[ \t]+(?:for|of|on)(?:[ \t]+(?:and|&|the|of|for|[A-Z][A-Za-z'-]+))+)?)\b")
+                         rf"{_of_tail(_SPACES)})\b")
     m = pattern.search(text)
     return None if m is None else (m.group("name"), m.start("name"), m.end("name"))
 
@@ -237,10 +246,7 @@ def english_buyer(text: str) -> tuple[str, int, int] | None:
 # the part of a page's <title> after its last separator, when it is an organisation's name proper
 _TITLE_TAIL_CHARS = 200
 _TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s|\s*[|｜]\s*)(?P<name>[^-–—|｜]+)$")
-_ENGLISH_BODY = re.compile(
-    r"(?:[A-Z][A-Za-z&'.-]*\s+){1,8}(?:University|College|School|Polytechnic|Council|Authority|Department|Hospital|"
-    r"Institute|Bureau|Commission|Board|Academy|Laboratory|Agency)(?:\s+(?:for|of|on)(?:\s+(?:and|&|the|of|for|"
-    r"[A-Z][A-Za-z'-]+))+)?")
+_ENGLISH_BODY = re.compile(rf"(?:[A-Z][A-Za-z&'.-]*\s+){{1,8}}(?:{_PUBLIC_BODIES}|School){_of_tail(_WHITE)}")
 
 
 def english_title_org(title: str) -> str | None:

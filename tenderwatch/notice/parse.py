@@ -252,8 +252,7 @@ def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title
     for head in heads:
         org = frames.site_org(head)
         if org:
-            at = scan.text.find(org)
-            return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
+            return _named_buyer(scan, src, org)
     found_org = frames.signature_org(scan.text, scan.tail()) or frames.contact_org(scan.text)
     if found_org is not None:
         org, at = found_org
@@ -269,10 +268,14 @@ def _find_buyer(scan: Scan, src: _Src, doc: TextDoc, meta: dict[str, str], title
     if english is not None:
         return src.fact("buyer", english[0], english[1], english[2])
     site = frames.english_title_org(doc.meta.get("page_title", ""))
-    if site is not None:  # only in the page's <title>, or written in its text too
-        at = scan.text.find(site)
-        return src.fact("buyer", site, at, at + len(site)) if at >= 0 else Fact("buyer", site, site)
-    return None
+    return None if site is None else _named_buyer(scan, src, site)
+
+
+def _named_buyer(scan: Scan, src: _Src, org: str) -> Fact:
+    """A buyer read from a title (the page's, or a heading line of the text): its span where the text writes it,
+    else none."""
+    at = scan.text.find(org)
+    return src.fact("buyer", org, at, at + len(org)) if at >= 0 else Fact("buyer", org, org)
 
 
 def parse_notice(doc: TextDoc, norm: NormText) -> NoticeFields:

@@ -27,10 +27,10 @@ from functools import lru_cache
 from operator import itemgetter
 
 from tenderwatch.notice import linelabels
-from tenderwatch.notice.labels import Vocab, column_role, label_key, vocab
+from tenderwatch.notice.labels import Vocab, label_key, vocab
 from tenderwatch.notice.layout import prepare
 from tenderwatch.notice.pairs import Builder, Pair, Scan
-from tenderwatch.notice.tables import Cell, Table, cell_key, cells_of, is_header, read_table
+from tenderwatch.notice.tables import Cell, Table, cell_key, cells_of, is_column, is_header, read_table
 
 __all__ = ["Cell", "Pair", "Scan", "Table", "scan_text"]
 
@@ -176,8 +176,7 @@ def _part_key(part: str) -> tuple[str, int, bool]:
     stripped = part.strip()
     key = cell_key(stripped)[0] if 0 < len(stripped) <= 24 else ""
     v = vocab()
-    column = key in v.columns or (key[:1] in v.qualified and bool(column_role(key)))
-    return key, int(column), key in v.labels
+    return key, int(is_column(v, key)), key in v.labels
 
 
 def _semicolon_pairs(b: Builder, text: str) -> None:

@@ -53,6 +53,11 @@ def cell_key(text: str) -> tuple[str, str]:
     return label_key(text.rstrip(":： "))
 
 
+def is_column(v: Vocab, key: str) -> bool:
+    """Whether a cell's key names a table column (a known name, or one glued after a qualifier: 包预算)."""
+    return key in v.columns or (key[:1] in v.qualified and bool(column_role(key)))
+
+
 def is_header(v: Vocab, cells: list[Cell]) -> bool:
     if len(cells) < 2:
         return False
@@ -60,12 +65,10 @@ def is_header(v: Vocab, cells: list[Cell]) -> bool:
     for cell in cells:
         if len(cell.text) > 24:
             return False
-    columns, qualified = v.columns, v.qualified
     need = max(2, 0.5 * len(cells))
     left = len(cells)
     for cell in cells:
-        key = cell_key(cell.text)[0]
-        if key in columns or (key[:1] in qualified and column_role(key)):
+        if is_column(v, cell_key(cell.text)[0]):
             known += 1
         left -= 1
         if known + left < need:  # too few cells left to make a header
