@@ -124,11 +124,14 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
     qa = table.ids(q) if q_ids is None else q_ids
     ca = table.ids(c) if c_ids is None else c_ids
     relation = "none"
-    if qa & ca and not (q.script == c.script and q.key == c.key):
-        ident = sorted(qa & ca)[0]
+    shared = qa & ca
+    # the alias entry names the qualified form itself: the place qualifier rule does not apply
+    curated = bool(shared) and _curated_qualified(table.names[min(shared)], q, c)
+    if shared and not (q.script == c.script and q.key == c.key):
+        ident = min(shared)
         entry = table.entries[ident]
         reasons = [f"alias table: both are '{entry.names[0]}' ({ident}; source: {entry.source})"]
-        if _curated_qualified(table.names[ident], q, c):  # the entry names the qualified form itself
+        if curated:
             return _finish(s.score_alias, "match", reasons)
         score, relation = _qualifier_adjust(q, c, s.score_alias, "match", reasons)
         return _finish(score, relation, reasons)
@@ -155,7 +158,7 @@ def compare_names(q: Name, c: Name, allow_subunit: bool = True, q_ids: frozenset
     if qa and ca and not qa & ca:  # two known, different organisations: final (an independent college is not a school)
         return _finish(min(score, s.score_different_alias), "none",
                        [f"alias table: different organisations ({', '.join(sorted(qa))} vs {', '.join(sorted(ca))})"])
-    if score >= s.threshold and not (qa & ca and _curated_qualified(table.names[min(qa & ca)], q, c)):
+    if score >= s.threshold and not curated:
         score, relation = _qualifier_adjust(q, c, score, "match", reasons)
     if score < s.threshold and allow_subunit and relation != "affiliate":
         sub = _subunit(q, c, ca)
